@@ -1,0 +1,324 @@
+//! Identifier formats: the 12-digit personal identification number (số định danh cá nhân, also the
+//! number of the CCCD / citizen identity card), Vietnamese phone numbers and e-mail addresses.
+//!
+//! Sources (see `../shared/reference/procedures.md` §A, §B): NĐ 137/2015/NĐ-CP Điều 13 and
+//! TT 07/2016/TT-BCA Điều 7 + Phụ lục I (structure, province codes) [secondary]; libphonenumber
+//! metadata for VN (mobile and fixed-line patterns); the 2018 11→10 digit mobile conversion table.
+
+use super::text::I18n;
+
+/// Sex as declared on civil-status forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+impl Sex {
+    /// Canonical stored values are "nam" and "nu"; typed variants are accepted.
+    pub fn parse(s: &str) -> Option<Sex> {
+        match super::text::fold(s).as_str() {
+            "nam" | "male" | "m" => Some(Sex::Male),
+            "nu" | "female" | "f" => Some(Sex::Female),
+            _ => None,
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Sex::Male => "nam",
+            Sex::Female => "nu",
+        }
+    }
+    pub fn label(self) -> I18n {
+        match self {
+            Sex::Male => I18n::new("Nam", "Male"),
+            Sex::Female => I18n::new("Nữ", "Female"),
+        }
+    }
+}
+
+/// Codes of the 63 provinces before 2025 (TT 07/2016/TT-BCA Phụ lục I): the first three digits of
+/// a personal number are the province where the birth was registered. Numbers issued before the
+/// 2025 mergers keep their codes.
+pub const ID_PROVINCE_CODES: [(&str, &str); 63] = [
+    ("001", "Hà Nội"), ("002", "Hà Giang"), ("004", "Cao Bằng"), ("006", "Bắc Kạn"),
+    ("008", "Tuyên Quang"), ("010", "Lào Cai"), ("011", "Điện Biên"), ("012", "Lai Châu"),
+    ("014", "Sơn La"), ("015", "Yên Bái"), ("017", "Hòa Bình"), ("019", "Thái Nguyên"),
+    ("020", "Lạng Sơn"), ("022", "Quảng Ninh"), ("024", "Bắc Giang"), ("025", "Phú Thọ"),
+    ("026", "Vĩnh Phúc"), ("027", "Bắc Ninh"), ("030", "Hải Dương"), ("031", "Hải Phòng"),
+    ("033", "Hưng Yên"), ("034", "Thái Bình"), ("035", "Hà Nam"), ("036", "Nam Định"),
+    ("037", "Ninh Bình"), ("038", "Thanh Hóa"), ("040", "Nghệ An"), ("042", "Hà Tĩnh"),
+    ("044", "Quảng Bình"), ("045", "Quảng Trị"), ("046", "Thừa Thiên Huế"), ("048", "Đà Nẵng"),
+    ("049", "Quảng Nam"), ("051", "Quảng Ngãi"), ("052", "Bình Định"), ("054", "Phú Yên"),
+    ("056", "Khánh Hòa"), ("058", "Ninh Thuận"), ("060", "Bình Thuận"), ("062", "Kon Tum"),
+    ("064", "Gia Lai"), ("066", "Đắk Lắk"), ("067", "Đắk Nông"), ("068", "Lâm Đồng"),
+    ("070", "Bình Phước"), ("072", "Tây Ninh"), ("074", "Bình Dương"), ("075", "Đồng Nai"),
+    ("077", "Bà Rịa - Vũng Tàu"), ("079", "TP Hồ Chí Minh"), ("080", "Long An"), ("082", "Tiền Giang"),
+    ("083", "Bến Tre"), ("084", "Trà Vinh"), ("086", "Vĩnh Long"), ("087", "Đồng Tháp"),
+    ("089", "An Giang"), ("091", "Kiên Giang"), ("092", "Cần Thơ"), ("093", "Hậu Giang"),
+    ("094", "Sóc Trăng"), ("095", "Bạc Liêu"), ("096", "Cà Mau"),
+];
+
+/// What the 4th–6th digits of a personal number say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IdFacts {
+    pub sex: Sex,
+    pub birth_year: i32,
+}
+
+/// Keeps only digits, dropping the spaces, dots and dashes people type to group them.
+fn digits_only(s: &str) -> Result<String, char> {
+    let mut out = String::new();
+    for c in s.trim().chars() {
+        if c.is_ascii_digit() {
+            out.push(c);
+        } else if matches!(c, ' ' | '.' | '-' | '\u{00A0}') {
+            continue;
+        } else {
+            return Err(c);
+        }
+    }
+    Ok(out)
+}
+
+/// Validates a personal number on its own: 12 digits with a known province code.
+/// Returns the canonical 12 digits and what they encode.
+pub fn parse_personal_id(input: &str) -> Result<(String, IdFacts), I18n> {
+    let d = digits_only(input).map_err(|c| {
+        I18n::new(
+            format!("Số định danh cá nhân chỉ gồm chữ số; hãy xóa ký tự {}.", super::text::describe_char(c)),
+            format!("A personal identification number has digits only; remove {}.", super::text::describe_char(c)),
+        )
+    })?;
+    if d.len() != 12 {
+        return Err(I18n::new(
+            format!("Số định danh cá nhân (số CCCD) có đúng 12 chữ số; bạn đã nhập {} chữ số.", d.len()),
+            format!("A personal identification number (CCCD number) has exactly 12 digits; you entered {}.", d.len()),
+        ));
+    }
+    let ppp = &d[0..3];
+    if !ID_PROVINCE_CODES.iter().any(|(c, _)| *c == ppp) {
+        return Err(I18n::new(
+            format!("Ba chữ số đầu ({ppp}) phải là mã tỉnh nơi đăng ký khai sinh (001 đến 096). Hãy kiểm tra lại số trên thẻ căn cước."),
+            format!("The first three digits ({ppp}) must be the code of the province where the birth was registered (001 to 096). Check the number on the identity card."),
+        ));
+    }
+    let g = (d.as_bytes()[3] - b'0') as i32;
+    let yy: i32 = d[4..6].parse().unwrap_or(0);
+    let facts = IdFacts {
+        sex: if g % 2 == 0 { Sex::Male } else { Sex::Female },
+        birth_year: 1900 + (g / 2) * 100 + yy,
+    };
+    Ok((d, facts))
+}
+
+/// Cross-checks the century/sex digit and the year digits with the declared sex and birth year.
+pub fn check_id_against(facts: IdFacts, sex: Option<Sex>, birth_year: Option<i32>) -> Result<(), I18n> {
+    if let Some(sex) = sex {
+        if sex != facts.sex {
+            let (vi_id, en_id) = match facts.sex {
+                Sex::Male => ("nam", "male"),
+                Sex::Female => ("nữ", "female"),
+            };
+            let (vi_decl, en_decl) = match sex {
+                Sex::Male => ("nam", "male"),
+                Sex::Female => ("nữ", "female"),
+            };
+            return Err(I18n::new(
+                format!("Chữ số thứ tư của số định danh cho biết giới tính {vi_id}, nhưng giới tính đã khai là {vi_decl}. Hãy kiểm tra lại số hoặc giới tính."),
+                format!("The fourth digit of the number means {en_id}, but the sex declared is {en_decl}. Check the number or the sex."),
+            ));
+        }
+    }
+    if let Some(y) = birth_year {
+        if y != facts.birth_year {
+            return Err(I18n::new(
+                format!("Số định danh cho biết năm sinh {}, nhưng ngày sinh đã khai là năm {}. Hãy kiểm tra lại số hoặc ngày sinh.", facts.birth_year, y),
+                format!("The number says the person was born in {}, but the date of birth given is in {}. Check the number or the date of birth.", facts.birth_year, y),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Mobile prefixes renumbered in 2018 (11 → 10 digits): old 4-digit prefix → new 3-digit prefix.
+pub const OLD_MOBILE_PREFIXES: [(&str, &str); 20] = [
+    ("0120", "070"), ("0121", "079"), ("0122", "077"), ("0126", "076"), ("0128", "078"),
+    ("0123", "083"), ("0124", "084"), ("0125", "085"), ("0127", "081"), ("0129", "082"),
+    ("0162", "032"), ("0163", "033"), ("0164", "034"), ("0165", "035"), ("0166", "036"),
+    ("0167", "037"), ("0168", "038"), ("0169", "039"), ("0186", "056"), ("0188", "058"),
+];
+
+fn is_mobile_national(n: &str) -> bool {
+    // n: 9 digits after the leading 0 (libphonenumber VN mobile pattern).
+    if n.len() != 9 {
+        return false;
+    }
+    let p3 = &n[0..3];
+    let p2 = &n[0..2];
+    matches!(p3, "522" | "523" | "528" | "559" | "896" | "897" | "898" | "899" | "990" | "991")
+        || matches!(p3.as_bytes(), [b'9', b'9', b'3'..=b'9'])
+        || matches!(p2.as_bytes(), [b'3', _] | [b'5', b'1' | b'6' | b'8' | b'9'] | [b'7', b'0' | b'6'..=b'9'] | [b'8', b'1'..=b'8'] | [b'9', b'0'..=b'8'])
+}
+
+fn is_fixed_national(n: &str) -> bool {
+    // n: 10 digits after the leading 0, starting with 2 (area codes 02XX since 2017).
+    if n.len() != 10 || !n.starts_with('2') {
+        return false;
+    }
+    let b = n.as_bytes();
+    match (b[1], b[2]) {
+        (b'0', b'3'..=b'9') => true,
+        (b'1', c) => matches!(c, b'0' | b'1' | b'2' | b'3' | b'4' | b'5' | b'6' | b'8' | b'9'),
+        (b'2', c) => matches!(c, b'0' | b'1' | b'2' | b'5'..=b'9'),
+        (b'3' | b'8', b'2'..=b'9') => true,
+        (b'4', b'2'..=b'8') => true,
+        (b'5', c) => matches!(c, b'1' | b'2' | b'4'..=b'9'),
+        (b'6', c) => matches!(c, b'0'..=b'3' | b'9'),
+        (b'7', b'0'..=b'7') => true,
+        (b'9', c) => matches!(c, b'0'..=b'4' | b'6' | b'7' | b'9'),
+        _ => false,
+    }
+}
+
+/// Validates a Vietnamese mobile or landline number. Accepts spaces, dots, dashes, brackets and
+/// +84 / 84 prefixes; returns the national form with a leading 0 ("0912345678", "02343812345").
+pub fn parse_phone(input: &str) -> Result<String, I18n> {
+    let mut s = String::new();
+    let trimmed = input.trim();
+    let (plus, body) = match trimmed.strip_prefix('+') {
+        Some(rest) => (true, rest),
+        None => (false, trimmed),
+    };
+    for c in body.chars() {
+        if c.is_ascii_digit() {
+            s.push(c);
+        } else if matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{00A0}') {
+            continue;
+        } else {
+            return Err(I18n::new(
+                format!("Số điện thoại chỉ gồm chữ số; hãy xóa ký tự {}.", super::text::describe_char(c)),
+                format!("A phone number has digits only; remove {}.", super::text::describe_char(c)),
+            ));
+        }
+    }
+    if plus || (s.starts_with("84") && (s.len() == 11 || s.len() == 12)) {
+        match s.strip_prefix("84") {
+            Some(rest) => s = format!("0{rest}"),
+            None => {
+                return Err(I18n::new(
+                    "Chỉ nhận số điện thoại Việt Nam (+84). Hãy nhập số bắt đầu bằng 0, ví dụ 0912 345 678.",
+                    "Only Vietnamese numbers (+84) are accepted. Enter a number starting with 0, for example 0912 345 678.",
+                ))
+            }
+        }
+    }
+    if s.is_empty() {
+        return Err(I18n::new("Hãy nhập số điện thoại.", "Enter a phone number."));
+    }
+    if !s.starts_with('0') {
+        return Err(I18n::new(
+            "Số điện thoại phải bắt đầu bằng 0, ví dụ 0912 345 678.",
+            "The phone number must start with 0, for example 0912 345 678.",
+        ));
+    }
+    if s.len() == 11 {
+        if let Some((old, new)) = OLD_MOBILE_PREFIXES.iter().find(|(old, _)| s.starts_with(old)) {
+            let converted = format!("{new}{}", &s[4..]);
+            return Err(I18n::new(
+                format!("Đầu số {old} đã đổi thành {new} từ năm 2018. Số mới của bạn có lẽ là {converted}."),
+                format!("The prefix {old} changed to {new} in 2018. Your number is probably {converted} now."),
+            ));
+        }
+    }
+    let national = &s[1..];
+    if is_mobile_national(national) || is_fixed_national(national) {
+        return Ok(s);
+    }
+    let (vi, en) = if s.len() < 10 {
+        (format!("Số điện thoại còn thiếu chữ số: số di động có 10 chữ số, số cố định có 11 chữ số; bạn đã nhập {}.", s.len()),
+         format!("The phone number is too short: mobile numbers have 10 digits and landlines 11; you entered {}.", s.len()))
+    } else if s.len() > 11 {
+        (format!("Số điện thoại quá dài: số di động có 10 chữ số, số cố định có 11 chữ số; bạn đã nhập {}.", s.len()),
+         format!("The phone number is too long: mobile numbers have 10 digits and landlines 11; you entered {}.", s.len()))
+    } else {
+        ("Đầu số này không phải của số di động hay số cố định Việt Nam. Hãy kiểm tra lại, ví dụ 0912 345 678 hoặc 024 3825 1234.".to_string(),
+         "This is not the prefix of a Vietnamese mobile or landline number. Check it, for example 0912 345 678 or 024 3825 1234.".to_string())
+    };
+    Err(I18n::new(vi, en))
+}
+
+/// Validates an e-mail address (RFC 5322 syntax via the `email_address` crate, plus a dotted
+/// domain as real mail needs). Returns it trimmed, with the domain lower-cased.
+pub fn parse_email(input: &str) -> Result<String, I18n> {
+    let s = input.trim();
+    let bad = || {
+        I18n::new(
+            "Địa chỉ email chưa đúng dạng, ví dụ ten@example.com.",
+            "Enter an e-mail address in the right format, like name@example.com.",
+        )
+    };
+    if s.chars().count() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(bad());
+    }
+    let (local, domain) = s.rsplit_once('@').ok_or_else(bad)?;
+    if local.is_empty()
+        || !domain.contains('.')
+        || domain.starts_with('.')
+        || domain.ends_with('.')
+        || domain.starts_with('[')
+        || !email_address::EmailAddress::is_valid(s)
+    {
+        return Err(bad());
+    }
+    Ok(format!("{local}@{}", domain.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn personal_id_structure() {
+        // 025 = Phú Thọ, 1 = female born 1900s, 88 = 1988
+        let (n, f) = parse_personal_id("025 188 001 010").unwrap();
+        assert_eq!(n, "025188001010");
+        assert_eq!(f, IdFacts { sex: Sex::Female, birth_year: 1988 });
+        let (_, f) = parse_personal_id("001206012345").unwrap();
+        assert_eq!(f, IdFacts { sex: Sex::Male, birth_year: 2006 });
+        assert!(parse_personal_id("12345678901").unwrap_err().en.contains("12 digits"));
+        assert!(parse_personal_id("003188001010").unwrap_err().en.contains("(003)"));
+        assert!(parse_personal_id("02518800101x").unwrap_err().en.contains("digits only"));
+    }
+
+    #[test]
+    fn personal_id_cross_checks() {
+        let (_, f) = parse_personal_id("025188001010").unwrap();
+        assert!(check_id_against(f, Some(Sex::Female), Some(1988)).is_ok());
+        assert!(check_id_against(f, Some(Sex::Male), None).unwrap_err().en.contains("female"));
+        assert!(check_id_against(f, None, Some(1989)).unwrap_err().en.contains("1988"));
+    }
+
+    #[test]
+    fn phones() {
+        assert_eq!(parse_phone("0912 345 678").unwrap(), "0912345678");
+        assert_eq!(parse_phone("+84 912-345-678").unwrap(), "0912345678");
+        assert_eq!(parse_phone("84912345678").unwrap(), "0912345678");
+        assert_eq!(parse_phone("(024) 3825 1234").unwrap(), "02438251234");
+        assert_eq!(parse_phone("0234 3812 345").unwrap(), "02343812345");
+        assert_eq!(parse_phone("0386 123 456").unwrap(), "0386123456");
+        assert!(parse_phone("01234567890").unwrap_err().vi.contains("083"));
+        assert!(parse_phone("091234567").unwrap_err().en.contains("too short"));
+        assert!(parse_phone("0112345678").is_err());
+        assert!(parse_phone("+1 202 555 0100").is_err());
+        assert!(parse_phone("0912abc678").is_err());
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(parse_email(" an.nguyen@Example.VN ").unwrap(), "an.nguyen@example.vn");
+        for bad in ["an", "an@", "@x.vn", "an@localhost", "an nguyen@x.vn", "an@x.", "<b>@x.vn"] {
+            assert!(parse_email(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Text primitives shared by the whole engine: the two interface languages, bilingual strings,
+//! Unicode normalisation (NFC, collapsed spaces) and diacritic-insensitive folding for search.
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Interface language. Vietnamese is the default everywhere.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "vi" | "vi-vn" => Some(Lang::Vi),
+            "en" | "en-us" | "en-gb" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        }
+    }
+}
+
+/// A text in both languages. Catalog data and engine messages are always bilingual.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct I18n {
+    pub vi: String,
+    pub en: String,
+}
+
+impl I18n {
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Self {
+        I18n { vi: vi.into(), en: en.into() }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Both versions present (non-blank).
+    pub fn is_complete(&self) -> bool {
+        !self.vi.trim().is_empty() && !self.en.trim().is_empty()
+    }
+}
+
+/// NFC-normalises, trims, and collapses every run of whitespace (including no-break spaces and
+/// line breaks) into one ASCII space. This is how every free-text answer is stored.
+pub fn clean(input: &str) -> String {
+    let nfc: String = input.nfc().collect();
+    let mut out = String::with_capacity(nfc.len());
+    for word in nfc.split(|c: char| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// True when the text is already in Unicode Normalization Form C.
+pub fn is_nfc(s: &str) -> bool {
+    unicode_normalization::is_nfc(s)
+}
+
+/// Folds a text for diacritic- and case-insensitive matching: "Phường Vỹ Dạ" → "phuong vy da".
+/// Vietnamese đ/Đ fold to d. Everything that is not a letter or digit becomes a word break.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            _ => c,
+        };
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// Like [`fold`] but drops spaces, hyphens and apostrophes too: "Ê-đê" and "Ê Đê" both → "ede".
+pub fn fold_compact(s: &str) -> String {
+    fold(s).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Counts characters (Unicode scalar values) — what a person perceives as the length of a name.
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Shortens a text for quoting it back in a message, so a 10,000-character paste does not produce a
+/// 10,000-character error.
+pub fn ellipsize(s: &str, max_chars: usize) -> String {
+    if char_len(s) <= max_chars {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max_chars).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// Describes one character for an error message: printable ones are quoted, invisible or
+/// combining ones are named by their code point so the message never looks empty.
+pub fn describe_char(c: char) -> String {
+    if c.is_control() || is_combining_mark(c) || c.is_whitespace() || c == '\u{200E}' || c == '\u{200F}'
+    {
+        format!("U+{:04X}", c as u32)
+    } else {
+        format!("“{c}”")
+    }
+}
+
+/// Formats a whole number with the thousands separator of the language: 8.000 (vi), 8,000 (en).
+pub fn group_thousands(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A file size for people: "850 KB", "1,2 MB" (vi uses a decimal comma).
+pub fn format_size(bytes: u64, lang: Lang) -> String {
+    const KB: f64 = 1000.0;
+    let b = bytes as f64;
+    let (value, unit) = if b < KB {
+        return format!("{} {}", bytes, if lang == Lang::Vi { "byte" } else { "bytes" });
+    } else if b < KB * KB {
+        (b / KB, "KB")
+    } else {
+        (b / (KB * KB), "MB")
+    };
+    let s = if value >= 100.0 { format!("{value:.0}") } else { format!("{value:.1}") };
+    let s = s.trim_end_matches(".0").to_string();
+    let s = if lang == Lang::Vi { s.replace('.', ",") } else { s };
+    format!("{s} {unit}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_collapses_and_composes() {
+        // "Nguyễn" typed with combining marks (as some keyboards on Windows do), plus odd spaces.
+        let decomposed = "  Nguye\u{0302}\u{0303}n\u{00A0}\u{00A0}Va\u{0306}n   An\n";
+        assert_eq!(clean(decomposed), "Nguyễn Văn An");
+        assert!(is_nfc(&clean(decomposed)));
+    }
+
+    #[test]
+    fn fold_removes_diacritics() {
+        assert_eq!(fold("Phường Vỹ Dạ"), "phuong vy da");
+        assert_eq!(fold("Đắk Lắk"), "dak lak");
+        assert_eq!(fold("Văn Miếu - Quốc Tử Giám"), "van mieu quoc tu giam");
+        assert_eq!(fold_compact("Ê-đê"), "ede");
+        assert_eq!(fold_compact("Ê Đê"), "ede");
+    }
+
+    #[test]
+    fn sizes_and_numbers_are_localised() {
+        assert_eq!(format_size(1_234_567, Lang::Vi), "1,2 MB");
+        assert_eq!(format_size(1_234_567, Lang::En), "1.2 MB");
+        assert_eq!(format_size(850_000, Lang::En), "850 KB");
+        assert_eq!(format_size(12, Lang::En), "12 bytes");
+        assert_eq!(group_thousands(8000, Lang::Vi), "8.000");
+        assert_eq!(group_thousands(1234567, Lang::En), "1,234,567");
+    }
+
+    #[test]
+    fn ellipsize_limits_quotes() {
+        let long = "a".repeat(10_000);
+        assert_eq!(char_len(&ellipsize(&long, 20)), 21);
+        assert_eq!(ellipsize("ngắn", 20), "ngắn");
+    }
+}
