@@ -1,1 +1,11 @@
+//! hoso: offline document checklists, validated declarations and submission packages for
+//! Vietnamese commune-level administrative procedures.
+
 pub mod engine;
+pub mod i18n;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

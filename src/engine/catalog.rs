@@ -1,0 +1,524 @@
+//! The catalog: procedures as data. A procedure lists its facts (deadline, fee, processing time,
+//! each with a source and whether it is verified), the pages of its journey, its fields, the
+//! documents with the conditions under which each applies, and cross-field rules.
+//!
+//! Nothing here is specific to one procedure: adding a procedure is adding a JSON file under
+//! `src/catalog/` (see `docs/catalog.md`).
+
+use super::text::I18n;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Raw answers as typed or chosen, keyed by field id.
+pub type Answers = BTreeMap<String, String>;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// Version of the catalog data; recorded in every package.
+    pub version: String,
+    pub procedures: Vec<Procedure>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Procedure {
+    /// URL-safe id, e.g. "khai-sinh".
+    pub id: String,
+    /// National procedure code(s) on the public service portal, e.g. "1.001193".
+    pub national_codes: Vec<String>,
+    pub name: I18n,
+    /// One sentence: what the procedure is for.
+    pub summary: I18n,
+    /// Field of administration (civil status, residence, …).
+    pub area: I18n,
+    /// Executing agency.
+    pub agency: I18n,
+    /// Who may file.
+    pub who_may_file: I18n,
+    /// Deadline, fee, processing time, channels …
+    pub facts: Vec<Fact>,
+    /// Legal basis, as cited by the national portal.
+    pub legal_basis: Vec<String>,
+    /// ISO date from which these rules apply.
+    pub effective_from: String,
+    pub sources: Vec<Source>,
+    /// What to do after downloading the package.
+    pub next_steps: Vec<I18n>,
+    /// The place field naming the commune that receives the file.
+    pub receiving_field: String,
+    pub pages: Vec<Page>,
+    pub fields: Vec<Field>,
+    pub documents: Vec<Document>,
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    /// Answers that must validate without errors (checked by tests).
+    #[serde(default)]
+    pub sample_answers: Answers,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    pub label: I18n,
+    pub value: I18n,
+    /// False: shown as "confirm at the centre", never as official.
+    pub verified: bool,
+    /// Id of an entry in the procedure's `sources`.
+    pub source: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageKind {
+    /// A question that shapes the checklist (one thing per page).
+    Question,
+    /// Part of the declaration (tờ khai).
+    Form,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub id: String,
+    pub kind: PageKind,
+    pub title: I18n,
+    #[serde(default)]
+    pub intro: Option<I18n>,
+    #[serde(default)]
+    pub when: Option<Cond>,
+    pub fields: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    pub value: String,
+    pub label: I18n,
+    #[serde(default)]
+    pub hint: Option<I18n>,
+}
+
+/// The type of a field decides its widget, its validator and its canonical form.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FieldKind {
+    FullName,
+    Date {
+        #[serde(default)]
+        allow_future: bool,
+    },
+    Sex,
+    Ethnicity,
+    Nationality,
+    /// A commune/ward/special zone of the 2025 list; stored as its 5-digit code.
+    Place,
+    PersonalId {
+        /// Field holding the holder's sex, or …
+        #[serde(default)]
+        sex_field: Option<String>,
+        /// … the sex known from the role (a mother is "nu").
+        #[serde(default)]
+        sex: Option<String>,
+        #[serde(default)]
+        birth_date_field: Option<String>,
+    },
+    Phone,
+    Email,
+    Integer {
+        min: i64,
+        max: i64,
+    },
+    Choice {
+        options: Vec<ChoiceOption>,
+    },
+    Text {
+        max_chars: usize,
+    },
+}
+
+impl FieldKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            FieldKind::FullName => "full_name",
+            FieldKind::Date { .. } => "date",
+            FieldKind::Sex => "sex",
+            FieldKind::Ethnicity => "ethnicity",
+            FieldKind::Nationality => "nationality",
+            FieldKind::Place => "place",
+            FieldKind::PersonalId { .. } => "personal_id",
+            FieldKind::Phone => "phone",
+            FieldKind::Email => "email",
+            FieldKind::Integer { .. } => "integer",
+            FieldKind::Choice { .. } => "choice",
+            FieldKind::Text { .. } => "text",
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+// No `deny_unknown_fields` here: serde does not support it together with `flatten`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Field {
+    pub id: String,
+    #[serde(flatten)]
+    pub kind: FieldKind,
+    pub label: I18n,
+    #[serde(default)]
+    pub hint: Option<I18n>,
+    #[serde(default = "yes")]
+    pub required: bool,
+    #[serde(default)]
+    pub when: Option<Cond>,
+    /// Pre-filled value (raw form), e.g. "Việt Nam" for nationality.
+    #[serde(default)]
+    pub default: Option<String>,
+}
+
+/// A condition over answers, written in JSON as `{"eq": ["field", "value"]}`,
+/// `{"in": ["field", ["a", "b"]]}`, `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Cond {
+    Eq(String, String),
+    In(String, Vec<String>),
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+}
+
+impl Cond {
+    pub fn holds(&self, answers: &Answers) -> bool {
+        match self {
+            Cond::Eq(f, v) => answers.get(f).is_some_and(|a| a == v),
+            Cond::In(f, vs) => answers.get(f).is_some_and(|a| vs.iter().any(|v| v == a)),
+            Cond::All(cs) => cs.iter().all(|c| c.holds(answers)),
+            Cond::Any(cs) => cs.iter().any(|c| c.holds(answers)),
+            Cond::Not(c) => !c.holds(answers),
+        }
+    }
+
+    /// Every field id the condition reads.
+    pub fn fields(&self, out: &mut Vec<String>) {
+        match self {
+            Cond::Eq(f, _) | Cond::In(f, _) => out.push(f.clone()),
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.fields(out)),
+            Cond::Not(c) => c.fields(out),
+        }
+    }
+}
+
+pub fn cond_holds(c: &Option<Cond>, answers: &Answers) -> bool {
+    c.as_ref().is_none_or(|c| c.holds(answers))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocForm {
+    Original,
+    Copy,
+    OriginalOrCopy,
+    /// Produced by hoso from the answers (the declaration).
+    Generated,
+}
+
+impl DocForm {
+    pub fn label(self) -> I18n {
+        match self {
+            DocForm::Original => I18n::new("Bản chính", "Original"),
+            DocForm::Copy => I18n::new("Bản sao", "Copy"),
+            DocForm::OriginalOrCopy => I18n::new("Bản chính hoặc bản sao", "Original or copy"),
+            DocForm::Generated => I18n::new("hoso tạo từ câu trả lời của bạn", "Made by hoso from your answers"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocAction {
+    /// Submitted; a photo or scan can be attached to the package.
+    Submit,
+    /// Shown at the centre (or its number given); not attached.
+    Show,
+    /// Part of the package already (the declaration).
+    Generated,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub id: String,
+    pub name: I18n,
+    /// Why it is needed.
+    pub why: I18n,
+    #[serde(default)]
+    pub when: Option<Cond>,
+    pub form: DocForm,
+    pub count: u32,
+    pub action: DocAction,
+    #[serde(default)]
+    pub note: Option<I18n>,
+    /// Portal component code, when known (e.g. "000.00.00.G15-KQ004389").
+    #[serde(default)]
+    pub component: Option<String>,
+    pub source: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum RuleKind {
+    /// `earlier` must be a date before `later` (both date fields).
+    DateBefore { earlier: String, later: String },
+    /// At most `days` days between the date in `field` and today.
+    MaxDaysSince { field: String, days: i64 },
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Rule {
+    pub id: String,
+    #[serde(flatten)]
+    pub kind: RuleKind,
+    pub severity: Severity,
+    /// Field the message is shown at.
+    pub field: String,
+    /// `{days}` is replaced by the number of days, `{limit}` by the rule's limit.
+    pub message: I18n,
+    pub source: String,
+}
+
+impl Catalog {
+    pub fn parse(json: &str) -> Result<Catalog, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    /// The catalog built into hoso.
+    pub fn bundled() -> &'static Catalog {
+        use std::sync::OnceLock;
+        static CATALOG: OnceLock<Catalog> = OnceLock::new();
+        CATALOG.get_or_init(|| {
+            let mut c = Catalog::parse(include_str!("../catalog/catalog.json")).expect("bundled catalog parses");
+            let birth: Procedure =
+                serde_json::from_str(include_str!("../catalog/khai-sinh.json")).expect("khai-sinh.json parses");
+            c.procedures.push(birth);
+            c
+        })
+    }
+
+    pub fn procedure(&self, id: &str) -> Option<&Procedure> {
+        self.procedures.iter().find(|p| p.id == id)
+    }
+}
+
+impl Procedure {
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
+    pub fn page(&self, id: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.id == id)
+    }
+
+    pub fn page_of(&self, field_id: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.fields.iter().any(|f| f == field_id))
+    }
+
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    /// Pages that apply given the answers so far, in order.
+    pub fn active_pages<'a>(&'a self, answers: &'a Answers) -> impl Iterator<Item = &'a Page> + 'a {
+        self.pages.iter().filter(move |p| cond_holds(&p.when, answers))
+    }
+
+    /// A field applies when its page applies and its own condition holds.
+    pub fn field_active(&self, field: &Field, answers: &Answers) -> bool {
+        cond_holds(&field.when, answers) && self.page_of(&field.id).is_some_and(|p| cond_holds(&p.when, answers))
+    }
+
+    /// The page after `page_id` among the active ones (None: the questions/declaration are done).
+    pub fn next_page(&self, page_id: &str, answers: &Answers) -> Option<&Page> {
+        let mut seen = false;
+        for p in self.active_pages(answers) {
+            if seen {
+                return Some(p);
+            }
+            seen = p.id == page_id;
+        }
+        None
+    }
+
+    pub fn prev_page(&self, page_id: &str, answers: &Answers) -> Option<&Page> {
+        let mut prev = None;
+        for p in self.active_pages(answers) {
+            if p.id == page_id {
+                return prev;
+            }
+            prev = Some(p);
+        }
+        None
+    }
+
+    /// The documents that apply, in catalog order.
+    pub fn checklist<'a>(&'a self, answers: &'a Answers) -> Vec<&'a Document> {
+        self.documents.iter().filter(|d| cond_holds(&d.when, answers)).collect()
+    }
+
+    /// Defaults for fields without an answer (used to pre-fill a new journey).
+    pub fn with_defaults(&self, answers: &Answers) -> Answers {
+        let mut out = answers.clone();
+        for f in &self.fields {
+            if let Some(d) = &f.default {
+                out.entry(f.id.clone()).or_insert_with(|| d.clone());
+            }
+        }
+        out
+    }
+
+    /// Problems in the definition itself: unknown field references, missing sources, texts
+    /// missing a language. Empty when the procedure is sound.
+    pub fn lint(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let source_ids: Vec<&str> = self.sources.iter().map(|s| s.id.as_str()).collect();
+        let field_ids: Vec<&str> = self.fields.iter().map(|f| f.id.as_str()).collect();
+        let mut check_text = |what: String, t: &I18n| {
+            if !t.is_complete() {
+                out.push(format!("{what}: text lacks Vietnamese or English"));
+            }
+        };
+        check_text("name".into(), &self.name);
+        check_text("summary".into(), &self.summary);
+        check_text("area".into(), &self.area);
+        check_text("agency".into(), &self.agency);
+        check_text("who_may_file".into(), &self.who_may_file);
+        for (i, s) in self.next_steps.iter().enumerate() {
+            check_text(format!("next_steps[{i}]"), s);
+        }
+        for f in &self.facts {
+            check_text(format!("fact {}", f.id), &f.label);
+            check_text(format!("fact {}", f.id), &f.value);
+        }
+        for p in &self.pages {
+            check_text(format!("page {}", p.id), &p.title);
+            if let Some(t) = &p.intro {
+                check_text(format!("page {} intro", p.id), t);
+            }
+        }
+        for f in &self.fields {
+            check_text(format!("field {}", f.id), &f.label);
+            if let Some(h) = &f.hint {
+                check_text(format!("field {} hint", f.id), h);
+            }
+            if let FieldKind::Choice { options } = &f.kind {
+                for o in options {
+                    check_text(format!("field {} option {}", f.id, o.value), &o.label);
+                }
+            }
+        }
+        for d in &self.documents {
+            check_text(format!("document {}", d.id), &d.name);
+            check_text(format!("document {}", d.id), &d.why);
+            if let Some(n) = &d.note {
+                check_text(format!("document {} note", d.id), n);
+            }
+        }
+        for r in &self.rules {
+            check_text(format!("rule {}", r.id), &r.message);
+        }
+        for f in &self.facts {
+            if !source_ids.contains(&f.source.as_str()) {
+                out.push(format!("fact {} cites unknown source {}", f.id, f.source));
+            }
+        }
+        for d in &self.documents {
+            if !source_ids.contains(&d.source.as_str()) {
+                out.push(format!("document {} cites unknown source {}", d.id, d.source));
+            }
+        }
+        for r in &self.rules {
+            if !source_ids.contains(&r.source.as_str()) {
+                out.push(format!("rule {} cites unknown source {}", r.id, r.source));
+            }
+        }
+        let mut conds: Vec<(String, &Cond)> = Vec::new();
+        for p in &self.pages {
+            if let Some(c) = &p.when {
+                conds.push((format!("page {}", p.id), c));
+            }
+            for f in &p.fields {
+                if !field_ids.contains(&f.as_str()) {
+                    out.push(format!("page {} lists unknown field {f}", p.id));
+                }
+            }
+        }
+        for f in &self.fields {
+            if let Some(c) = &f.when {
+                conds.push((format!("field {}", f.id), c));
+            }
+            if self.pages.iter().filter(|p| p.fields.contains(&f.id)).count() != 1 {
+                out.push(format!("field {} must be on exactly one page", f.id));
+            }
+            if let FieldKind::PersonalId { sex_field, birth_date_field, .. } = &f.kind {
+                for r in sex_field.iter().chain(birth_date_field.iter()) {
+                    if !field_ids.contains(&r.as_str()) {
+                        out.push(format!("field {} refers to unknown field {r}", f.id));
+                    }
+                }
+            }
+        }
+        for d in &self.documents {
+            if let Some(c) = &d.when {
+                conds.push((format!("document {}", d.id), c));
+            }
+        }
+        for (what, c) in conds {
+            let mut fs = Vec::new();
+            c.fields(&mut fs);
+            for f in fs {
+                if !field_ids.contains(&f.as_str()) {
+                    out.push(format!("{what}: condition names unknown field {f}"));
+                }
+            }
+        }
+        for r in &self.rules {
+            let named: Vec<&String> = match &r.kind {
+                RuleKind::DateBefore { earlier, later } => vec![earlier, later, &r.field],
+                RuleKind::MaxDaysSince { field, .. } => vec![field, &r.field],
+            };
+            for f in named {
+                if !field_ids.contains(&f.as_str()) {
+                    out.push(format!("rule {} names unknown field {f}", r.id));
+                }
+            }
+        }
+        if !matches!(self.field(&self.receiving_field).map(|f| &f.kind), Some(FieldKind::Place)) {
+            out.push(format!("receiving_field {} is not a place field", self.receiving_field));
+        }
+        for s in &self.sources {
+            if s.title.trim().is_empty() {
+                out.push(format!("source {} has no title", s.id));
+            }
+        }
+        out
+    }
+}

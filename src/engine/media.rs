@@ -1,0 +1,141 @@
+//! Attachments: what a file really is (by its first bytes, not its name) and whether hoso can put
+//! it in a package.
+
+use super::text::{format_size, I18n, Lang};
+use serde::{Deserialize, Serialize};
+
+/// Largest single attachment. The portal's own limit is not published (reference §G.1), so hoso
+/// keeps files small enough for mobile upload.
+pub const MAX_FILE_BYTES: u64 = 10_000_000;
+/// Largest total of all attachments in one package.
+pub const MAX_PACKAGE_BYTES: u64 = 50_000_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MediaType {
+    #[serde(rename = "image/jpeg")]
+    Jpeg,
+    #[serde(rename = "image/png")]
+    Png,
+    #[serde(rename = "image/webp")]
+    Webp,
+    #[serde(rename = "application/pdf")]
+    Pdf,
+    #[serde(rename = "application/json")]
+    Json,
+}
+
+impl MediaType {
+    pub fn mime(self) -> &'static str {
+        match self {
+            MediaType::Jpeg => "image/jpeg",
+            MediaType::Png => "image/png",
+            MediaType::Webp => "image/webp",
+            MediaType::Pdf => "application/pdf",
+            MediaType::Json => "application/json",
+        }
+    }
+    pub fn extension(self) -> &'static str {
+        match self {
+            MediaType::Jpeg => "jpg",
+            MediaType::Png => "png",
+            MediaType::Webp => "webp",
+            MediaType::Pdf => "pdf",
+            MediaType::Json => "json",
+        }
+    }
+    pub fn from_mime(m: &str) -> Option<MediaType> {
+        [MediaType::Jpeg, MediaType::Png, MediaType::Webp, MediaType::Pdf, MediaType::Json]
+            .into_iter()
+            .find(|t| t.mime() == m)
+    }
+    pub fn is_image(self) -> bool {
+        matches!(self, MediaType::Jpeg | MediaType::Png | MediaType::Webp)
+    }
+}
+
+/// Decides what an attachment is from its content. `name` only improves the messages.
+pub fn sniff(name: &str, bytes: &[u8]) -> Result<MediaType, I18n> {
+    let shown = super::text::ellipsize(&super::text::clean(name), 60);
+    if bytes.is_empty() {
+        return Err(I18n::new(
+            format!("Tệp “{shown}” trống (0 byte). Hãy chụp lại hoặc chọn tệp khác."),
+            format!("The file “{shown}” is empty (0 bytes). Take the photo again or choose another file."),
+        ));
+    }
+    let starts = |p: &[u8]| bytes.starts_with(p);
+    if starts(&[0xFF, 0xD8, 0xFF]) {
+        return Ok(MediaType::Jpeg);
+    }
+    if starts(b"\x89PNG\r\n\x1a\n") {
+        return Ok(MediaType::Png);
+    }
+    if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        return Ok(MediaType::Webp);
+    }
+    if bytes.len() >= 5 && bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
+        return Ok(MediaType::Pdf);
+    }
+    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" && matches!(&bytes[8..12], b"heic" | b"heix" | b"mif1" | b"msf1" | b"hevc") {
+        return Err(I18n::new(
+            format!("“{shown}” là ảnh HEIC của iPhone, chưa dùng được. Trên iPhone, vào Cài đặt › Camera › Định dạng, chọn “Tương thích nhất” rồi chụp lại; hoặc chụp màn hình ảnh và gửi ảnh chụp màn hình."),
+            format!("“{shown}” is an iPhone HEIC photo, which cannot be used. On the iPhone, go to Settings › Camera › Formats, choose “Most Compatible” and take it again; or screenshot the photo and attach the screenshot."),
+        ));
+    }
+    Err(I18n::new(
+        format!("“{shown}” không phải ảnh (JPG, PNG, WebP) hay PDF. Hãy chụp ảnh giấy tờ hoặc chọn tệp PDF."),
+        format!("“{shown}” is not a photo (JPG, PNG, WebP) or a PDF. Photograph the document or choose a PDF file."),
+    ))
+}
+
+/// Checks an attachment's size and type; returns its media type.
+pub fn check_attachment(name: &str, bytes: &[u8], already_attached: u64) -> Result<MediaType, I18n> {
+    let t = sniff(name, bytes)?;
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(I18n::new(
+            format!(
+                "Tệp này {}, lớn hơn giới hạn {} mỗi tệp. Hãy chụp với độ phân giải thấp hơn hoặc chọn tệp nhỏ hơn.",
+                format_size(size, Lang::Vi),
+                format_size(MAX_FILE_BYTES, Lang::Vi)
+            ),
+            format!(
+                "This file is {}, over the {} limit per file. Take the photo at a lower resolution or choose a smaller file.",
+                format_size(size, Lang::En),
+                format_size(MAX_FILE_BYTES, Lang::En)
+            ),
+        ));
+    }
+    if already_attached + size > MAX_PACKAGE_BYTES {
+        return Err(I18n::new(
+            format!("Tổng dung lượng các tệp sẽ vượt {} cho một hồ sơ. Hãy bỏ bớt hoặc thay bằng tệp nhỏ hơn.", format_size(MAX_PACKAGE_BYTES, Lang::Vi)),
+            format!("All files together would exceed {} for one package. Remove some or use smaller files.", format_size(MAX_PACKAGE_BYTES, Lang::En)),
+        ));
+    }
+    Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_by_content() {
+        assert_eq!(sniff("a.png", &[0xFF, 0xD8, 0xFF, 0xE0]), Ok(MediaType::Jpeg));
+        assert_eq!(sniff("x", b"\x89PNG\r\n\x1a\n...."), Ok(MediaType::Png));
+        assert_eq!(sniff("x", b"%PDF-1.7\n"), Ok(MediaType::Pdf));
+        assert_eq!(sniff("x", b"RIFF\0\0\0\0WEBPVP8 "), Ok(MediaType::Webp));
+        assert!(sniff("empty.jpg", b"").unwrap_err().en.contains("empty"));
+        assert!(sniff("IMG_1.HEIC", b"\0\0\0\x18ftypheic\0\0").unwrap_err().en.contains("HEIC"));
+        assert!(sniff("notes.docx", b"PK\x03\x04").unwrap_err().vi.contains("không phải ảnh"));
+    }
+
+    #[test]
+    fn size_limits() {
+        let big = vec![0xFFu8; (MAX_FILE_BYTES + 1) as usize];
+        let mut big = big;
+        big[..3].copy_from_slice(&[0xFF, 0xD8, 0xFF]);
+        assert!(check_attachment("big.jpg", &big, 0).is_err());
+        assert!(check_attachment("a.jpg", &[0xFF, 0xD8, 0xFF], MAX_PACKAGE_BYTES).is_err());
+        assert!(check_attachment("a.jpg", &[0xFF, 0xD8, 0xFF], 0).is_ok());
+    }
+}

@@ -1,0 +1,530 @@
+//! Validation: every field type's validator, cross-field rules, and the canonical answers that go
+//! into a package. Messages are bilingual and say what is wrong and how to fix it.
+//!
+//! Validation never panics, whatever the input (see the property tests).
+
+use super::catalog::{Answers, Field, FieldKind, Procedure, RuleKind, Severity};
+use super::date::{Date, DateError};
+use super::ids::{self, Sex};
+use super::refdata;
+use super::text::{self, I18n, Lang};
+use super::units::AdminUnits;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use validator::{ValidateLength, ValidateRange};
+
+/// The longest answer accepted in any field, in characters (a guard against pasted documents).
+pub const MAX_ANSWER_CHARS: usize = 1000;
+/// Longest full name, in characters. The law only says "not too long"; 100 fits every real name.
+pub const MAX_NAME_CHARS: u64 = 100;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    pub field: String,
+    pub severity: Severity,
+    pub message: I18n,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Outcome {
+    /// Errors first, then warnings; in field order within each.
+    pub issues: Vec<Issue>,
+    /// Canonical value of every active, valid, non-empty field.
+    pub canonical: BTreeMap<String, String>,
+}
+
+impl Outcome {
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity == Severity::Error)
+    }
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity == Severity::Warning)
+    }
+    pub fn is_valid(&self) -> bool {
+        self.errors().next().is_none()
+    }
+    pub fn for_field(&self, field: &str) -> Vec<&Issue> {
+        self.issues.iter().filter(|i| i.field == field).collect()
+    }
+}
+
+/// What a validator needs besides the value.
+pub struct Context<'a> {
+    pub today: Date,
+    /// The 2025 unit list; `None` while it is still loading (place codes are then only checked
+    /// for their shape).
+    pub units: Option<&'a AdminUnits>,
+}
+
+fn msg(vi: impl Into<String>, en: impl Into<String>) -> I18n {
+    I18n::new(vi, en)
+}
+
+fn label_pair(f: &Field) -> (String, String) {
+    (f.label.vi.clone(), f.label.en.clone())
+}
+
+pub fn required_message(f: &Field) -> I18n {
+    let (vi, en) = label_pair(f);
+    match f.kind {
+        FieldKind::Choice { .. } | FieldKind::Sex => {
+            msg(format!("Hãy chọn một câu trả lời cho “{vi}”."), format!("Choose an answer for “{en}”."))
+        }
+        FieldKind::Place => msg(
+            format!("Hãy tìm và chọn xã, phường cho “{vi}”."),
+            format!("Search for and choose the commune or ward for “{en}”."),
+        ),
+        FieldKind::Ethnicity => msg(format!("Hãy chọn “{vi}”."), format!("Choose “{en}”.")),
+        _ => msg(format!("Hãy nhập “{vi}”."), format!("Enter “{en}”.")),
+    }
+}
+
+/// Validates a full name: letters (with Vietnamese diacritics), spaces, and the apostrophes and
+/// hyphens of some ethnic-minority names. Returns the NFC name with single spaces.
+pub fn full_name(input: &str) -> Result<String, I18n> {
+    let s = text::clean(input);
+    if !s.validate_length(None, Some(MAX_NAME_CHARS), None) {
+        return Err(msg(
+            format!("Họ tên dài quá {MAX_NAME_CHARS} ký tự. Hãy viết đúng họ tên, không thêm ghi chú."),
+            format!("The name is longer than {MAX_NAME_CHARS} characters. Write just the name, no notes."),
+        ));
+    }
+    if let Some(c) = s.chars().find(|c| !(c.is_alphabetic() || *c == ' ' || *c == '\'' || *c == '-' || *c == '’')) {
+        return Err(msg(
+            format!("Họ tên chỉ gồm chữ cái; hãy xóa {}.", text::describe_char(c)),
+            format!("A name has letters only; remove {}.", text::describe_char(c)),
+        ));
+    }
+    if !s.chars().any(|c| c.is_alphabetic()) {
+        return Err(msg("Hãy nhập họ tên bằng chữ cái.", "Enter the name in letters."));
+    }
+    if s.split(' ').count() < 2 {
+        return Err(msg(
+            "Hãy nhập đầy đủ họ, chữ đệm (nếu có) và tên, ví dụ Nguyễn Văn An.",
+            "Enter the family name, middle name (if any) and given name, e.g. Nguyễn Văn An.",
+        ));
+    }
+    Ok(s)
+}
+
+pub fn date_message(e: &DateError) -> I18n {
+    match e {
+        DateError::Format => msg(
+            "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/09/2026.",
+            "Enter the date as day/month/year, e.g. 05/09/2026.",
+        ),
+        DateError::ShortYear => msg(
+            "Hãy viết năm đủ bốn chữ số, ví dụ 05/09/2026.",
+            "Write the year with four digits, e.g. 05/09/2026.",
+        ),
+        DateError::Month(m) => msg(
+            format!("Tháng phải từ 1 đến 12; bạn đã nhập {m}. Nhập theo thứ tự ngày/tháng/năm."),
+            format!("The month must be 1 to 12; you entered {m}. Enter day/month/year, in that order."),
+        ),
+        DateError::Day { day, month, year, max } => msg(
+            format!("Tháng {month}/{year} chỉ có {max} ngày; ngày {day} không tồn tại."),
+            format!("Month {month}/{year} has only {max} days; day {day} does not exist."),
+        ),
+        DateError::YearRange(y) => msg(
+            format!("Năm {y} không hợp lệ; hãy kiểm tra lại."),
+            format!("The year {y} is not plausible; check it."),
+        ),
+    }
+}
+
+pub fn date(input: &str, allow_future: bool, today: Date) -> Result<Date, I18n> {
+    let d = Date::parse_input(input).map_err(|e| date_message(&e))?;
+    if !allow_future && d > today {
+        return Err(msg(
+            format!("Ngày {} chưa đến. Hãy nhập một ngày không muộn hơn hôm nay ({}).", d.display(), today.display()),
+            format!("{} is in the future. Enter a date no later than today ({}).", d.display(), today.display()),
+        ));
+    }
+    Ok(d)
+}
+
+pub fn whole_number(input: &str, min: i64, max: i64) -> Result<i64, I18n> {
+    let s = input.trim();
+    let n: i64 = match s.parse() {
+        Ok(n) => n,
+        Err(_) => {
+            return Err(msg(
+                format!("Hãy nhập một số nguyên từ {min} đến {max}, chỉ gồm chữ số."),
+                format!("Enter a whole number from {min} to {max}, digits only."),
+            ))
+        }
+    };
+    if !n.validate_range(Some(min), Some(max), None, None) {
+        return Err(msg(
+            format!("Số phải từ {min} đến {max}; bạn đã nhập {n}."),
+            format!("The number must be from {min} to {max}; you entered {n}."),
+        ));
+    }
+    Ok(n)
+}
+
+pub fn place(input: &str, units: Option<&AdminUnits>) -> Result<String, I18n> {
+    let bad = || {
+        msg(
+            "Hãy tìm theo tên rồi chọn một xã, phường trong danh sách.",
+            "Search by name, then choose a commune or ward from the list.",
+        )
+    };
+    let code = super::units::normalize_code(input.trim(), 5).ok_or_else(bad)?;
+    match units {
+        Some(u) if u.commune(&code).is_none() => Err(msg(
+            format!("Mã {code} không có trong danh sách 3.321 xã, phường, đặc khu từ 01/07/2025. Hãy tìm lại theo tên."),
+            format!("Code {code} is not in the list of 3,321 communes, wards and special zones since 1 July 2025. Search again by name."),
+        )),
+        _ => Ok(code),
+    }
+}
+
+pub fn nationality(input: &str) -> Result<String, I18n> {
+    let s = text::clean(input);
+    if refdata::is_vietnam(&s) || s == refdata::VIETNAM {
+        return Ok(refdata::VIETNAM.to_string());
+    }
+    if s.chars().count() > 60 {
+        return Err(msg("Tên quốc tịch quá dài (tối đa 60 ký tự).", "The nationality is too long (60 characters at most)."));
+    }
+    if let Some(c) = s.chars().find(|c| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.' | '(' | ')'))) {
+        return Err(msg(
+            format!("Quốc tịch chỉ gồm chữ cái; hãy xóa {}.", text::describe_char(c)),
+            format!("A nationality has letters only; remove {}.", text::describe_char(c)),
+        ));
+    }
+    Ok(s)
+}
+
+pub fn ethnicity(input: &str) -> Result<String, I18n> {
+    refdata::match_ethnicity(input).map(str::to_string).ok_or_else(|| {
+        msg(
+            "Hãy chọn một trong 54 dân tộc Việt Nam (hoặc “Người nước ngoài”).",
+            "Choose one of Vietnam's 54 ethnic groups (or “Người nước ngoài” for a foreign national).",
+        )
+    })
+}
+
+pub fn free_text(input: &str, max_chars: usize) -> Result<String, I18n> {
+    let s = text::clean(input);
+    if !s.validate_length(None, Some(max_chars as u64), None) {
+        return Err(msg(
+            format!("Tối đa {max_chars} ký tự; bạn đã nhập {}. Hãy viết ngắn lại.", text::char_len(&s)),
+            format!("At most {max_chars} characters; you entered {}. Shorten it.", text::char_len(&s)),
+        ));
+    }
+    if let Some(c) = s.chars().find(|c| c.is_control()) {
+        return Err(msg(
+            format!("Hãy xóa ký tự điều khiển {}.", text::describe_char(c)),
+            format!("Remove the control character {}.", text::describe_char(c)),
+        ));
+    }
+    Ok(s)
+}
+
+/// Validates one field's raw value on its own (cross-field checks are done by [`validate`]).
+/// Returns the canonical value.
+pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> {
+    if text::char_len(raw) > MAX_ANSWER_CHARS {
+        return Err(msg(
+            format!("Câu trả lời quá dài (hơn {MAX_ANSWER_CHARS} ký tự)."),
+            format!("The answer is too long (over {MAX_ANSWER_CHARS} characters)."),
+        ));
+    }
+    match &f.kind {
+        FieldKind::FullName => full_name(raw),
+        FieldKind::Date { allow_future } => date(raw, *allow_future, ctx.today).map(|d| d.iso()),
+        FieldKind::Sex => Sex::parse(raw)
+            .map(|s| s.code().to_string())
+            .ok_or_else(|| msg("Hãy chọn Nam hoặc Nữ.", "Choose male or female.")),
+        FieldKind::Ethnicity => ethnicity(raw),
+        FieldKind::Nationality => nationality(raw),
+        FieldKind::Place => place(raw, ctx.units),
+        FieldKind::PersonalId { .. } => ids::parse_personal_id(raw).map(|(d, _)| d),
+        FieldKind::Phone => ids::parse_phone(raw),
+        FieldKind::Email => ids::parse_email(raw),
+        FieldKind::Integer { min, max } => whole_number(raw, *min, *max).map(|n| n.to_string()),
+        FieldKind::Choice { options } => {
+            let v = raw.trim();
+            options.iter().find(|o| o.value == v).map(|o| o.value.clone()).ok_or_else(|| {
+                let list_vi: Vec<&str> = options.iter().map(|o| o.label.vi.as_str()).collect();
+                let list_en: Vec<&str> = options.iter().map(|o| o.label.en.as_str()).collect();
+                msg(
+                    format!("Hãy chọn một trong: {}.", list_vi.join("; ")),
+                    format!("Choose one of: {}.", list_en.join("; ")),
+                )
+            })
+        }
+        FieldKind::Text { max_chars } => free_text(raw, *max_chars),
+    }
+}
+
+fn fill(template: &str, days: i64, limit: i64) -> String {
+    template.replace("{days}", &days.to_string()).replace("{limit}", &limit.to_string())
+}
+
+/// Validates every active field of the procedure and applies its rules. Inactive fields (on
+/// pages or behind conditions that do not apply) are ignored and left out of `canonical`.
+pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
+    let mut issues = Vec::new();
+    let mut canonical = BTreeMap::new();
+    for f in &p.fields {
+        if !p.field_active(f, answers) {
+            continue;
+        }
+        let raw = answers.get(&f.id).map(String::as_str).unwrap_or("");
+        if raw.trim().is_empty() {
+            if f.required {
+                issues.push(Issue { field: f.id.clone(), severity: Severity::Error, message: required_message(f) });
+            }
+            continue;
+        }
+        match field_value(f, raw, ctx) {
+            Ok(v) => {
+                canonical.insert(f.id.clone(), v);
+            }
+            Err(m) => issues.push(Issue { field: f.id.clone(), severity: Severity::Error, message: m }),
+        }
+    }
+    // Personal numbers against the holder's sex and birth year.
+    for f in &p.fields {
+        if let FieldKind::PersonalId { sex_field, sex, birth_date_field } = &f.kind {
+            let Some(v) = canonical.get(&f.id) else { continue };
+            let Ok((_, facts)) = ids::parse_personal_id(v) else { continue };
+            let holder_sex = sex
+                .as_deref()
+                .and_then(Sex::parse)
+                .or_else(|| sex_field.as_ref().and_then(|sf| canonical.get(sf)).and_then(|s| Sex::parse(s)));
+            let year = birth_date_field.as_ref().and_then(|bf| canonical.get(bf)).and_then(|d| Date::parse_iso(d)).map(|d| d.year());
+            if let Err(m) = ids::check_id_against(facts, holder_sex, year) {
+                canonical.remove(&f.id);
+                issues.push(Issue { field: f.id.clone(), severity: Severity::Error, message: m });
+            }
+        }
+    }
+    for r in &p.rules {
+        let get_date = |id: &str| canonical.get(id).and_then(|d| Date::parse_iso(d));
+        let fired = match &r.kind {
+            RuleKind::DateBefore { earlier, later } => match (get_date(earlier), get_date(later)) {
+                (Some(a), Some(b)) if a >= b => Some(I18n::new(r.message.vi.clone(), r.message.en.clone())),
+                _ => None,
+            },
+            RuleKind::MaxDaysSince { field, days } => match get_date(field) {
+                Some(d) if d.days_until(ctx.today) > *days => {
+                    let n = d.days_until(ctx.today);
+                    Some(I18n::new(fill(&r.message.vi, n, *days), fill(&r.message.en, n, *days)))
+                }
+                _ => None,
+            },
+        };
+        if let Some(message) = fired {
+            if r.severity == Severity::Error {
+                canonical.remove(&r.field);
+            }
+            issues.push(Issue { field: r.field.clone(), severity: r.severity, message });
+        }
+    }
+    let order = |id: &str| p.fields.iter().position(|f| f.id == id).unwrap_or(usize::MAX);
+    issues.sort_by_key(|i| (i.severity, order(&i.field)));
+    Outcome { issues, canonical }
+}
+
+/// Validation restricted to the fields of one page (what the user sees after "Continue").
+pub fn validate_page(p: &Procedure, page_id: &str, answers: &Answers, ctx: &Context) -> Outcome {
+    let mut out = validate(p, answers, ctx);
+    let on_page: Vec<&String> = p.page(page_id).map(|pg| pg.fields.iter().collect()).unwrap_or_default();
+    out.issues.retain(|i| on_page.contains(&&i.field));
+    out
+}
+
+/// How a canonical value reads for people: dates dd/mm/yyyy, places with their province,
+/// choices by their label.
+pub fn display_value(p: &Procedure, field_id: &str, canonical: &str, lang: Lang, units: Option<&AdminUnits>) -> String {
+    let Some(f) = p.field(field_id) else { return canonical.to_string() };
+    match &f.kind {
+        FieldKind::Date { .. } => Date::parse_iso(canonical).map(|d| d.display()).unwrap_or_else(|| canonical.to_string()),
+        FieldKind::Sex => Sex::parse(canonical).map(|s| s.label().get(lang).to_string()).unwrap_or_else(|| canonical.to_string()),
+        FieldKind::Place => units.and_then(|u| u.commune_label(canonical)).unwrap_or_else(|| canonical.to_string()),
+        FieldKind::Choice { options } => options
+            .iter()
+            .find(|o| o.value == canonical)
+            .map(|o| o.label.get(lang).to_string())
+            .unwrap_or_else(|| canonical.to_string()),
+        FieldKind::Nationality if canonical == refdata::VIETNAM => refdata::vietnam_label().get(lang).to_string(),
+        _ => canonical.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::catalog::Catalog;
+
+    fn today() -> Date {
+        Date::from_ymd(2026, 11, 22).unwrap()
+    }
+    fn ctx() -> Context<'static> {
+        Context { today: today(), units: Some(AdminUnits::bundled()) }
+    }
+    fn birth() -> &'static Procedure {
+        Catalog::bundled().procedure("khai-sinh").unwrap()
+    }
+
+    #[test]
+    fn sample_answers_validate() {
+        let p = birth();
+        let out = validate(p, &p.sample_answers, &ctx());
+        assert!(out.is_valid(), "{:#?}", out.issues);
+        assert_eq!(out.canonical["tre_ho_ten"], "Nguyễn Thị Mai Anh");
+        assert_eq!(out.canonical["tre_ngay_sinh"], "2026-11-01");
+    }
+
+    #[test]
+    fn names_are_cleaned_and_checked() {
+        assert_eq!(full_name("  Nguyễn   Văn\u{00A0}An ").unwrap(), "Nguyễn Văn An");
+        // Decomposed input is stored composed (NFC).
+        let decomposed = "Nguye\u{0302}\u{0303}n Va\u{0306}n An";
+        assert_eq!(full_name(decomposed).unwrap(), "Nguyễn Văn An");
+        assert!(full_name("H'Hen Niê").is_ok());
+        assert!(full_name("An").is_err());
+        let e = full_name("Nguyễn Văn An2").unwrap_err();
+        assert!(e.vi.contains("2") && e.en.contains("2"), "{e:?}");
+        assert!(full_name(&"A ".repeat(60)).is_err());
+    }
+
+    #[test]
+    fn dates_in_the_future_and_impossible_dates_are_refused() {
+        assert!(date("23/11/2026", false, today()).unwrap_err().vi.contains("chưa đến"));
+        assert!(date("22/11/2026", false, today()).is_ok());
+        assert!(date("30/02/2024", false, today()).unwrap_err().en.contains("29 days"));
+        assert!(date("29/02/2024", false, today()).is_ok());
+        assert!(date("1/13/2020", false, today()).unwrap_err().en.contains("month"));
+        assert!(date("1/1/20", false, today()).unwrap_err().en.contains("four digits"));
+    }
+
+    #[test]
+    fn blank_required_fields_are_reported_with_their_label() {
+        let p = birth();
+        let mut a = p.sample_answers.clone();
+        a.remove("tre_ho_ten");
+        let out = validate_page(p, "tre", &a, &ctx());
+        assert_eq!(out.issues.len(), 1);
+        assert_eq!(out.issues[0].field, "tre_ho_ten");
+        assert!(out.issues[0].message.vi.contains("Họ, chữ đệm và tên của trẻ"));
+    }
+
+    #[test]
+    fn father_fields_are_ignored_when_the_father_is_unknown() {
+        let p = birth();
+        let mut a = p.sample_answers.clone();
+        a.insert("biet_cha".into(), "khong".into());
+        a.insert("cha_ho_ten".into(), "<b>x</b>".into());
+        let out = validate(p, &a, &ctx());
+        assert!(out.is_valid(), "{:#?}", out.issues);
+        assert!(!out.canonical.contains_key("cha_ho_ten"));
+        assert!(p.checklist(&a).iter().all(|d| d.id != "van-ban-uy-quyen"));
+    }
+
+    #[test]
+    fn parent_must_be_born_before_the_child() {
+        let p = birth();
+        let mut a = p.sample_answers.clone();
+        a.insert("me_ngay_sinh".into(), "02/11/2026".into());
+        a.remove("me_so_dinh_danh");
+        let out = validate(p, &a, &ctx());
+        let e: Vec<_> = out.errors().collect();
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(e[0].field, "me_ngay_sinh");
+    }
+
+    #[test]
+    fn late_registration_is_a_warning_not_an_error() {
+        let p = birth();
+        let mut a = p.sample_answers.clone();
+        a.insert("tre_ngay_sinh".into(), "01/09/2026".into());
+        let out = validate(p, &a, &ctx());
+        assert!(out.is_valid(), "{:#?}", out.issues);
+        let w: Vec<_> = out.warnings().collect();
+        assert_eq!(w.len(), 1);
+        assert!(w[0].message.vi.contains("82 ngày"), "{:?}", w[0].message);
+        // Exactly 60 days is on time.
+        a.insert("tre_ngay_sinh".into(), today().plus_days(-60).display());
+        assert_eq!(validate(p, &a, &ctx()).warnings().count(), 0);
+    }
+
+    #[test]
+    fn id_number_must_match_sex_and_birth_year() {
+        let p = birth();
+        let mut a = p.sample_answers.clone();
+        // Digit 4 = 0 means a man born 1900–1999: wrong for the mother.
+        a.insert("me_so_dinh_danh".into(), "046095000123".into());
+        let out = validate(p, &a, &ctx());
+        assert_eq!(out.errors().next().map(|i| i.field.as_str()), Some("me_so_dinh_danh"));
+        a.insert("me_so_dinh_danh".into(), "046 197 000 123".into());
+        let out = validate(p, &a, &ctx());
+        assert_eq!(out.errors().next().map(|i| i.field.as_str()), Some("me_so_dinh_danh"), "year 97 ≠ 1995");
+    }
+
+    #[test]
+    fn checklist_follows_the_answers() {
+        let p = birth();
+        let mut a = p.sample_answers.clone();
+        let ids = |a: &Answers| p.checklist(a).iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&a), ["to-khai", "giay-chung-sinh", "giay-to-tuy-than"]);
+        a.insert("co_giay_chung_sinh".into(), "khong".into());
+        a.insert("chung_minh_sinh".into(), "cam-doan".into());
+        a.insert("nguoi_nop".into(), "uy-quyen".into());
+        a.insert("mang_thai_ho".into(), "co".into());
+        assert_eq!(
+            ids(&a),
+            ["to-khai", "giay-cam-doan", "xac-nhan-mang-thai-ho", "van-ban-uy-quyen", "giay-to-tuy-than"]
+        );
+        // An abandoned child: the report; the mother page disappears when she is unknown.
+        a.insert("bi_bo_roi".into(), "co".into());
+        a.insert("biet_me".into(), "khong".into());
+        assert!(ids(&a).contains(&"bien-ban-bo-roi".to_string()));
+        assert!(p.active_pages(&a).all(|pg| pg.id != "me"));
+    }
+
+    #[test]
+    fn requester_fields_only_for_non_parents() {
+        let p = birth();
+        let mut a = p.sample_answers.clone();
+        a.insert("nguoi_nop".into(), "nguoi-than".into());
+        let out = validate(p, &a, &ctx());
+        let missing: Vec<_> = out.errors().map(|i| i.field.as_str()).collect();
+        assert_eq!(missing, ["nyc_ho_ten", "nyc_ngay_sinh", "nyc_so_dinh_danh", "nyc_quan_he"]);
+    }
+
+    #[test]
+    fn display_values_read_naturally() {
+        let p = birth();
+        let u = Some(AdminUnits::bundled());
+        assert_eq!(display_value(p, "tre_ngay_sinh", "2026-11-01", Lang::Vi, u), "01/11/2026");
+        assert_eq!(display_value(p, "noi_nop", "19777", Lang::Vi, u), "Phường Vỹ Dạ, Thành phố Huế");
+        assert_eq!(display_value(p, "nguoi_nop", "me", Lang::En, u), "The child's mother");
+        assert_eq!(display_value(p, "tre_gioi_tinh", "nu", Lang::Vi, u), "Nữ");
+    }
+
+    #[test]
+    fn other_validators() {
+        assert_eq!(whole_number(" 3 ", 0, 20), Ok(3));
+        assert!(whole_number("21", 0, 20).is_err());
+        assert!(whole_number("ba", 0, 20).is_err());
+        assert_eq!(nationality("viet nam").unwrap(), "Việt Nam");
+        assert_eq!(ethnicity("khome").unwrap(), "Khmer");
+        assert!(ethnicity("Elf").is_err());
+        assert!(place("19777", Some(AdminUnits::bundled())).is_ok());
+        assert!(place("99999", Some(AdminUnits::bundled())).is_err());
+        assert!(place("vy da", None).is_err());
+        assert!(free_text(&"x".repeat(61), 60).is_err());
+    }
+
+    #[test]
+    fn catalog_lints_clean() {
+        for p in &Catalog::bundled().procedures {
+            assert_eq!(p.lint(), Vec::<String>::new(), "{}", p.id);
+        }
+    }
+}

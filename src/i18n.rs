@@ -1,0 +1,116 @@
+//! Interface texts in both languages (Vietnamese first). Kept out of the UI module so a native
+//! test can check that every text has both versions.
+
+use crate::engine::text::Lang;
+
+/// A fixed interface text: (Vietnamese, English).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tx(pub &'static str, pub &'static str);
+
+impl Tx {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.0,
+            Lang::En => self.1,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($name:ident = ($vi:expr, $en:expr);)*) => {
+        $(pub const $name: Tx = Tx($vi, $en);)*
+        /// Every interface text, for the completeness test.
+        pub const ALL: &[(&str, Tx)] = &[$((stringify!($name), $name)),*];
+    };
+}
+
+texts! {
+    APP_NAME = ("Hồ sơ", "Hồ sơ");
+    APP_TAGLINE = ("Chuẩn bị hồ sơ thủ tục hành chính cấp xã: đúng giấy tờ, điền tờ khai, kiểm tra ngay trên điện thoại, không cần mạng.",
+                   "Prepare your commune-level application: the right documents, the declaration filled and checked on your phone, no network needed.");
+    SWITCH_LANG = ("English", "Tiếng Việt");
+    SWITCH_LANG_LABEL = ("Switch to English", "Chuyển sang tiếng Việt");
+    CONTINUE = ("Tiếp tục", "Continue");
+    BACK = ("Quay lại", "Back");
+    START_CHOOSE = ("Bạn cần làm thủ tục gì?", "What do you need to do?");
+    PRIVACY_NOTE = ("Thông tin bạn nhập chỉ lưu trên thiết bị này. hoso không gửi dữ liệu đi đâu; bạn tự tải gói hồ sơ về và nộp.",
+                    "What you enter stays on this device. hoso sends nothing anywhere; you download the package and submit it yourself.");
+    CONTINUE_DRAFT = ("Tiếp tục hồ sơ đang làm dở", "Continue your unfinished application");
+    START_OVER = ("Làm lại từ đầu", "Start again");
+    NATIONAL_CODE = ("Mã thủ tục", "Procedure code");
+    WHO_MAY_FILE = ("Ai được nộp", "Who may file");
+    AGENCY = ("Cơ quan giải quyết", "Deciding authority");
+    LEGAL_BASIS = ("Căn cứ pháp lý", "Legal basis");
+    WHAT_TO_BRING = ("Giấy tờ có thể cần", "Documents you may need");
+    WHAT_TO_BRING_NOTE = ("Vài câu hỏi tiếp theo sẽ cho biết chính xác giấy tờ nào bạn cần.", "A few questions next will tell you exactly which ones you need.");
+    SOURCES = ("Nguồn", "Sources");
+    RULES_FROM = ("Quy định áp dụng từ", "Rules apply from");
+    UNVERIFIED = ("Chưa xác minh — hãy hỏi lại trung tâm", "Not verified — confirm at the centre");
+    ERROR_SUMMARY_TITLE = ("Có thông tin cần sửa", "There is a problem");
+    WARNING_TITLE = ("Lưu ý", "Please note");
+    WARNING_CONTINUE = ("Bạn vẫn có thể bấm Tiếp tục.", "You can still press Continue.");
+    ERROR_PREFIX = ("Lỗi:", "Error:");
+    WARNING_PREFIX = ("Lưu ý:", "Note:");
+    OPTIONAL = ("(không bắt buộc)", "(optional)");
+    CHOOSE = ("— Chọn —", "— Choose —");
+    PLACE_SEARCH_HINT = ("Gõ ít nhất 2 chữ để tìm.", "Type at least 2 letters to search.");
+    PLACE_LOADING = ("Đang tải danh sách xã, phường…", "Loading the list of communes and wards…");
+    PLACE_LOAD_FAILED = ("Không tải được danh sách xã, phường. Hãy tải lại trang khi có mạng.", "Could not load the list of communes and wards. Reload the page when you are online.");
+    PLACE_SELECTED = ("Đã chọn:", "Selected:");
+    PLACE_RESULTS = ("kết quả", "results");
+    PLACE_NONE = ("Không tìm thấy xã, phường nào. Hãy thử viết khác, ví dụ bỏ chữ “phường”.", "No commune or ward found. Try another spelling, e.g. without “phường”.");
+    CHECKLIST_TITLE = ("Giấy tờ bạn cần chuẩn bị", "Documents you need");
+    CHECKLIST_INTRO = ("Theo câu trả lời của bạn, hồ sơ gồm các giấy tờ dưới đây. Tiếp theo, bạn điền tờ khai.", "Based on your answers, your application needs the documents below. Next you fill in the declaration.");
+    WHY = ("Vì sao cần", "Why");
+    FORM = ("Loại", "Form");
+    COUNT = ("Số lượng", "How many");
+    ACTION_SUBMIT = ("Nộp (có thể đính kèm ảnh chụp)", "Submit (you can attach a photo)");
+    ACTION_SHOW = ("Mang theo để xuất trình, không cần đính kèm", "Bring it to show; no upload needed");
+    ACTION_GENERATED = ("hoso điền sẵn từ câu trả lời", "hoso fills it in from your answers");
+    ATTACH_TITLE = ("Đính kèm ảnh chụp hoặc bản quét", "Attach photos or scans");
+    ATTACH_INTRO = ("Chụp rõ nét, đủ các góc, hoặc chọn tệp PDF. Mỗi tệp tối đa 10 MB. Bạn có thể bỏ qua và mang bản giấy đến trung tâm.",
+                    "Take sharp photos showing the whole page, or choose a PDF. Up to 10 MB per file. You can skip this and bring the paper to the centre.");
+    ATTACH_CHOOSE = ("Chọn ảnh hoặc tệp PDF", "Choose photos or a PDF");
+    ATTACH_NONE = ("Chưa có tệp nào.", "No file yet.");
+    ATTACH_REMOVE = ("Xóa", "Remove");
+    ATTACH_NOT_NEEDED = ("Không cần đính kèm:", "No upload needed:");
+    REVIEW_TITLE = ("Kiểm tra lại câu trả lời", "Check your answers");
+    REVIEW_INTRO = ("Xem lại trước khi tạo gói hồ sơ. Bấm “Sửa” để thay đổi.", "Look through them before the package is made. Press “Change” to edit.");
+    CHANGE = ("Sửa", "Change");
+    NOT_ANSWERED = ("Chưa trả lời", "Not answered");
+    ATTACHMENTS = ("Tệp đính kèm", "Attachments");
+    FILES = ("tệp", "files");
+    NO_FILE_BRING_PAPER = ("chưa có tệp — mang bản giấy", "no file — bring the paper");
+    BUILD_FAILED = ("Chưa tạo được gói hồ sơ", "The package could not be made");
+    DONE_TITLE = ("Gói hồ sơ đã sẵn sàng", "Your package is ready");
+    DONE_REFERENCE = ("Mã tham chiếu gói hồ sơ", "Package reference");
+    DOWNLOAD = ("Tải gói hồ sơ (.zip)", "Download the package (.zip)");
+    DOWNLOAD_NOTE = ("Gói gồm tờ khai (answers.json), các tệp đính kèm và bản kê (manifest.json) có mã kiểm tra từng tệp.", "It holds the declaration (answers.json), your attachments and a manifest (manifest.json) with a checksum for each file.");
+    NEXT_STEPS = ("Việc cần làm tiếp theo", "What to do next");
+    NO_PACKAGE = ("Chưa có gói hồ sơ. Hãy hoàn tất các bước trước.", "There is no package yet. Finish the earlier steps first.");
+    TO_REVIEW = ("Về trang kiểm tra", "Go to check your answers");
+    NOT_FOUND_TITLE = ("Không tìm thấy trang", "Page not found");
+    NOT_FOUND_BODY = ("Địa chỉ này không có trong hoso.", "This address is not part of hoso.");
+    HOME = ("Trang đầu", "Start page");
+    STEP_QUESTIONS = ("Câu hỏi", "Questions");
+    STEP_DECLARATION = ("Tờ khai", "Declaration");
+    FOOTER = ("hoso chạy hoàn toàn trên thiết bị của bạn. Thông tin thủ tục lấy từ Cổng Dịch vụ công quốc gia và văn bản pháp luật; khi có thay đổi, quy định của cơ quan giải quyết là căn cứ.",
+              "hoso runs entirely on your device. Procedure facts come from the National Public Service Portal and legal texts; if anything changed, the authority's rules prevail.");
+    SKIP_TO_CONTENT = ("Chuyển đến nội dung chính", "Skip to main content");
+    FILE_SIZE = ("dung lượng", "size");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::text::is_nfc;
+
+    #[test]
+    fn every_interface_text_has_both_languages_in_nfc() {
+        for (name, t) in ALL {
+            assert!(!t.0.trim().is_empty() && !t.1.trim().is_empty(), "{name} lacks a language");
+            assert!(is_nfc(t.0) && is_nfc(t.1), "{name} is not NFC");
+        }
+        assert!(ALL.len() > 40);
+    }
+}

@@ -1,0 +1,187 @@
+//! The browser app. It renders what the engine decides: pages, fields, messages and the package
+//! all come from `crate::engine`; this module holds only views and browser plumbing.
+
+mod fields;
+mod pages;
+pub mod web;
+
+use crate::engine::catalog::{Answers, Catalog};
+use crate::engine::media::MediaType;
+use crate::engine::text::Lang;
+use crate::engine::units::AdminUnits;
+use crate::i18n::{self, Tx};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+pub use fields::{ErrorSummary, FieldInput};
+pub use pages::*;
+
+/// One attached file, kept in memory for the package.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attached {
+    pub key: u32,
+    pub procedure: String,
+    pub document_id: String,
+    pub name: String,
+    pub media: MediaType,
+    pub bytes: Arc<Vec<u8>>,
+}
+
+/// The finished package, ready to download.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finished {
+    pub procedure: String,
+    pub reference: String,
+    pub package_id: String,
+    pub file_name: String,
+    pub zip: Arc<Vec<u8>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Units {
+    Loading,
+    Failed,
+}
+
+/// Application state shared through context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    /// Answers per procedure id, saved on the device as they are typed.
+    pub answers: RwSignal<BTreeMap<String, Answers>>,
+    pub attachments: RwSignal<Vec<Attached>>,
+    pub units: RwSignal<Result<Arc<AdminUnits>, Units>>,
+    pub finished: RwSignal<Option<Finished>>,
+    pub next_key: StoredValue<u32>,
+}
+
+const LANG_KEY: &str = "hoso:lang";
+const ANSWERS_KEY: &str = "hoso:answers";
+
+impl AppState {
+    pub fn new() -> AppState {
+        let lang = web::load::<String>(LANG_KEY).and_then(|s| Lang::parse(&s)).unwrap_or_default();
+        let answers = web::load::<BTreeMap<String, Answers>>(ANSWERS_KEY).unwrap_or_default();
+        AppState {
+            lang: RwSignal::new(lang),
+            answers: RwSignal::new(answers),
+            attachments: RwSignal::new(Vec::new()),
+            units: RwSignal::new(Err(Units::Loading)),
+            finished: RwSignal::new(None),
+            next_key: StoredValue::new(1),
+        }
+    }
+
+    /// Text in the current language (reactive).
+    pub fn t(&self, tx: Tx) -> &'static str {
+        tx.get(self.lang.get())
+    }
+
+    /// Answers of one procedure with the catalog's defaults filled in.
+    pub fn answers_of(&self, proc_id: &str) -> Answers {
+        let p = Catalog::bundled().procedure(proc_id);
+        self.answers.with(|all| {
+            let a = all.get(proc_id).cloned().unwrap_or_default();
+            match p {
+                Some(p) => p.with_defaults(&a),
+                None => a,
+            }
+        })
+    }
+
+    pub fn set_answer(&self, proc_id: &str, field: &str, value: String) {
+        self.answers.update(|all| {
+            all.entry(proc_id.to_string()).or_default().insert(field.to_string(), value);
+        });
+        self.finished.set(None);
+    }
+
+    pub fn units_now(&self) -> Option<Arc<AdminUnits>> {
+        self.units.with_untracked(|u| u.as_ref().ok().cloned())
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Starts loading the unit list (once) from `/data/units-2025.json`.
+pub fn load_units(state: AppState) {
+    if state.units.with_untracked(|u| u.is_ok()) {
+        return;
+    }
+    state.units.set(Err(Units::Loading));
+    leptos::task::spawn_local(async move {
+        match web::fetch_text("/data/units-2025.json").await {
+            Some(text) => match AdminUnits::from_json(&text) {
+                Ok(u) => state.units.set(Ok(Arc::new(u))),
+                Err(_) => state.units.set(Err(Units::Failed)),
+            },
+            None => state.units.set(Err(Units::Failed)),
+        }
+    });
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    load_units(state);
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        web::save(LANG_KEY, &lang.code().to_string());
+        web::set_html_lang(lang.code());
+    });
+    Effect::new(move |_| state.answers.with(|a| web::save(ANSWERS_KEY, a)));
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{move || state.t(i18n::SKIP_TO_CONTENT)}</a>
+            <Header/>
+            <main id="main" class="container" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/p/:proc") view=ProcedureInfo/>
+                    <Route path=path!("/p/:proc/s/:page") view=StepPage/>
+                    <Route path=path!("/p/:proc/checklist") view=ChecklistPage/>
+                    <Route path=path!("/p/:proc/attachments") view=AttachmentsPage/>
+                    <Route path=path!("/p/:proc/review") view=ReviewPage/>
+                    <Route path=path!("/p/:proc/done") view=DonePage/>
+                </Routes>
+            </main>
+            <footer class="footer container">
+                <p>{move || state.t(i18n::FOOTER)}</p>
+            </footer>
+        </Router>
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <header class="header">
+            <div class="container header-row">
+                <a class="brand" href="/">{move || state.t(i18n::APP_NAME)}</a>
+                <button
+                    type="button"
+                    class="lang-switch"
+                    lang=move || state.lang.get().other().code()
+                    aria-label=move || state.t(i18n::SWITCH_LANG_LABEL)
+                    on:click=move |_| state.lang.update(|l| *l = l.other())
+                >
+                    {move || state.t(i18n::SWITCH_LANG)}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+/// Mounts the app on the page body.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,720 @@
+//! The pages of a journey: start → procedure → questions → checklist → declaration →
+//! attachments → check your answers → confirmation. Each has its own URL.
+
+use super::fields::{ErrorSummary, FieldInput};
+use super::{web, AppState, Attached, Finished};
+use crate::engine::catalog::{Catalog, DocAction, Page, PageKind, Procedure, Severity};
+use crate::engine::media;
+use crate::engine::package::{self, Attachment, BuildInput};
+use crate::engine::text::{format_size, Lang};
+use crate::engine::validate::{self, Context, Issue};
+use crate::i18n::{self, Tx};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+use std::sync::Arc;
+
+pub fn proc_url(p: &str) -> String {
+    format!("/p/{p}")
+}
+pub fn step_url(p: &str, page: &str) -> String {
+    format!("/p/{p}/s/{page}")
+}
+
+/// Sets the document title and moves focus to the page heading (or the error summary).
+fn announce_page(title: String) {
+    web::set_title(&format!("{title} – Hồ sơ"));
+    web::focus_id("page-title");
+}
+
+fn catalog() -> &'static Catalog {
+    Catalog::bundled()
+}
+
+fn use_procedure() -> Memo<Option<&'static Procedure>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("proc")).and_then(|id| catalog().procedure(&id)))
+}
+
+fn ctx_for(state: &AppState) -> (Option<Arc<crate::engine::units::AdminUnits>>, crate::engine::date::Date) {
+    (state.units_now(), web::today_vn())
+}
+
+#[component]
+fn BackLink(href: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! { <a class="back-link" href=href>{move || state.t(i18n::BACK)}</a> }
+}
+
+#[component]
+fn Title(text: Signal<String>) -> impl IntoView {
+    view! { <h1 class="page-title" id="page-title" tabindex="-1">{text}</h1> }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    Effect::new(move |_| announce_page(state.t(i18n::NOT_FOUND_TITLE).to_string()));
+    view! {
+        <Title text=Signal::derive(move || state.t(i18n::NOT_FOUND_TITLE).to_string())/>
+        <p>{move || state.t(i18n::NOT_FOUND_BODY)}</p>
+        <p><a href="/">{move || state.t(i18n::HOME)}</a></p>
+    }
+}
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    Effect::new(move |_| {
+        state.lang.track();
+        web::set_title(state.t(i18n::APP_NAME));
+    });
+    let procs = move || {
+        let lang = state.lang.get();
+        catalog()
+            .procedures
+            .iter()
+            .map(|p| {
+                let started = state.answers.with(|a| a.get(&p.id).is_some_and(|a| !a.is_empty()));
+                view! {
+                    <li class="card">
+                        <a class="card-link" href=proc_url(&p.id)>{p.name.get(lang).to_string()}</a>
+                        <p class="card-text">{p.summary.get(lang).to_string()}</p>
+                        <p class="card-meta">{i18n::NATIONAL_CODE.get(lang)}" "{p.national_codes.join(", ")}" · "{p.area.get(lang).to_string()}</p>
+                        {started.then(|| view! { <p class="card-meta"><a href=format!("/p/{}/review", p.id)>{i18n::CONTINUE_DRAFT.get(lang)}</a></p> })}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <h1 class="page-title" id="page-title" tabindex="-1">{move || state.t(i18n::START_CHOOSE)}</h1>
+        <p class="lead">{move || state.t(i18n::APP_TAGLINE)}</p>
+        <ul class="cards">{procs}</ul>
+        <p class="note">{move || state.t(i18n::PRIVACY_NOTE)}</p>
+    }
+}
+
+#[component]
+pub fn ProcedureInfo() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let proc = use_procedure();
+    let navigate = use_navigate();
+    move || {
+        let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
+        Effect::new(move |_| announce_page(p.name.get(state.lang.get()).to_string()));
+        let nav = navigate.clone();
+        let on_submit = move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let answers = state.answers_of(&p.id);
+            if let Some(first) = p.active_pages(&answers).next() {
+                nav(&step_url(&p.id, &first.id), NavigateOptions::default());
+            }
+        };
+        let facts = move || {
+            let lang = state.lang.get();
+            p.facts
+                .iter()
+                .map(|f| {
+                    view! {
+                        <div class="summary-row">
+                            <dt>{f.label.get(lang).to_string()}</dt>
+                            <dd>
+                                {f.value.get(lang).to_string()}
+                                {(!f.verified).then(|| view! { <strong class="tag tag--unverified">{i18n::UNVERIFIED.get(lang)}</strong> })}
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view()
+        };
+        let docs = move || {
+            let lang = state.lang.get();
+            p.documents
+                .iter()
+                .map(|d| view! { <li>{d.name.get(lang).to_string()}</li> })
+                .collect_view()
+        };
+        view! {
+            <BackLink href="/".to_string()/>
+            <p class="caption">{move || format!("{} {}", state.t(i18n::NATIONAL_CODE), p.national_codes.join(", "))}</p>
+            <Title text=Signal::derive(move || p.name.get(state.lang.get()).to_string())/>
+            <p class="lead">{move || p.summary.get(state.lang.get()).to_string()}</p>
+            <dl class="summary">
+                <div class="summary-row">
+                    <dt>{move || state.t(i18n::WHO_MAY_FILE)}</dt>
+                    <dd>{move || p.who_may_file.get(state.lang.get()).to_string()}</dd>
+                </div>
+                <div class="summary-row">
+                    <dt>{move || state.t(i18n::AGENCY)}</dt>
+                    <dd>{move || p.agency.get(state.lang.get()).to_string()}</dd>
+                </div>
+                {facts}
+            </dl>
+            <h2>{move || state.t(i18n::WHAT_TO_BRING)}</h2>
+            <ul class="list">{docs}</ul>
+            <p>{move || state.t(i18n::WHAT_TO_BRING_NOTE)}</p>
+            <form on:submit=on_submit novalidate>
+                <button type="submit" class="button">{move || state.t(i18n::CONTINUE)}</button>
+            </form>
+            <details class="details">
+                <summary>{move || state.t(i18n::LEGAL_BASIS)}</summary>
+                <ul class="list">{p.legal_basis.iter().map(|l| view! { <li lang="vi">{l.clone()}</li> }).collect_view()}</ul>
+                <p>{move || format!("{} {}", state.t(i18n::RULES_FROM), crate::engine::date::Date::parse_iso(&p.effective_from).map(|d| d.display()).unwrap_or_default())}</p>
+                <h3>{move || state.t(i18n::SOURCES)}</h3>
+                <ul class="list">
+                    {p.sources.iter().map(|s| view! { <li lang="vi">{s.title.clone()}{s.url.clone().map(|u| view! { " — " <span class="url">{u}</span> })}</li> }).collect_view()}
+                </ul>
+            </details>
+        }
+        .into_any()
+    }
+}
+
+/// Where "Continue" leads after a page of questions or of the declaration.
+fn after_page(p: &Procedure, page: &Page, answers: &crate::engine::catalog::Answers) -> String {
+    match p.next_page(&page.id, answers) {
+        Some(n) if n.kind == page.kind => step_url(&p.id, &n.id),
+        _ if page.kind == PageKind::Question => format!("/p/{}/checklist", p.id),
+        _ => format!("/p/{}/attachments", p.id),
+    }
+}
+
+fn before_page(p: &Procedure, page: &Page, answers: &crate::engine::catalog::Answers) -> String {
+    match p.prev_page(&page.id, answers) {
+        Some(prev) if prev.kind == page.kind => step_url(&p.id, &prev.id),
+        Some(_) => format!("/p/{}/checklist", p.id),
+        None => proc_url(&p.id),
+    }
+}
+
+#[component]
+pub fn StepPage() -> impl IntoView {
+    let params = use_params_map();
+    let proc = use_procedure();
+    move || {
+        let page_id = params.with(|p| p.get("page")).unwrap_or_default();
+        match proc.get().and_then(|p| p.page(&page_id).map(|pg| (p, pg))) {
+            Some((p, page)) => view! { <StepForm p=p page=page/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let issues: RwSignal<Vec<Issue>> = RwSignal::new(Vec::new());
+    let shown_warnings: StoredValue<Vec<Issue>> = StoredValue::new(Vec::new());
+    let is_question = page.kind == PageKind::Question;
+    // A question page asks one thing: its heading is the question.
+    let single_choice = is_question && page.fields.len() == 1;
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let prefix = if issues.with(|i| i.iter().any(|x| x.severity == Severity::Error)) {
+            format!("{} ", i18n::ERROR_PREFIX.get(lang))
+        } else {
+            String::new()
+        };
+        web::set_title(&format!("{prefix}{} – {} – Hồ sơ", page.title.get(lang), p.name.get(lang)));
+    });
+    web::focus_id("page-title");
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let answers = state.answers_of(&p.id);
+        let (units, today) = ctx_for(&state);
+        let out = validate::validate_page(p, &page.id, &answers, &Context { today, units: units.as_deref() });
+        let has_errors = out.issues.iter().any(|i| i.severity == Severity::Error);
+        let warnings: Vec<Issue> = out.warnings().cloned().collect();
+        if has_errors || (!warnings.is_empty() && shown_warnings.get_value() != warnings) {
+            shown_warnings.set_value(warnings);
+            issues.set(out.issues);
+            web::focus_id("error-summary");
+            return;
+        }
+        let to_review = query.with_untracked(|q| q.get("return").as_deref() == Some("review"));
+        let next = if to_review { format!("/p/{}/review", p.id) } else { after_page(p, page, &answers) };
+        navigate(&next, NavigateOptions::default());
+    };
+    let fields = move || {
+        let answers = state.answers_of(&p.id);
+        page.fields
+            .iter()
+            .filter_map(|fid| p.field(fid))
+            .filter(|f| p.field_active(f, &answers))
+            .map(|f| {
+                view! {
+                    <FieldInput
+                        proc_id=p.id.clone()
+                        field=f.clone()
+                        issues=issues.into()
+                        as_heading=single_choice
+                    />
+                }
+            })
+            .collect_view()
+    };
+    // Fields that appear or disappear with answers on this same page re-render; others stay.
+    let active_ids = Memo::new(move |_| {
+        let answers = state.answers_of(&p.id);
+        page.fields.iter().filter(|f| p.field(f).is_some_and(|f| p.field_active(f, &answers))).cloned().collect::<Vec<_>>()
+    });
+    let back = move || before_page(p, page, &state.answers_of(&p.id));
+    view! {
+        <a class="back-link" href=back>{move || state.t(i18n::BACK)}</a>
+        <ErrorSummary issues=issues.into()/>
+        <p class="caption">
+            {move || {
+                let lang = state.lang.get();
+                let part = if is_question { i18n::STEP_QUESTIONS } else { i18n::STEP_DECLARATION };
+                format!("{} · {}", p.name.get(lang), part.get(lang))
+            }}
+        </p>
+        {(!single_choice).then(|| view! { <Title text=Signal::derive(move || page.title.get(state.lang.get()).to_string())/> })}
+        {page.intro.as_ref().map(|t| view! { <p class="lead">{move || t.get(state.lang.get()).to_string()}</p> })}
+        <form class="form" on:submit=on_submit novalidate>
+            {move || {
+                active_ids.track();
+                fields()
+            }}
+            <button type="submit" class="button">{move || state.t(i18n::CONTINUE)}</button>
+        </form>
+    }
+}
+
+fn doc_action_text(a: DocAction) -> Tx {
+    match a {
+        DocAction::Submit => i18n::ACTION_SUBMIT,
+        DocAction::Show => i18n::ACTION_SHOW,
+        DocAction::Generated => i18n::ACTION_GENERATED,
+    }
+}
+
+#[component]
+pub fn ChecklistPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let proc = use_procedure();
+    let navigate = use_navigate();
+    move || {
+        let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
+        Effect::new(move |_| announce_page(format!("{} – {}", state.t(i18n::CHECKLIST_TITLE), p.name.get(state.lang.get()))));
+        let nav = navigate.clone();
+        let on_submit = move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let answers = state.answers_of(&p.id);
+            let first_form = p.active_pages(&answers).find(|pg| pg.kind == PageKind::Form);
+            let to = match first_form {
+                Some(pg) => step_url(&p.id, &pg.id),
+                None => format!("/p/{}/attachments", p.id),
+            };
+            nav(&to, NavigateOptions::default());
+        };
+        let back = move || {
+            let answers = state.answers_of(&p.id);
+            p.active_pages(&answers)
+                .filter(|pg| pg.kind == PageKind::Question)
+                .last()
+                .map(|pg| step_url(&p.id, &pg.id))
+                .unwrap_or_else(|| proc_url(&p.id))
+        };
+        let items = move || {
+            let lang = state.lang.get();
+            let answers = state.answers_of(&p.id);
+            p.checklist(&answers)
+                .into_iter()
+                .map(|d| {
+                    view! {
+                        <li class="doc" id=format!("doc-{}", d.id)>
+                            <h2 class="doc-title">{d.name.get(lang).to_string()}</h2>
+                            <dl class="doc-facts">
+                                <dt>{i18n::WHY.get(lang)}</dt>
+                                <dd>{d.why.get(lang).to_string()}</dd>
+                                <dt>{i18n::FORM.get(lang)}</dt>
+                                <dd>{d.form.label().get(lang).to_string()}</dd>
+                                <dt>{i18n::COUNT.get(lang)}</dt>
+                                <dd>{d.count}</dd>
+                            </dl>
+                            <p class="doc-action">{doc_action_text(d.action).get(lang)}</p>
+                            {d.note.as_ref().map(|n| view! { <p class="hint">{n.get(lang).to_string()}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view()
+        };
+        view! {
+            <a class="back-link" href=back>{move || state.t(i18n::BACK)}</a>
+            <p class="caption">{move || p.name.get(state.lang.get()).to_string()}</p>
+            <Title text=Signal::derive(move || state.t(i18n::CHECKLIST_TITLE).to_string())/>
+            <p class="lead">{move || state.t(i18n::CHECKLIST_INTRO)}</p>
+            <ol class="docs">{items}</ol>
+            <form on:submit=on_submit novalidate>
+                <button type="submit" class="button">{move || state.t(i18n::CONTINUE)}</button>
+            </form>
+        }
+        .into_any()
+    }
+}
+
+fn last_form_page(p: &Procedure, answers: &crate::engine::catalog::Answers) -> String {
+    p.active_pages(answers)
+        .filter(|pg| pg.kind == PageKind::Form)
+        .last()
+        .map(|pg| step_url(&p.id, &pg.id))
+        .unwrap_or_else(|| format!("/p/{}/checklist", p.id))
+}
+
+#[component]
+pub fn AttachmentsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let proc = use_procedure();
+    let navigate = use_navigate();
+    move || {
+        let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
+        Effect::new(move |_| announce_page(format!("{} – {}", state.t(i18n::ATTACH_TITLE), p.name.get(state.lang.get()))));
+        let nav = navigate.clone();
+        let on_submit = move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            nav(&format!("/p/{}/review", p.id), NavigateOptions::default());
+        };
+        let docs = move || {
+            let answers = state.answers_of(&p.id);
+            p.checklist(&answers).into_iter().filter(|d| d.action == DocAction::Submit).cloned().collect::<Vec<_>>()
+        };
+        let not_needed = move || {
+            let lang = state.lang.get();
+            let answers = state.answers_of(&p.id);
+            let names: Vec<String> = p
+                .checklist(&answers)
+                .into_iter()
+                .filter(|d| d.action != DocAction::Submit)
+                .map(|d| d.name.get(lang).to_string())
+                .collect();
+            (!names.is_empty()).then(|| view! { <p class="hint">{i18n::ATTACH_NOT_NEEDED.get(lang)}" "{names.join("; ")}</p> })
+        };
+        let back = move || last_form_page(p, &state.answers_of(&p.id));
+        view! {
+            <a class="back-link" href=back>{move || state.t(i18n::BACK)}</a>
+            <p class="caption">{move || p.name.get(state.lang.get()).to_string()}</p>
+            <Title text=Signal::derive(move || state.t(i18n::ATTACH_TITLE).to_string())/>
+            <p class="lead">{move || state.t(i18n::ATTACH_INTRO)}</p>
+            <form class="form" on:submit=on_submit novalidate>
+                {move || docs().into_iter().map(|d| view! { <AttachSlot proc_id=p.id.clone() doc=d/> }).collect_view()}
+                {not_needed}
+                <button type="submit" class="button">{move || state.t(i18n::CONTINUE)}</button>
+            </form>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn AttachSlot(proc_id: String, doc: crate::engine::catalog::Document) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let input_id = format!("f-{}", doc.id);
+    let err_id = format!("{input_id}-error");
+    let errors: RwSignal<Vec<crate::engine::text::I18n>> = RwSignal::new(Vec::new());
+    let (pid, did) = (proc_id.clone(), doc.id.clone());
+    let files = move || {
+        state.attachments.with(|a| a.iter().filter(|x| x.procedure == pid && x.document_id == did).cloned().collect::<Vec<_>>())
+    };
+    let (pid2, did2) = (proc_id.clone(), doc.id.clone());
+    let on_change = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(list) = input.files() else { return };
+        let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        input.set_value("");
+        let (pid, did) = (pid2.clone(), did2.clone());
+        leptos::task::spawn_local(async move {
+            let mut errs = Vec::new();
+            for f in picked {
+                let name = f.name();
+                let gf = gloo::file::File::from(f);
+                let bytes = match gloo::file::futures::read_as_bytes(&gf).await {
+                    Ok(b) => b,
+                    Err(_) => {
+                        errs.push(crate::engine::text::I18n::new(
+                            format!("Không đọc được tệp “{name}”. Hãy chọn lại."),
+                            format!("Could not read “{name}”. Choose it again."),
+                        ));
+                        continue;
+                    }
+                };
+                let total: u64 = state.attachments.with_untracked(|a| a.iter().map(|x| x.bytes.len() as u64).sum());
+                match media::check_attachment(&name, &bytes, total) {
+                    Ok(media) => {
+                        let key = state.next_key.get_value();
+                        state.next_key.set_value(key + 1);
+                        state.attachments.update(|a| {
+                            a.push(Attached {
+                                key,
+                                procedure: pid.clone(),
+                                document_id: did.clone(),
+                                name: name.clone(),
+                                media,
+                                bytes: Arc::new(bytes),
+                            })
+                        });
+                        state.finished.set(None);
+                    }
+                    Err(m) => errs.push(m),
+                }
+            }
+            errors.set(errs);
+        });
+    };
+    let has_err = move || errors.with(|e| !e.is_empty());
+    let doc_name = doc.name.clone();
+    view! {
+        <div class=move || if has_err() { "field field--error attach" } else { "field attach" }>
+            <h2 class="attach-title">{move || doc_name.get(state.lang.get()).to_string()}</h2>
+            {move || {
+                let lang = state.lang.get();
+                errors.get().into_iter().map(|e| view! {
+                    <p class="field-error" id=err_id.clone()><span class="visually-hidden">{i18n::ERROR_PREFIX.get(lang)}" "</span>{e.get(lang).to_string()}</p>
+                }).collect_view()
+            }}
+            <ul class="files">
+                {move || {
+                    let lang = state.lang.get();
+                    let fs = files();
+                    if fs.is_empty() {
+                        return view! { <li class="hint">{i18n::ATTACH_NONE.get(lang)}</li> }.into_any();
+                    }
+                    fs.into_iter().map(|f| {
+                        let key = f.key;
+                        view! {
+                            <li class="file">
+                                <span class="file-name">{f.name.clone()}</span>
+                                <span class="file-size">{format_size(f.bytes.len() as u64, lang)}</span>
+                                <button type="button" class="link-button" on:click=move |_| {
+                                    state.attachments.update(|a| a.retain(|x| x.key != key));
+                                    state.finished.set(None);
+                                }>
+                                    {i18n::ATTACH_REMOVE.get(lang)}<span class="visually-hidden">" "{f.name.clone()}</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view().into_any()
+                }}
+            </ul>
+            <label class="file-label" for=input_id.clone()>{move || state.t(i18n::ATTACH_CHOOSE)}</label>
+            <input
+                id=input_id.clone()
+                name=doc.id.clone()
+                type="file"
+                class="file-input"
+                accept="image/jpeg,image/png,image/webp,application/pdf,image/*"
+                multiple
+                aria-describedby=move || has_err().then(|| format!("{}-error", input_id))
+                on:change=on_change
+            />
+        </div>
+    }
+}
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let proc = use_procedure();
+    let navigate = use_navigate();
+    move || {
+        let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
+        Effect::new(move |_| announce_page(format!("{} – {}", state.t(i18n::REVIEW_TITLE), p.name.get(state.lang.get()))));
+        let problems: RwSignal<Vec<crate::engine::text::I18n>> = RwSignal::new(Vec::new());
+        let nav = navigate.clone();
+        let on_submit = move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let Some(units) = state.units_now() else {
+                problems.set(vec![crate::engine::text::I18n::new(i18n::PLACE_LOADING.0, i18n::PLACE_LOADING.1)]);
+                web::focus_id("build-errors");
+                return;
+            };
+            let answers = state.answers_of(&p.id);
+            let attachments: Vec<Attachment> = state.attachments.with_untracked(|a| {
+                a.iter()
+                    .filter(|x| x.procedure == p.id)
+                    .filter(|x| p.checklist(&answers).iter().any(|d| d.id == x.document_id))
+                    .map(|x| Attachment { document_id: x.document_id.clone(), name: x.name.clone(), bytes: (*x.bytes).clone() })
+                    .collect()
+            });
+            let cat = catalog();
+            let input = BuildInput {
+                procedure: p,
+                catalog_version: &cat.version,
+                answers: &answers,
+                attachments: &attachments,
+                created_at: web::now(),
+                today: web::today_vn(),
+                lang: state.lang.get_untracked(),
+                units: &units,
+            };
+            match package::build(&input) {
+                Ok(built) => {
+                    let file_name = format!("hoso-{}-{}.zip", p.id, built.manifest.reference);
+                    state.finished.set(Some(Finished {
+                        procedure: p.id.clone(),
+                        reference: built.manifest.reference.clone(),
+                        package_id: built.manifest.package_id.clone(),
+                        file_name,
+                        zip: Arc::new(built.zip),
+                    }));
+                    nav(&format!("/p/{}/done", p.id), NavigateOptions::default());
+                }
+                Err(e) => {
+                    problems.set(e.0);
+                    web::focus_id("build-errors");
+                }
+            }
+        };
+        let outcome = Memo::new(move |_| {
+            let answers = state.answers_of(&p.id);
+            let units = state.units.with(|u| u.as_ref().ok().cloned());
+            validate::validate(p, &answers, &Context { today: web::today_vn(), units: units.as_deref() })
+        });
+        let sections = move || {
+            let lang = state.lang.get();
+            let answers = state.answers_of(&p.id);
+            let out = outcome.get();
+            let units = state.units.with(|u| u.as_ref().ok().cloned());
+            p.active_pages(&answers)
+                .map(|pg| {
+                    let rows = pg
+                        .fields
+                        .iter()
+                        .filter_map(|fid| p.field(fid))
+                        .filter(|f| p.field_active(f, &answers))
+                        .map(|f| {
+                            let value = out
+                                .canonical
+                                .get(&f.id)
+                                .map(|v| validate::display_value(p, &f.id, v, lang, units.as_deref()))
+                                .or_else(|| answers.get(&f.id).filter(|v| !v.trim().is_empty()).cloned());
+                            let issue = out.for_field(&f.id).first().map(|i| ((*i).clone()));
+                            let change = format!("{}?return=review", step_url(&p.id, &pg.id));
+                            let label = f.label.get(lang).to_string();
+                            view! {
+                                <div class="summary-row">
+                                    <dt>{label.clone()}</dt>
+                                    <dd>
+                                        {value.unwrap_or_else(|| i18n::NOT_ANSWERED.get(lang).to_string())}
+                                        {issue.map(|i| {
+                                            let class = if i.severity == Severity::Error { "field-error" } else { "field-warning" };
+                                            view! { <span class=class>{i.message.get(lang).to_string()}</span> }
+                                        })}
+                                    </dd>
+                                    <dd class="summary-actions">
+                                        <a href=change>{i18n::CHANGE.get(lang)}<span class="visually-hidden">" "{label}</span></a>
+                                    </dd>
+                                </div>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <h2 class="section-title">{pg.title.get(lang).to_string()}</h2>
+                        <dl class="summary">{rows}</dl>
+                    }
+                })
+                .collect_view()
+        };
+        let attach_rows = move || {
+            let lang = state.lang.get();
+            let answers = state.answers_of(&p.id);
+            p.checklist(&answers)
+                .into_iter()
+                .filter(|d| d.action == DocAction::Submit)
+                .map(|d| {
+                    let (n, size) = state.attachments.with(|a| {
+                        let fs: Vec<_> = a.iter().filter(|x| x.procedure == p.id && x.document_id == d.id).collect();
+                        (fs.len(), fs.iter().map(|x| x.bytes.len() as u64).sum::<u64>())
+                    });
+                    let value = if n == 0 {
+                        i18n::NO_FILE_BRING_PAPER.get(lang).to_string()
+                    } else {
+                        format!("{n} {} ({})", i18n::FILES.get(lang), format_size(size, lang))
+                    };
+                    view! {
+                        <div class="summary-row">
+                            <dt>{d.name.get(lang).to_string()}</dt>
+                            <dd>{value}</dd>
+                            <dd class="summary-actions">
+                                <a href=format!("/p/{}/attachments", p.id)>{i18n::CHANGE.get(lang)}<span class="visually-hidden">" "{d.name.get(lang).to_string()}</span></a>
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view()
+        };
+        let back = move || format!("/p/{}/attachments", p.id);
+        view! {
+            <a class="back-link" href=back>{move || state.t(i18n::BACK)}</a>
+            <Show when=move || !problems.with(|p| p.is_empty())>
+                <div id="build-errors" class="error-summary" tabindex="-1" role="alert">
+                    <h2 class="summary-title">{move || state.t(i18n::BUILD_FAILED)}</h2>
+                    <ul class="summary-list">
+                        {move || { let lang = state.lang.get(); problems.get().into_iter().map(|m| view! { <li>{m.get(lang).to_string()}</li> }).collect_view() }}
+                    </ul>
+                </div>
+            </Show>
+            <p class="caption">{move || p.name.get(state.lang.get()).to_string()}</p>
+            <Title text=Signal::derive(move || state.t(i18n::REVIEW_TITLE).to_string())/>
+            <p class="lead">{move || state.t(i18n::REVIEW_INTRO)}</p>
+            {sections}
+            <h2 class="section-title">{move || state.t(i18n::ATTACHMENTS)}</h2>
+            <dl class="summary">{attach_rows}</dl>
+            <form on:submit=on_submit novalidate>
+                <button type="submit" class="button">{move || state.t(i18n::CONTINUE)}</button>
+            </form>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+pub fn DonePage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let proc = use_procedure();
+    move || {
+        let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
+        Effect::new(move |_| announce_page(format!("{} – {}", state.t(i18n::DONE_TITLE), p.name.get(state.lang.get()))));
+        let finished = move || state.finished.get().filter(|f| f.procedure == p.id);
+        view! {
+            {move || match finished() {
+                None => view! {
+                    <Title text=Signal::derive(move || state.t(i18n::NO_PACKAGE).to_string())/>
+                    <p><a href=format!("/p/{}/review", p.id)>{move || state.t(i18n::TO_REVIEW)}</a></p>
+                }.into_any(),
+                Some(f) => {
+                    let f2 = f.clone();
+                    view! {
+                        <div class="panel">
+                            <Title text=Signal::derive(move || state.t(i18n::DONE_TITLE).to_string())/>
+                            <p class="panel-label">{move || state.t(i18n::DONE_REFERENCE)}</p>
+                            <p class="panel-ref" id="package-reference"><strong>{f.reference.clone()}</strong></p>
+                        </div>
+                        <p>
+                            <button type="button" class="button" id="download" on:click=move |_| {
+                                let _ = web::download(&f2.zip, &f2.file_name, "application/zip");
+                            }>
+                                {move || state.t(i18n::DOWNLOAD)}
+                            </button>
+                        </p>
+                        <p class="hint">{move || state.t(i18n::DOWNLOAD_NOTE)}" "{move || format_size(f.zip.len() as u64, state.lang.get())}</p>
+                        <h2>{move || state.t(i18n::NEXT_STEPS)}</h2>
+                        <ol class="list list--numbered">
+                            {move || { let lang = state.lang.get(); p.next_steps.iter().map(|s| view! { <li>{s.get(lang).to_string()}</li> }).collect_view() }}
+                        </ol>
+                    }.into_any()
+                }
+            }}
+        }
+        .into_any()
+    }
+}
+
+#[allow(dead_code)]
+fn lang_of(state: &AppState) -> Lang {
+    state.lang.get_untracked()
+}

@@ -1,0 +1,88 @@
+//! Browser plumbing: storage, fetch, focus, title, clock and downloads. Failures degrade quietly
+//! (private mode without storage still works; the resident just loses persistence).
+
+use crate::engine::date::{Date, Timestamp};
+use gloo::storage::{LocalStorage, Storage};
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+    LocalStorage::get(key).ok()
+}
+
+pub fn save<T: Serialize>(key: &str, value: &T) {
+    let _ = LocalStorage::set(key, value);
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+pub fn set_html_lang(code: &str) {
+    if let Some(el) = document().and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("lang", code);
+    }
+}
+
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+/// Moves focus to the element with this id (after the current render).
+pub fn focus_id(id: &str) {
+    let id = id.to_string();
+    gloo::timers::callback::Timeout::new(0, move || {
+        if let Some(el) = document().and_then(|d| d.get_element_by_id(&id)) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+                el.scroll_into_view();
+            }
+        }
+    })
+    .forget();
+}
+
+/// Seconds since the Unix epoch.
+pub fn now() -> Timestamp {
+    Timestamp::from_unix((js_sys::Date::now() / 1000.0) as i64)
+}
+
+/// Today's date in Vietnam (UTC+7), whatever the phone's time zone.
+pub fn today_vn() -> Date {
+    Timestamp::from_unix((js_sys::Date::now() / 1000.0) as i64 + 7 * 3600).date
+}
+
+pub async fn fetch_text(url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
+}
+
+/// Offers bytes as a file download.
+pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), JsValue> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = document().ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.style().set_property("display", "none")?;
+    doc.body().ok_or("no body")?.append_child(&a)?;
+    a.click();
+    a.remove();
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}

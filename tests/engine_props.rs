@@ -1,0 +1,121 @@
+//! Property tests: no validator panics on any input, normalisation is idempotent, and packages are
+//! deterministic and tamper-evident.
+#![cfg(not(target_arch = "wasm32"))]
+
+use hoso::engine::catalog::{Answers, Catalog};
+use hoso::engine::date::{Date, Timestamp};
+use hoso::engine::package::{self, Attachment, BuildInput};
+use hoso::engine::text::{self, Lang};
+use hoso::engine::units::AdminUnits;
+use hoso::engine::validate::{self, Context};
+use hoso::engine::{ids, media};
+use proptest::prelude::*;
+
+fn ctx() -> Context<'static> {
+    Context { today: Date::from_ymd(2026, 11, 22).unwrap(), units: Some(AdminUnits::bundled()) }
+}
+
+/// Strings that look like what people (and attackers) type: Vietnamese letters, digits,
+/// separators, markup, combining marks, control characters, and anything else.
+fn messy() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[0-9 ./+-]{0,20}",
+        "[a-zA-Zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ '\u{0300}\u{0301}\u{0303}]{0,40}",
+        "<[a-z]{1,6}( [a-z]+=\"[^\"]{0,10}\")?>[^<]{0,10}</[a-z]{1,6}>",
+        "[\u{0}-\u{1f}\u{7f}\u{200b}\u{feff}\u{202e}]{0,8}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_field_validator_survives_any_string(s in messy()) {
+        let cat = Catalog::bundled();
+        let c = ctx();
+        for p in &cat.procedures {
+            for f in &p.fields {
+                if let Ok(v) = validate::field_value(f, &s, &c) {
+                    // A canonical value validates again to itself.
+                    prop_assert_eq!(validate::field_value(f, &v, &c).as_ref(), Ok(&v), "field {}", f.id);
+                    // It never carries markup delimiters into names or dates.
+                    prop_assert!(text::is_nfc(&v));
+                }
+            }
+        }
+        let _ = ids::parse_phone(&s);
+        let _ = ids::parse_email(&s);
+        let _ = ids::parse_personal_id(&s);
+        let _ = Date::parse_input(&s);
+        let _ = AdminUnits::bundled().search(&s, 10);
+        let _ = media::sniff(&s, s.as_bytes());
+    }
+
+    #[test]
+    fn whole_procedure_validation_never_panics(values in proptest::collection::vec(messy(), 40)) {
+        let cat = Catalog::bundled();
+        for p in &cat.procedures {
+            let mut a = p.sample_answers.clone();
+            for (f, v) in p.fields.iter().zip(values.iter()) {
+                a.insert(f.id.clone(), v.clone());
+            }
+            let out = validate::validate(p, &a, &ctx());
+            for i in &out.issues {
+                prop_assert!(i.message.is_complete(), "message lacks a language: {:?}", i);
+            }
+        }
+    }
+
+    #[test]
+    fn cleaning_is_idempotent_and_nfc(s in messy()) {
+        let once = text::clean(&s);
+        prop_assert_eq!(text::clean(&once), once.clone());
+        prop_assert!(text::is_nfc(&once));
+        prop_assert!(!once.contains("  "));
+        prop_assert_eq!(text::fold(&text::fold(&s)), text::fold(&s));
+    }
+
+    #[test]
+    fn packages_are_deterministic_and_tamper_evident(
+        photo in proptest::collection::vec(any::<u8>(), 0..2000),
+        secs in 1_700_000_000i64..1_900_000_000,
+        flip in any::<prop::sample::Index>(),
+    ) {
+        let cat = Catalog::bundled();
+        let p = cat.procedure("khai-sinh").unwrap();
+        let answers: Answers = p.sample_answers.clone();
+        let mut bytes = vec![0xFF, 0xD8, 0xFF];
+        bytes.extend(photo);
+        let atts = [Attachment { document_id: "giay-chung-sinh".into(), name: "a.jpg".into(), bytes }];
+        let input = BuildInput {
+            procedure: p, catalog_version: &cat.version, answers: &answers, attachments: &atts,
+            created_at: Timestamp::from_unix(secs), today: Date::from_ymd(2026, 11, 22).unwrap(),
+            lang: Lang::Vi, units: AdminUnits::bundled(),
+        };
+        let a = package::build(&input).unwrap();
+        let b = package::build(&input).unwrap();
+        prop_assert_eq!(&a.zip, &b.zip);
+        prop_assert!(package::read(&a.zip).is_ok());
+        // Any single-byte change inside any stored file (manifest included) is detected.
+        let (_, files) = package::read(&a.zip).unwrap();
+        let manifest = serde_json::to_vec_pretty(&a.manifest).unwrap();
+        let payloads: Vec<&[u8]> = std::iter::once(manifest.as_slice()).chain(files.values().map(|v| v.as_slice())).collect();
+        let target = payloads[flip.index(payloads.len())];
+        prop_assume!(!target.is_empty());
+        let start = a.zip.windows(target.len()).position(|w| w == target).unwrap();
+        let mut bad = a.zip.clone();
+        let i = start + flip.index(target.len());
+        bad[i] ^= 0x20;
+        prop_assert!(package::read(&bad).is_err(), "flipping byte {} went unnoticed", i);
+    }
+}
+
+#[test]
+fn sample_answers_of_every_procedure_validate() {
+    for p in &Catalog::bundled().procedures {
+        let out = validate::validate(p, &p.sample_answers, &ctx());
+        assert!(out.is_valid(), "{}: {:#?}", p.id, out.issues);
+        assert!(p.lint().is_empty(), "{}: {:?}", p.id, p.lint());
+    }
+}
