@@ -289,8 +289,8 @@ pub enum Severity {
 pub enum RuleKind {
     /// `earlier` must be a date before `later` (both date fields).
     DateBefore { earlier: String, later: String },
-    /// At most `days` days between the date in `field` and today.
-    MaxDaysSince { field: String, days: i64 },
+    /// At most `days` days between the date in field `date` and today.
+    MaxDaysSince { date: String, days: i64 },
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -347,8 +347,8 @@ impl Procedure {
     }
 
     /// Pages that apply given the answers so far, in order.
-    pub fn active_pages<'a>(&'a self, answers: &'a Answers) -> impl Iterator<Item = &'a Page> + 'a {
-        self.pages.iter().filter(move |p| cond_holds(&p.when, answers))
+    pub fn active_pages<'a>(&'a self, answers: &Answers) -> std::vec::IntoIter<&'a Page> {
+        self.pages.iter().filter(|p| cond_holds(&p.when, answers)).collect::<Vec<_>>().into_iter()
     }
 
     /// A field applies when its page applies and its own condition holds.
@@ -357,7 +357,7 @@ impl Procedure {
     }
 
     /// The page after `page_id` among the active ones (None: the questions/declaration are done).
-    pub fn next_page(&self, page_id: &str, answers: &Answers) -> Option<&Page> {
+    pub fn next_page<'a>(&'a self, page_id: &str, answers: &Answers) -> Option<&'a Page> {
         let mut seen = false;
         for p in self.active_pages(answers) {
             if seen {
@@ -368,7 +368,7 @@ impl Procedure {
         None
     }
 
-    pub fn prev_page(&self, page_id: &str, answers: &Answers) -> Option<&Page> {
+    pub fn prev_page<'a>(&'a self, page_id: &str, answers: &Answers) -> Option<&'a Page> {
         let mut prev = None;
         for p in self.active_pages(answers) {
             if p.id == page_id {
@@ -503,7 +503,7 @@ impl Procedure {
         for r in &self.rules {
             let named: Vec<&String> = match &r.kind {
                 RuleKind::DateBefore { earlier, later } => vec![earlier, later, &r.field],
-                RuleKind::MaxDaysSince { field, .. } => vec![field, &r.field],
+                RuleKind::MaxDaysSince { date, .. } => vec![date, &r.field],
             };
             for f in named {
                 if !field_ids.contains(&f.as_str()) {

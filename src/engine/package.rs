@@ -322,7 +322,7 @@ pub fn read(zip_bytes: &[u8]) -> Result<(Manifest, BTreeMap<String, Vec<u8>>), S
     let mut files = BTreeMap::new();
     for i in 0..z.len() {
         let mut f = z.by_index(i).map_err(|e| e.to_string())?;
-        let name = f.name().to_string();
+        let name = f.name().map_err(|e| format!("entry name: {e}"))?.into_owned();
         let mut buf = Vec::new();
         f.by_ref().take(media::MAX_PACKAGE_BYTES + 1).read_to_end(&mut buf).map_err(|e| e.to_string())?;
         if files.insert(name.clone(), buf).is_some() {

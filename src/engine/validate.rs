@@ -310,7 +310,7 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
                 (Some(a), Some(b)) if a >= b => Some(I18n::new(r.message.vi.clone(), r.message.en.clone())),
                 _ => None,
             },
-            RuleKind::MaxDaysSince { field, days } => match get_date(field) {
+            RuleKind::MaxDaysSince { date, days } => match get_date(date) {
                 Some(d) if d.days_until(ctx.today) > *days => {
                     let n = d.days_until(ctx.today);
                     Some(I18n::new(fill(&r.message.vi, n, *days), fill(&r.message.en, n, *days)))
