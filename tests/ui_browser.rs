@@ -88,16 +88,16 @@ async fn choice_field_renders_radios_and_switches_language() {
     let state = AppState::new();
     let el = mount(move || {
         provide_context(state);
-        view! { <FieldInput proc_id="khai-sinh".to_string() field=birth_field("nguoi_nop") issues=Signal::derive(Vec::new) as_heading=true/> }
+        view! { <FieldInput proc_id="khai-sinh".to_string() field=birth_field("nguoi_nop") issues=Signal::derive(Vec::new) heading=I18n::new("Ai đi đăng ký khai sinh?", "Who is registering the birth?")/> }
     });
     tick().await;
     let radios = el.query_selector_all("input[type=radio][name=nguoi_nop]").unwrap();
     assert_eq!(radios.length(), 5);
     let h1 = el.query_selector("legend h1").unwrap().expect("the question is the page heading");
-    assert_eq!(h1.text_content().unwrap(), "Người đi đăng ký");
+    assert_eq!(h1.text_content().unwrap(), "Ai đi đăng ký khai sinh?");
     state.lang.set(hoso::engine::text::Lang::En);
     tick().await;
-    assert_eq!(h1.text_content().unwrap(), "Person registering");
+    assert_eq!(h1.text_content().unwrap(), "Who is registering the birth?");
     assert!(el.text_content().unwrap().contains("The child's mother"));
 }
 

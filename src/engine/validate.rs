@@ -25,7 +25,7 @@ pub struct Issue {
     pub message: I18n,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Outcome {
     /// Errors first, then warnings; in field order within each.
     pub issues: Vec<Issue>,

@@ -70,9 +70,9 @@ pub fn FieldInput(
     proc_id: String,
     field: Field,
     issues: Signal<Vec<Issue>>,
-    /// The page's heading is the question itself (one question per page).
+    /// On a one-question page the question is the page heading (inside the legend).
     #[prop(optional)]
-    as_heading: bool,
+    heading: Option<crate::engine::text::I18n>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let fid = field.id.clone();
@@ -155,7 +155,7 @@ pub fn FieldInput(
                     ("nu".into(), crate::engine::ids::Sex::Female.label(), None),
                 ],
             };
-            let legend_class = if as_heading { "legend legend--heading" } else { "legend" };
+            let legend_class = if heading.is_some() { "legend legend--heading" } else { "legend" };
             let radios = options
                 .into_iter()
                 .enumerate()
@@ -187,8 +187,8 @@ pub fn FieldInput(
                 <div class=group_class>
                     <fieldset class="fieldset" aria-describedby=described_by>
                         <legend class=legend_class>
-                            {if as_heading {
-                                view! { <h1 class="page-title" id="page-title" tabindex="-1">{label_text}</h1> }.into_any()
+                            {if let Some(h) = heading {
+                                view! { <h1 class="page-title" id="page-title" tabindex="-1">{move || h.get(state.lang.get()).to_string()}</h1> }.into_any()
                             } else {
                                 view! { <span>{label_text}{optional}</span> }.into_any()
                             }}
@@ -288,6 +288,7 @@ pub fn FieldInput(
 #[component]
 fn PlaceSearch(proc_id: String, field_id: String, described_by: Signal<Option<String>>, invalid: Signal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    super::load_units(state);
     let id = input_id(&field_id);
     let results_id = format!("{id}-results");
     let selected = {

@@ -56,6 +56,7 @@ pub struct AppState {
     pub units: RwSignal<Result<Arc<AdminUnits>, Units>>,
     pub finished: RwSignal<Option<Finished>>,
     pub next_key: StoredValue<u32>,
+    pub units_loading: StoredValue<bool>,
 }
 
 const LANG_KEY: &str = "hoso:lang";
@@ -72,6 +73,7 @@ impl AppState {
             units: RwSignal::new(Err(Units::Loading)),
             finished: RwSignal::new(None),
             next_key: StoredValue::new(1),
+            units_loading: StoredValue::new(false),
         }
     }
 
@@ -92,6 +94,11 @@ impl AppState {
         })
     }
 
+    /// Same, without subscribing the caller to changes.
+    pub fn answers_of_untracked(&self, proc_id: &str) -> Answers {
+        leptos::prelude::untrack(|| self.answers_of(proc_id))
+    }
+
     pub fn set_answer(&self, proc_id: &str, field: &str, value: String) {
         self.answers.update(|all| {
             all.entry(proc_id.to_string()).or_default().insert(field.to_string(), value);
@@ -110,11 +117,13 @@ impl Default for AppState {
     }
 }
 
-/// Starts loading the unit list (once) from `/data/units-2025.json`.
+/// Starts loading the unit list (once) from `/data/units-2025.json`. Called by the first page
+/// that needs it, so the start page does not download it.
 pub fn load_units(state: AppState) {
-    if state.units.with_untracked(|u| u.is_ok()) {
+    if state.units.with_untracked(|u| u.is_ok()) || state.units_loading.get_value() {
         return;
     }
+    state.units_loading.set_value(true);
     state.units.set(Err(Units::Loading));
     leptos::task::spawn_local(async move {
         match web::fetch_text("/data/units-2025.json").await {
@@ -124,6 +133,7 @@ pub fn load_units(state: AppState) {
             },
             None => state.units.set(Err(Units::Failed)),
         }
+        state.units_loading.set_value(false);
     });
 }
 
@@ -131,7 +141,6 @@ pub fn load_units(state: AppState) {
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
-    load_units(state);
     Effect::new(move |_| {
         let lang = state.lang.get();
         web::save(LANG_KEY, &lang.code().to_string());

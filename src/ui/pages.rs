@@ -31,9 +31,9 @@ fn catalog() -> &'static Catalog {
     Catalog::bundled()
 }
 
-fn use_procedure() -> Memo<Option<&'static Procedure>> {
+fn use_procedure() -> Signal<Option<&'static Procedure>> {
     let params = use_params_map();
-    Memo::new(move |_| params.with(|p| p.get("proc")).and_then(|id| catalog().procedure(&id)))
+    Signal::derive(move || params.with(|p| p.get("proc")).and_then(|id| catalog().procedure(&id)))
 }
 
 fn ctx_for(state: &AppState) -> (Option<Arc<crate::engine::units::AdminUnits>>, crate::engine::date::Date) {
@@ -210,7 +210,9 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
     let shown_warnings: StoredValue<Vec<Issue>> = StoredValue::new(Vec::new());
     let is_question = page.kind == PageKind::Question;
     // A question page asks one thing: its heading is the question.
-    let single_choice = is_question && page.fields.len() == 1;
+    let single_choice = is_question
+        && page.fields.len() == 1
+        && p.field(&page.fields[0]).is_some_and(|f| matches!(f.kind, crate::engine::catalog::FieldKind::Choice { .. } | crate::engine::catalog::FieldKind::Sex));
     Effect::new(move |_| {
         let lang = state.lang.get();
         let prefix = if issues.with(|i| i.iter().any(|x| x.severity == Severity::Error)) {
@@ -239,18 +241,19 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
         navigate(&next, NavigateOptions::default());
     };
     let fields = move || {
-        let answers = state.answers_of(&p.id);
+        let answers = state.answers_of_untracked(&p.id);
         page.fields
             .iter()
             .filter_map(|fid| p.field(fid))
             .filter(|f| p.field_active(f, &answers))
             .map(|f| {
+                let heading = single_choice.then(|| page.title.clone());
                 view! {
                     <FieldInput
                         proc_id=p.id.clone()
                         field=f.clone()
                         issues=issues.into()
-                        as_heading=single_choice
+                        heading=heading
                     />
                 }
             })
@@ -523,6 +526,7 @@ pub fn ReviewPage() -> impl IntoView {
     move || {
         let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
         Effect::new(move |_| announce_page(format!("{} – {}", state.t(i18n::REVIEW_TITLE), p.name.get(state.lang.get()))));
+        super::load_units(state);
         let problems: RwSignal<Vec<crate::engine::text::I18n>> = RwSignal::new(Vec::new());
         let nav = navigate.clone();
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -592,7 +596,7 @@ pub fn ReviewPage() -> impl IntoView {
                                 .get(&f.id)
                                 .map(|v| validate::display_value(p, &f.id, v, lang, units.as_deref()))
                                 .or_else(|| answers.get(&f.id).filter(|v| !v.trim().is_empty()).cloned());
-                            let issue = out.for_field(&f.id).first().map(|i| ((*i).clone()));
+                            let issue = out.for_field(&f.id).first().map(|i| (*i).clone());
                             let change = format!("{}?return=review", step_url(&p.id, &pg.id));
                             let label = f.label.get(lang).to_string();
                             view! {
