@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Size budget of the first page load: index.html and every asset it loads, gzip -9 compressed.
+
+    python3 scripts/budget.py [--dir dist] [--limit-kb 250]
+
+Prints one row per file and the total; exits 1 when the total is above the limit
+(1 KB = 1000 bytes). The start page loads no catalog or unit data; those are fetched
+later by the pages that need them and are listed separately for information.
+"""
+import argparse
+import gzip
+import os
+import re
+import sys
+
+
+def gz(path):
+    with open(path, "rb") as f:
+        return len(gzip.compress(f.read(), 9))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dir", default="dist")
+    ap.add_argument("--limit-kb", type=float, default=250)
+    a = ap.parse_args()
+    index = os.path.join(a.dir, "index.html")
+    if not os.path.isfile(index):
+        print(f"budget: {index} not found — build first", file=sys.stderr)
+        return 2
+    html = open(index, encoding="utf-8").read()
+    # Minified HTML may leave attribute values unquoted.
+    refs = set(re.findall(r'(?:href|src)=["\']?(/[^"\'#?\s>]+)', html))
+    refs |= set(re.findall(r"""['"](/[^'"]+\.(?:wasm|js))['"]""", html))
+    files = ["index.html"] + sorted(r.lstrip("/") for r in refs if os.path.isfile(os.path.join(a.dir, r.lstrip("/"))))
+    kind = lambda f: {".wasm": "wasm", ".js": "js", ".css": "css", ".html": "html", ".json": "data"}.get(os.path.splitext(f)[1], "other")
+    total = 0
+    print(f"{'first page load':<44} {'raw':>10} {'gzip -9':>10}")
+    for f in files:
+        p = os.path.join(a.dir, f)
+        raw, z = os.path.getsize(p), gz(p)
+        total += z
+        print(f"{f:<44} {raw:>10,} {z:>10,}  {kind(f)}")
+    print(f"{'TOTAL (gzip)':<44} {'':>10} {total:>10,}  = {total/1000:.1f} KB (limit {a.limit_kb:g} KB)")
+    later = [os.path.join("data", f) for f in sorted(os.listdir(os.path.join(a.dir, "data")))] if os.path.isdir(os.path.join(a.dir, "data")) else []
+    for f in later:
+        print(f"{'later: ' + f:<44} {os.path.getsize(os.path.join(a.dir, f)):>10,} {gz(os.path.join(a.dir, f)):>10,}  data, fetched when a place field first appears")
+    print()
+    if total > a.limit_kb * 1000:
+        print(f"budget: FAILED — first page load is {total/1000:.1f} KB gzip, above {a.limit_kb:g} KB", file=sys.stderr)
+        return 1
+    print("budget: ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Static server for the built app (stdlib only).
+
+    python3 scripts/serve.py [--dir dist] [--port 8080] [--host 127.0.0.1] [--quiet]
+
+Deep links such as /p/khai-sinh/s/tre get index.html (the app routes in the browser); paths with
+a file extension that do not exist get 404. Serves .wasm as application/wasm.
+"""
+import argparse
+import functools
+import http.server
+import os
+import posixpath
+import sys
+import urllib.parse
+
+TYPES = {
+    ".wasm": "application/wasm", ".js": "text/javascript", ".css": "text/css",
+    ".json": "application/json", ".webmanifest": "application/manifest+json",
+    ".svg": "image/svg+xml", ".html": "text/html; charset=utf-8", ".zip": "application/zip",
+}
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    quiet = False
+
+    def send_head(self):
+        path = urllib.parse.urlsplit(self.path).path
+        clean = posixpath.normpath(urllib.parse.unquote(path))
+        if ".." in clean.split("/"):
+            self.send_error(400, "bad path")
+            return None
+        fs_path = self.translate_path(self.path)
+        if not os.path.exists(fs_path) and not posixpath.splitext(clean)[1]:
+            self.path = "/index.html"
+        return super().send_head()
+
+    def end_headers(self):
+        if urllib.parse.urlsplit(self.path).path in ("/", "/index.html"):
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, fmt, *args):
+        if not self.quiet:
+            sys.stderr.write("%s %s\n" % (self.address_string(), fmt % args))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dir", default="dist")
+    ap.add_argument("--port", type=int, default=8080)
+    ap.add_argument("--host", default="127.0.0.1")
+    ap.add_argument("--quiet", action="store_true")
+    a = ap.parse_args()
+    if not os.path.isfile(os.path.join(a.dir, "index.html")):
+        sys.exit(f"serve.py: {a.dir}/index.html not found — build first (trunk build --release)")
+    Handler.quiet = a.quiet
+    handler = functools.partial(Handler, directory=os.path.abspath(a.dir))
+    server = http.server.ThreadingHTTPServer((a.host, a.port), handler)
+    print(f"hoso: serving {a.dir} on http://{a.host}:{a.port}/", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,239 @@
+// The whole birth registration flow on a phone-sized screen, from the start page to the
+// downloaded package, with axe-core on every page.
+const fs = require('fs');
+const crypto = require('crypto');
+const { test, expect } = require('@playwright/test');
+const JSZip = require('jszip');
+const Ajv2020 = require('ajv/dist/2020');
+const { expectAccessible, pressContinue, choosePlace, heading, JPEG } = require('./helpers');
+
+const schema = JSON.parse(fs.readFileSync('public/schema/manifest-v1.schema.json', 'utf8'));
+
+test('a resident registers a birth from the start page to a downloaded package', async ({ page }) => {
+  const thirdParty = [];
+  page.on('request', r => { if (!r.url().startsWith('http://127.0.0.1')) thirdParty.push(r.url()); });
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+
+  await page.goto('/');
+  expect(await heading(page)).toBe('Bạn cần làm thủ tục gì?');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expectAccessible(page, 'start');
+  await page.getByRole('link', { name: 'Đăng ký khai sinh' }).click();
+
+  // Procedure page: what it is, who may file, deadline, fee, processing time, legal basis.
+  await expect(page).toHaveURL(/\/p\/khai-sinh$/);
+  expect(await heading(page)).toBe('Đăng ký khai sinh');
+  const info = await page.locator('main').textContent();
+  for (const fact of ['60 ngày', 'Miễn lệ phí', '1 ngày làm việc', 'Cha hoặc mẹ', 'Giấy chứng sinh', '1.001193']) {
+    expect(info).toContain(fact);
+  }
+  await expect(page.locator('.tag--unverified').first()).toContainText('Chưa xác minh');
+  await expectAccessible(page, 'procedure');
+  await pressContinue(page);
+
+  // Receiving commune: empty → error summary focused; "vy da" finds Phường Vỹ Dạ.
+  await expect(page).toHaveURL(/\/s\/noi-nop$/);
+  await pressContinue(page);
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await expect(page).toHaveTitle(/^Lỗi:/);
+  await expectAccessible(page, 'receiving commune with error');
+  await choosePlace(page, 'noi_nop', 'vy da', 'Phường Vỹ Dạ, Thành phố Huế');
+  await expectAccessible(page, 'receiving commune chosen');
+  await pressContinue(page);
+
+  // Questions that shape the checklist, one per page.
+  const answer = async (field, value, url) => {
+    await expect(page).toHaveURL(new RegExp(`/s/${url}$`));
+    await expect(page.locator('h1')).toBeFocused();
+    await expectAccessible(page, url);
+    await page.check(`input[name=${field}][value=${value}]`);
+    await pressContinue(page);
+  };
+  await answer('co_giay_chung_sinh', 'co', 'giay-chung-sinh');
+  await answer('nguoi_nop', 'me', 'nguoi-nop');
+  await answer('mang_thai_ho', 'khong', 'mang-thai-ho');
+  await answer('bi_bo_roi', 'khong', 'bo-roi');
+  await answer('biet_cha', 'co', 'biet-cha');
+
+  // The personal checklist: only what applies, with why / original or copy / how many.
+  await expect(page).toHaveURL(/\/checklist$/);
+  await expect(page.locator('.doc-title')).toHaveText([
+    'Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Giấy tờ tùy thân của người đi đăng ký']);
+  await expect(page.locator('#doc-giay-chung-sinh')).toContainText('Vì sao cần');
+  await expect(page.locator('#doc-giay-chung-sinh')).toContainText('Bản chính');
+  await expectAccessible(page, 'checklist');
+  await pressContinue(page);
+
+  // Child: empty submit shows every problem; bad values get precise messages.
+  await expect(page).toHaveURL(/\/s\/tre$/);
+  await pressContinue(page);
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await expect(page.locator('#error-summary a')).toHaveCount(6);
+  await page.locator('#error-summary a').first().click();
+  await expect(page.locator('#f-tre_ho_ten')).toBeFocused();
+  await page.fill('input[name=tre_ho_ten]', 'Mai Anh <script>alert(1)</script>');
+  await page.fill('input[name=tre_ngay_sinh]', '30/02/2026');
+  await pressContinue(page);
+  await expect(page.locator('#f-tre_ho_ten-error')).toContainText('hãy xóa');
+  await expect(page.locator('#f-tre_ngay_sinh-error')).toContainText('chỉ có 28 ngày');
+  await expectAccessible(page, 'child with errors');
+  await page.fill('input[name=tre_ho_ten]', 'Nguyễn Thị Mai Anh');
+  await page.check('input[name=tre_gioi_tinh][value=nu]');
+  await page.fill('input[name=tre_ngay_sinh]', '01/11/2026');
+  await page.fill('input[name=tre_noi_sinh_co_so]', 'Bệnh viện Trung ương Huế');
+  await choosePlace(page, 'tre_noi_sinh', 'vy da', 'Phường Vỹ Dạ');
+  await choosePlace(page, 'tre_que_quan', 'thuan hoa', 'Phường Thuận Hóa');
+  await page.selectOption('select[name=tre_dan_toc]', 'Kinh');
+  await expect(page.locator('input[name=tre_quoc_tich]')).toHaveValue('Việt Nam');
+  await pressContinue(page);
+
+  // Mother: the personal number must match her sex and birth year.
+  await expect(page).toHaveURL(/\/s\/me$/);
+  await expectAccessible(page, 'mother');
+  await page.fill('input[name=me_ho_ten]', 'Trần Thị Hoa');
+  await page.fill('input[name=me_ngay_sinh]', '14/02/1995');
+  await page.selectOption('select[name=me_dan_toc]', 'Kinh');
+  await choosePlace(page, 'me_noi_cu_tru', 'vy da', 'Phường Vỹ Dạ');
+  await page.fill('input[name=me_so_dinh_danh]', '046095000123');
+  await pressContinue(page);
+  await expect(page.locator('#f-me_so_dinh_danh-error')).toContainText('giới tính');
+  await page.fill('input[name=me_so_dinh_danh]', '046 195 000 123');
+  await pressContinue(page);
+
+  // Father.
+  await expect(page).toHaveURL(/\/s\/cha$/);
+  await expectAccessible(page, 'father');
+  await page.fill('input[name=cha_ho_ten]', 'Nguyễn Văn Nam');
+  await page.fill('input[name=cha_ngay_sinh]', '30/04/1992');
+  await page.selectOption('select[name=cha_dan_toc]', 'Kinh');
+  await choosePlace(page, 'cha_noi_cu_tru', 'vy da', 'Phường Vỹ Dạ');
+  await pressContinue(page);
+
+  // Requester (the mother files, so only contact details are asked).
+  await expect(page).toHaveURL(/\/s\/nguoi-yeu-cau$/);
+  await expect(page.locator('input[name=nyc_ho_ten]')).toHaveCount(0);
+  await page.fill('input[name=nyc_dien_thoai]', '0168 123 4567');
+  await pressContinue(page);
+  await expect(page.locator('#f-nyc_dien_thoai-error')).toContainText('038');
+  await page.fill('input[name=nyc_dien_thoai]', '0912 345 678');
+  await page.fill('input[name=nyc_email]', 'hoa@example');
+  await pressContinue(page);
+  await expect(page.locator('#f-nyc_email-error')).toBeVisible();
+  await page.fill('input[name=nyc_email]', 'hoa@example.com');
+  await expectAccessible(page, 'requester');
+  await pressContinue(page);
+
+  // Extra copies: a whole number.
+  await expect(page).toHaveURL(/\/s\/ban-sao$/);
+  await page.fill('input[name=so_ban_sao]', 'hai');
+  await pressContinue(page);
+  await expect(page.locator('#f-so_ban_sao-error')).toContainText('số nguyên');
+  await page.fill('input[name=so_ban_sao]', '2');
+  await expectAccessible(page, 'copies');
+  await pressContinue(page);
+
+  // Attachments: wrong type and empty files are refused with a clear message; a photo is kept.
+  await expect(page).toHaveURL(/\/attachments$/);
+  const slot = page.locator('input[type=file][name=giay-chung-sinh]');
+  await slot.setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await expect(page.locator('.attach .field-error')).toContainText('không phải ảnh');
+  await slot.setInputFiles({ name: 'trong.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) });
+  await expect(page.locator('.attach .field-error')).toContainText('trống');
+  await slot.setInputFiles({ name: 'giay-chung-sinh.jpg', mimeType: 'image/jpeg', buffer: JPEG });
+  await expect(page.locator('.file')).toContainText('giay-chung-sinh.jpg');
+  await expect(page.locator('.file-size')).toContainText('byte');
+  await expectAccessible(page, 'attachments');
+  await pressContinue(page);
+
+  // Check your answers; a Change link returns here after the change.
+  await expect(page).toHaveURL(/\/review$/);
+  await expect(page.locator('main')).toContainText('01/11/2026');
+  await expect(page.locator('main')).toContainText('Phường Vỹ Dạ, Thành phố Huế');
+  await expectAccessible(page, 'review');
+  await page.getByRole('link', { name: 'Sửa Họ, chữ đệm và tên của trẻ' }).click();
+  await expect(page).toHaveURL(/\/s\/tre\?return=review$/);
+  await page.fill('input[name=tre_ho_ten]', 'Nguyễn Thị Mai Hương');
+  await pressContinue(page);
+  await expect(page).toHaveURL(/\/review$/);
+  await expect(page.locator('main')).toContainText('Nguyễn Thị Mai Hương');
+  await pressContinue(page);
+
+  // Confirmation: reference, download, next steps.
+  await expect(page).toHaveURL(/\/done$/);
+  const reference = (await page.locator('#package-reference').textContent()).trim();
+  expect(reference).toMatch(/^HS-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(page.locator('main')).toContainText('VNeID');
+  await expectAccessible(page, 'confirmation');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+  expect(download.suggestedFilename()).toBe(`hoso-khai-sinh-${reference}.zip`);
+  const zipBytes = fs.readFileSync(await download.path());
+
+  // The package: manifest valid against the published schema, every file's size and SHA-256.
+  const zip = await JSZip.loadAsync(zipBytes);
+  expect(Object.keys(zip.files)[0]).toBe('manifest.json');
+  const manifest = JSON.parse(await zip.file('manifest.json').async('string'));
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const validate = ajv.compile(schema);
+  expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+  expect(manifest.reference).toBe(reference);
+  expect(manifest.procedure).toMatchObject({ id: 'khai-sinh', national_code: '1.001193' });
+  expect(manifest.receiving_commune).toMatchObject({ code: '19777', name: 'Phường Vỹ Dạ' });
+  for (const f of manifest.files) {
+    const bytes = await zip.file(f.path).async('nodebuffer');
+    expect(bytes.length).toBe(f.size);
+    expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(f.sha256);
+  }
+  expect(Object.keys(zip.files).sort()).toEqual(['manifest.json', ...manifest.files.map(f => f.path)].sort());
+  const photo = await zip.file('documents/giay-chung-sinh/01.jpg').async('nodebuffer');
+  expect(photo.equals(JPEG)).toBe(true);
+  const answers = JSON.parse(await zip.file('answers.json').async('string'));
+  expect(answers.answers).toMatchObject({
+    tre_ho_ten: 'Nguyễn Thị Mai Hương', tre_ngay_sinh: '2026-11-01', tre_gioi_tinh: 'nu',
+    me_so_dinh_danh: '046195000123', nyc_dien_thoai: '0912345678', so_ban_sao: '2', tre_que_quan: expect.any(String),
+  });
+  expect(answers.answers.cha_ho_ten).toBe('Nguyễn Văn Nam');
+
+  expect(thirdParty, 'no request leaves the origin').toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('English is one tap away and stays chosen', async ({ page }) => {
+  await page.goto('/p/khai-sinh');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  expect(await heading(page)).toBe('Birth registration');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  expect(await heading(page)).toBe('Birth registration');
+  await expectAccessible(page, 'procedure in English');
+  await pressContinue(page, 'en');
+  expect(await heading(page)).toBe('Which commune or ward will you file at?');
+  await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+  expect(await heading(page)).toBe('Bạn nộp hồ sơ ở xã, phường nào?');
+});
+
+test('answers survive closing the tab, and a late registration is a warning', async ({ page, context }) => {
+  await page.goto('/p/khai-sinh/s/tre');
+  await page.fill('input[name=tre_ho_ten]', 'Lê Văn Bình');
+  await page.fill('input[name=tre_ngay_sinh]', '01/01/2020');
+  await page.close();
+  const again = await context.newPage();
+  await again.goto('/p/khai-sinh/s/tre');
+  await expect(again.locator('input[name=tre_ho_ten]')).toHaveValue('Lê Văn Bình');
+  await again.check('input[name=tre_gioi_tinh][value=nam]');
+  await choosePlace(again, 'tre_noi_sinh', 'vy da', 'Phường Vỹ Dạ');
+  await choosePlace(again, 'tre_que_quan', 'vy da', 'Phường Vỹ Dạ');
+  await again.selectOption('select[name=tre_dan_toc]', 'Tày');
+  await pressContinue(again);
+  await expect(again.locator('#error-summary')).toContainText('quá thời hạn 60 ngày');
+  await expect(again.locator('#error-summary')).toHaveClass(/warning-summary/);
+  await expectAccessible(again, 'late warning');
+  await pressContinue(again);
+  await expect(again).toHaveURL(/\/s\/me$/);
+});
+
+test('an unknown address shows a helpful page, not a blank one', async ({ page }) => {
+  await page.goto('/p/khong-co/s/x');
+  expect(await heading(page)).toBe('Không tìm thấy trang');
+  await expectAccessible(page, 'not found');
+});
