@@ -88,7 +88,7 @@ async fn choice_field_renders_radios_and_switches_language() {
     let state = AppState::new();
     let el = mount(move || {
         provide_context(state);
-        view! { <FieldInput proc_id="khai-sinh".to_string() field=birth_field("nguoi_nop") issues=Signal::derive(Vec::new) heading=I18n::new("Ai đi đăng ký khai sinh?", "Who is registering the birth?")/> }
+        view! { <FieldInput proc_id="khai-sinh".to_string() field=birth_field("nguoi_nop") issues=Signal::derive(Vec::new) heading=Some(I18n::new("Ai đi đăng ký khai sinh?", "Who is registering the birth?"))/> }
     });
     tick().await;
     let radios = el.query_selector_all("input[type=radio][name=nguoi_nop]").unwrap();

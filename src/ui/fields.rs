@@ -71,7 +71,7 @@ pub fn FieldInput(
     field: Field,
     issues: Signal<Vec<Issue>>,
     /// On a one-question page the question is the page heading (inside the legend).
-    #[prop(optional)]
+    #[prop(default = None)]
     heading: Option<crate::engine::text::I18n>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();

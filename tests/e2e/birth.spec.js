@@ -43,18 +43,19 @@ test('a resident registers a birth from the start page to a downloaded package',
   await pressContinue(page);
 
   // Questions that shape the checklist, one per page.
-  const answer = async (field, value, url) => {
+  const answer = async (field, value, url, question) => {
     await expect(page).toHaveURL(new RegExp(`/s/${url}$`));
+    await expect(page.locator('legend h1')).toHaveText(question);
     await expect(page.locator('h1')).toBeFocused();
     await expectAccessible(page, url);
     await page.check(`input[name=${field}][value=${value}]`);
     await pressContinue(page);
   };
-  await answer('co_giay_chung_sinh', 'co', 'giay-chung-sinh');
-  await answer('nguoi_nop', 'me', 'nguoi-nop');
-  await answer('mang_thai_ho', 'khong', 'mang-thai-ho');
-  await answer('bi_bo_roi', 'khong', 'bo-roi');
-  await answer('biet_cha', 'co', 'biet-cha');
+  await answer('co_giay_chung_sinh', 'co', 'giay-chung-sinh', 'Trẻ có giấy chứng sinh không?');
+  await answer('nguoi_nop', 'me', 'nguoi-nop', 'Ai đi đăng ký khai sinh?');
+  await answer('mang_thai_ho', 'khong', 'mang-thai-ho', 'Trẻ có được sinh ra nhờ mang thai hộ không?');
+  await answer('bi_bo_roi', 'khong', 'bo-roi', 'Trẻ có phải là trẻ bị bỏ rơi không?');
+  await answer('biet_cha', 'co', 'biet-cha', 'Đã xác định được cha của trẻ chưa?');
 
   // The personal checklist: only what applies, with why / original or copy / how many.
   await expect(page).toHaveURL(/\/checklist$/);
