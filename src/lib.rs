@@ -3,6 +3,7 @@
 
 pub mod engine;
 pub mod i18n;
+pub mod routes;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -2,8 +2,35 @@
 //! Unicode normalisation (NFC, collapsed spaces) and diacritic-insensitive folding for search.
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+
+/// Unicode NFC. Natively via `unicode-normalization`; in the browser via the engine's own
+/// `String.prototype.normalize`, which saves the ~100 KB of tables the crate would add to the
+/// wasm. Both implement the same Unicode algorithm.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn nfc(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc().collect()
+}
+#[cfg(target_arch = "wasm32")]
+pub fn nfc(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).normalize("NFC"))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn nfd(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd().collect()
+}
+#[cfg(target_arch = "wasm32")]
+fn nfd(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).normalize("NFD"))
+}
+
+/// Combining diacritical marks (the blocks Latin, Vietnamese and most scripts use). Search
+/// folding drops them; the same ranges on every platform keep search results identical.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
 
 /// Interface language. Vietnamese is the default everywhere.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -68,7 +95,7 @@ impl I18n {
 /// NFC-normalises, trims, and collapses every run of whitespace (including no-break spaces and
 /// line breaks) into one ASCII space. This is how every free-text answer is stored.
 pub fn clean(input: &str) -> String {
-    let nfc: String = input.nfc().collect();
+    let nfc: String = nfc(input);
     let mut out = String::with_capacity(nfc.len());
     for word in nfc.split(|c: char| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}') {
         if word.is_empty() {
@@ -83,8 +110,13 @@ pub fn clean(input: &str) -> String {
 }
 
 /// True when the text is already in Unicode Normalization Form C.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn is_nfc(s: &str) -> bool {
     unicode_normalization::is_nfc(s)
+}
+#[cfg(target_arch = "wasm32")]
+pub fn is_nfc(s: &str) -> bool {
+    nfc(s) == s
 }
 
 /// Folds a text for diacritic- and case-insensitive matching: "Phường Vỹ Dạ" → "phuong vy da".
@@ -92,8 +124,8 @@ pub fn is_nfc(s: &str) -> bool {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfd() {
-        if is_combining_mark(c) {
+    for c in nfd(s).chars() {
+        if is_mark(c) {
             continue;
         }
         let c = match c {
@@ -140,7 +172,7 @@ pub fn ellipsize(s: &str, max_chars: usize) -> String {
 /// Describes one character for an error message: printable ones are quoted, invisible or
 /// combining ones are named by their code point so the message never looks empty.
 pub fn describe_char(c: char) -> String {
-    if c.is_control() || is_combining_mark(c) || c.is_whitespace() || c == '\u{200E}' || c == '\u{200F}'
+    if c.is_control() || is_mark(c) || matches!(c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xFEFF) || c.is_whitespace() || c == '\u{200E}' || c == '\u{200F}'
     {
         format!("U+{:04X}", c as u32)
     } else {

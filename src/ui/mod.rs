@@ -3,6 +3,7 @@
 
 mod fields;
 mod pages;
+pub mod router;
 pub mod web;
 
 use crate::engine::catalog::{Answers, Catalog};
@@ -11,8 +12,7 @@ use crate::engine::text::Lang;
 use crate::engine::units::AdminUnits;
 use crate::i18n::{self, Tx};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use router::Route;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -147,25 +147,24 @@ pub fn App() -> impl IntoView {
         web::set_html_lang(lang.code());
     });
     Effect::new(move |_| state.answers.with(|a| web::save(ANSWERS_KEY, a)));
+    let loc = router::provide_location();
+    let page = move || match loc.route() {
+        Route::Home => view! { <Home/> }.into_any(),
+        Route::Procedure(_) => view! { <ProcedureInfo/> }.into_any(),
+        Route::Step(_, _) => view! { <StepPage/> }.into_any(),
+        Route::Checklist(_) => view! { <ChecklistPage/> }.into_any(),
+        Route::Attachments(_) => view! { <AttachmentsPage/> }.into_any(),
+        Route::Review(_) => view! { <ReviewPage/> }.into_any(),
+        Route::Done(_) => view! { <DonePage/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
+    };
     view! {
-        <Router>
-            <a class="skip-link" href="#main">{move || state.t(i18n::SKIP_TO_CONTENT)}</a>
-            <Header/>
-            <main id="main" class="container" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/p/:proc") view=ProcedureInfo/>
-                    <Route path=path!("/p/:proc/s/:page") view=StepPage/>
-                    <Route path=path!("/p/:proc/checklist") view=ChecklistPage/>
-                    <Route path=path!("/p/:proc/attachments") view=AttachmentsPage/>
-                    <Route path=path!("/p/:proc/review") view=ReviewPage/>
-                    <Route path=path!("/p/:proc/done") view=DonePage/>
-                </Routes>
-            </main>
-            <footer class="footer container">
-                <p>{move || state.t(i18n::FOOTER)}</p>
-            </footer>
-        </Router>
+        <a class="skip-link" href="#main">{move || state.t(i18n::SKIP_TO_CONTENT)}</a>
+        <Header/>
+        <main id="main" class="container" tabindex="-1">{page}</main>
+        <footer class="footer container">
+            <p>{move || state.t(i18n::FOOTER)}</p>
+        </footer>
     }
 }
 

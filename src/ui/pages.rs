@@ -10,8 +10,7 @@ use crate::engine::text::{format_size, Lang};
 use crate::engine::validate::{self, Context, Issue};
 use crate::i18n::{self, Tx};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
+use super::router::{navigate, Location, Route};
 use std::sync::Arc;
 
 pub fn proc_url(p: &str) -> String {
@@ -32,8 +31,8 @@ fn catalog() -> &'static Catalog {
 }
 
 fn use_procedure() -> Signal<Option<&'static Procedure>> {
-    let params = use_params_map();
-    Signal::derive(move || params.with(|p| p.get("proc")).and_then(|id| catalog().procedure(&id)))
+    let loc = expect_context::<Location>();
+    Signal::derive(move || loc.route().procedure().and_then(|id| catalog().procedure(id)))
 }
 
 fn ctx_for(state: &AppState) -> (Option<Arc<crate::engine::units::AdminUnits>>, crate::engine::date::Date) {
@@ -99,16 +98,14 @@ pub fn Home() -> impl IntoView {
 pub fn ProcedureInfo() -> impl IntoView {
     let state = expect_context::<AppState>();
     let proc = use_procedure();
-    let navigate = use_navigate();
     move || {
         let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
         Effect::new(move |_| announce_page(p.name.get(state.lang.get()).to_string()));
-        let nav = navigate.clone();
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let answers = state.answers_of(&p.id);
             if let Some(first) = p.active_pages(&answers).next() {
-                nav(&step_url(&p.id, &first.id), NavigateOptions::default());
+                navigate(&step_url(&p.id, &first.id));
             }
         };
         let facts = move || {
@@ -190,10 +187,13 @@ fn before_page(p: &Procedure, page: &Page, answers: &crate::engine::catalog::Ans
 
 #[component]
 pub fn StepPage() -> impl IntoView {
-    let params = use_params_map();
+    let loc = expect_context::<Location>();
     let proc = use_procedure();
     move || {
-        let page_id = params.with(|p| p.get("page")).unwrap_or_default();
+        let page_id = match loc.route() {
+            Route::Step(_, s) => s,
+            _ => String::new(),
+        };
         match proc.get().and_then(|p| p.page(&page_id).map(|pg| (p, pg))) {
             Some((p, page)) => view! { <StepForm p=p page=page/> }.into_any(),
             None => view! { <NotFound/> }.into_any(),
@@ -204,8 +204,7 @@ pub fn StepPage() -> impl IntoView {
 #[component]
 fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let navigate = use_navigate();
-    let query = use_query_map();
+    let loc = expect_context::<Location>();
     let issues: RwSignal<Vec<Issue>> = RwSignal::new(Vec::new());
     let shown_warnings: StoredValue<Vec<Issue>> = StoredValue::new(Vec::new());
     let is_question = page.kind == PageKind::Question;
@@ -236,9 +235,9 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
             web::focus_id("error-summary");
             return;
         }
-        let to_review = query.with_untracked(|q| q.get("return").as_deref() == Some("review"));
+        let to_review = loc.query("return").as_deref() == Some("review");
         let next = if to_review { format!("/p/{}/review", p.id) } else { after_page(p, page, &answers) };
-        navigate(&next, NavigateOptions::default());
+        navigate(&next);
     };
     let fields = move || {
         let answers = state.answers_of_untracked(&p.id);
@@ -299,11 +298,9 @@ fn doc_action_text(a: DocAction) -> Tx {
 pub fn ChecklistPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let proc = use_procedure();
-    let navigate = use_navigate();
     move || {
         let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
         Effect::new(move |_| announce_page(format!("{} – {}", state.t(i18n::CHECKLIST_TITLE), p.name.get(state.lang.get()))));
-        let nav = navigate.clone();
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let answers = state.answers_of(&p.id);
@@ -312,7 +309,7 @@ pub fn ChecklistPage() -> impl IntoView {
                 Some(pg) => step_url(&p.id, &pg.id),
                 None => format!("/p/{}/attachments", p.id),
             };
-            nav(&to, NavigateOptions::default());
+            navigate(&to);
         };
         let back = move || {
             let answers = state.answers_of(&p.id);
@@ -372,14 +369,12 @@ fn last_form_page(p: &Procedure, answers: &crate::engine::catalog::Answers) -> S
 pub fn AttachmentsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let proc = use_procedure();
-    let navigate = use_navigate();
     move || {
         let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
         Effect::new(move |_| announce_page(format!("{} – {}", state.t(i18n::ATTACH_TITLE), p.name.get(state.lang.get()))));
-        let nav = navigate.clone();
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            nav(&format!("/p/{}/review", p.id), NavigateOptions::default());
+            navigate(&format!("/p/{}/review", p.id));
         };
         let docs = move || {
             let answers = state.answers_of(&p.id);
@@ -522,13 +517,11 @@ fn AttachSlot(proc_id: String, doc: crate::engine::catalog::Document) -> impl In
 pub fn ReviewPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let proc = use_procedure();
-    let navigate = use_navigate();
     move || {
         let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
         Effect::new(move |_| announce_page(format!("{} – {}", state.t(i18n::REVIEW_TITLE), p.name.get(state.lang.get()))));
         super::load_units(state);
         let problems: RwSignal<Vec<crate::engine::text::I18n>> = RwSignal::new(Vec::new());
-        let nav = navigate.clone();
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let Some(units) = state.units_now() else {
@@ -565,7 +558,7 @@ pub fn ReviewPage() -> impl IntoView {
                         file_name,
                         zip: Arc::new(built.zip),
                     }));
-                    nav(&format!("/p/{}/done", p.id), NavigateOptions::default());
+                    navigate(&format!("/p/{}/done", p.id));
                 }
                 Err(e) => {
                     problems.set(e.0);
