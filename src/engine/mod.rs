@@ -11,3 +11,4 @@ pub mod refdata;
 pub mod text;
 pub mod units;
 pub mod validate;
+pub mod zipw;

@@ -199,19 +199,21 @@ pub fn group_thousands(n: u64, lang: Lang) -> String {
 
 /// A file size for people: "850 KB", "1,2 MB" (vi uses a decimal comma).
 pub fn format_size(bytes: u64, lang: Lang) -> String {
-    const KB: f64 = 1000.0;
-    let b = bytes as f64;
-    let (value, unit) = if b < KB {
+    // Integer arithmetic only: float formatting would add ~10 KB to the wasm.
+    if bytes < 1000 {
         return format!("{} {}", bytes, if lang == Lang::Vi { "byte" } else { "bytes" });
-    } else if b < KB * KB {
-        (b / KB, "KB")
+    }
+    let (unit_size, unit) = if bytes < 1_000_000 { (1000u64, "KB") } else { (1_000_000, "MB") };
+    // Tenths, rounded half up.
+    let tenths = (bytes * 10 + unit_size / 2) / unit_size;
+    let (whole, frac) = (tenths / 10, tenths % 10);
+    let sep = if lang == Lang::Vi { ',' } else { '.' };
+    if whole >= 100 || frac == 0 {
+        let rounded = (bytes + unit_size / 2) / unit_size;
+        format!("{rounded} {unit}")
     } else {
-        (b / (KB * KB), "MB")
-    };
-    let s = if value >= 100.0 { format!("{value:.0}") } else { format!("{value:.1}") };
-    let s = s.trim_end_matches(".0").to_string();
-    let s = if lang == Lang::Vi { s.replace('.', ",") } else { s };
-    format!("{s} {unit}")
+        format!("{whole}{sep}{frac} {unit}")
+    }
 }
 
 #[cfg(test)]
