@@ -110,12 +110,10 @@ pub struct ChoiceOption {
 }
 
 /// The type of a field decides its widget, its validator and its canonical form.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug)]
 pub enum FieldKind {
     FullName,
     Date {
-        #[serde(default)]
         allow_future: bool,
     },
     Sex,
@@ -125,12 +123,9 @@ pub enum FieldKind {
     Place,
     PersonalId {
         /// Field holding the holder's sex, or …
-        #[serde(default)]
         sex_field: Option<String>,
         /// … the sex known from the role (a mother is "nu").
-        #[serde(default)]
         sex: Option<String>,
-        #[serde(default)]
         birth_date_field: Option<String>,
     },
     Phone,
@@ -170,11 +165,13 @@ fn yes() -> bool {
     true
 }
 
-// No `deny_unknown_fields` here: serde does not support it together with `flatten`.
+/// In JSON a field is one flat object: `{"id", "type", "label", …and the type's parameters}`.
+/// It goes through [`RawField`] rather than `#[serde(flatten)]` + an internally tagged enum:
+/// same JSON, strict about unknown keys, and far less generated code in the wasm.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(try_from = "RawField", into = "RawField")]
 pub struct Field {
     pub id: String,
-    #[serde(flatten)]
     pub kind: FieldKind,
     pub label: I18n,
     #[serde(default)]
@@ -186,6 +183,93 @@ pub struct Field {
     /// Pre-filled value (raw form), e.g. "Việt Nam" for nationality.
     #[serde(default)]
     pub default: Option<String>,
+}
+
+/// The JSON shape of a [`Field`].
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawField {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub label: I18n,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<I18n>,
+    #[serde(default = "yes")]
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Cond>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_future: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex_field: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date_field: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_chars: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<ChoiceOption>>,
+}
+
+impl TryFrom<RawField> for Field {
+    type Error = String;
+    fn try_from(r: RawField) -> Result<Field, String> {
+        let need = |what: &str| format!("field {}: type {} needs \"{what}\"", r.id, r.kind);
+        let kind = match r.kind.as_str() {
+            "full_name" => FieldKind::FullName,
+            "date" => FieldKind::Date { allow_future: r.allow_future },
+            "sex" => FieldKind::Sex,
+            "ethnicity" => FieldKind::Ethnicity,
+            "nationality" => FieldKind::Nationality,
+            "place" => FieldKind::Place,
+            "personal_id" => FieldKind::PersonalId {
+                sex_field: r.sex_field.clone(),
+                sex: r.sex.clone(),
+                birth_date_field: r.birth_date_field.clone(),
+            },
+            "phone" => FieldKind::Phone,
+            "email" => FieldKind::Email,
+            "integer" => FieldKind::Integer { min: r.min.ok_or_else(|| need("min"))?, max: r.max.ok_or_else(|| need("max"))? },
+            "choice" => FieldKind::Choice { options: r.options.clone().ok_or_else(|| need("options"))? },
+            "text" => FieldKind::Text { max_chars: r.max_chars.ok_or_else(|| need("max_chars"))? },
+            other => return Err(format!("field {}: unknown type {other}", r.id)),
+        };
+        Ok(Field { id: r.id, kind, label: r.label, hint: r.hint, required: r.required, when: r.when, default: r.default })
+    }
+}
+
+impl From<Field> for RawField {
+    fn from(f: Field) -> RawField {
+        let mut r = RawField {
+            id: f.id,
+            kind: f.kind.name().to_string(),
+            label: f.label,
+            hint: f.hint,
+            required: f.required,
+            when: f.when,
+            default: f.default,
+            ..RawField::default()
+        };
+        match f.kind {
+            FieldKind::Date { allow_future } => r.allow_future = allow_future,
+            FieldKind::PersonalId { sex_field, sex, birth_date_field } => {
+                (r.sex_field, r.sex, r.birth_date_field) = (sex_field, sex, birth_date_field)
+            }
+            FieldKind::Integer { min, max } => (r.min, r.max) = (Some(min), Some(max)),
+            FieldKind::Choice { options } => r.options = Some(options),
+            FieldKind::Text { max_chars } => r.max_chars = Some(max_chars),
+            _ => {}
+        }
+        r
+    }
 }
 
 /// A condition over answers, written in JSON as `{"eq": ["field", "value"]}`,
@@ -284,8 +368,7 @@ pub enum Severity {
     Warning,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug)]
 pub enum RuleKind {
     /// `earlier` must be a date before `later` (both date fields).
     DateBefore { earlier: String, later: String },
@@ -293,10 +376,11 @@ pub enum RuleKind {
     MaxDaysSince { date: String, days: i64 },
 }
 
+/// In JSON: `{"id", "type": "date_before", "earlier", "later", …}` (see [`RawRule`]).
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(try_from = "RawRule", into = "RawRule")]
 pub struct Rule {
     pub id: String,
-    #[serde(flatten)]
     pub kind: RuleKind,
     pub severity: Severity,
     /// Field the message is shown at.
@@ -304,6 +388,56 @@ pub struct Rule {
     /// `{days}` is replaced by the number of days, `{limit}` by the rule's limit.
     pub message: I18n,
     pub source: String,
+}
+
+/// The JSON shape of a [`Rule`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub later: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<i64>,
+    pub severity: Severity,
+    pub field: String,
+    pub message: I18n,
+    pub source: String,
+}
+
+impl TryFrom<RawRule> for Rule {
+    type Error = String;
+    fn try_from(r: RawRule) -> Result<Rule, String> {
+        let need = |what: &str| format!("rule {}: type {} needs \"{what}\"", r.id, r.kind);
+        let kind = match r.kind.as_str() {
+            "date_before" => RuleKind::DateBefore {
+                earlier: r.earlier.clone().ok_or_else(|| need("earlier"))?,
+                later: r.later.clone().ok_or_else(|| need("later"))?,
+            },
+            "max_days_since" => RuleKind::MaxDaysSince {
+                date: r.date.clone().ok_or_else(|| need("date"))?,
+                days: r.days.ok_or_else(|| need("days"))?,
+            },
+            other => return Err(format!("rule {}: unknown type {other}", r.id)),
+        };
+        Ok(Rule { id: r.id, kind, severity: r.severity, field: r.field, message: r.message, source: r.source })
+    }
+}
+
+impl From<Rule> for RawRule {
+    fn from(r: Rule) -> RawRule {
+        let (kind, earlier, later, date, days) = match r.kind {
+            RuleKind::DateBefore { earlier, later } => ("date_before", Some(earlier), Some(later), None, None),
+            RuleKind::MaxDaysSince { date, days } => ("max_days_since", None, None, Some(date), Some(days)),
+        };
+        RawRule { id: r.id, kind: kind.into(), earlier, later, date, days, severity: r.severity, field: r.field, message: r.message, source: r.source }
+    }
 }
 
 impl Catalog {
