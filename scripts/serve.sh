@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-export TRUNK_SKIP_VERSION_CHECK=1
+export TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release
 exec python3 scripts/serve.py --dir dist --port "${PORT:-8080}"
