@@ -1,5 +1,19 @@
 //! The app's URLs: each step has its own. Pure parsing, tested natively.
 
+use crate::engine::journey::Step;
+
+/// The URL of a journey step.
+pub fn step_url(proc_id: &str, step: Step) -> String {
+    match step {
+        Step::Info => format!("/p/{proc_id}"),
+        Step::Page(p) => format!("/p/{proc_id}/s/{}", p.id),
+        Step::Checklist => format!("/p/{proc_id}/checklist"),
+        Step::Attachments => format!("/p/{proc_id}/attachments"),
+        Step::Review => format!("/p/{proc_id}/review"),
+        Step::Done => format!("/p/{proc_id}/done"),
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,

@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod date;
 pub mod ids;
+pub mod journey;
 pub mod media;
 pub mod package;
 pub mod refdata;

@@ -4,6 +4,7 @@
 use super::fields::{ErrorSummary, FieldInput};
 use super::{web, AppState, Attached, Finished};
 use crate::engine::catalog::{Catalog, DocAction, Page, PageKind, Procedure, Severity};
+use crate::engine::journey::Step;
 use crate::engine::media;
 use crate::engine::package::{self, Attachment, BuildInput};
 use crate::engine::text::{format_size, Lang};
@@ -13,12 +14,7 @@ use leptos::prelude::*;
 use super::router::{navigate, Location, Route};
 use std::sync::Arc;
 
-pub fn proc_url(p: &str) -> String {
-    format!("/p/{p}")
-}
-pub fn step_url(p: &str, page: &str) -> String {
-    format!("/p/{p}/s/{page}")
-}
+use crate::routes::step_url;
 
 /// Sets the document title and moves focus to the page heading (or the error summary).
 fn announce_page(title: String) {
@@ -43,6 +39,22 @@ fn ctx_for(state: &AppState) -> (Option<Arc<crate::engine::units::AdminUnits>>, 
 fn BackLink(href: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! { <a class="back-link" href=href>{move || state.t(i18n::BACK)}</a> }
+}
+
+/// Top of a journey page: back link, procedure name, heading; sets the document title and moves
+/// focus to the heading.
+#[component]
+fn PageHead(back: Signal<String>, p: &'static Procedure, title: Tx) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        announce_page(format!("{} – {}", title.get(lang), p.name.get(lang)));
+    });
+    view! {
+        <a class="back-link" href=back>{move || state.t(i18n::BACK)}</a>
+        <p class="caption">{move || p.name.get(state.lang.get()).to_string()}</p>
+        <Title text=Signal::derive(move || state.t(title).to_string())/>
+    }
 }
 
 #[component]
@@ -77,10 +89,10 @@ pub fn Home() -> impl IntoView {
                 let started = state.answers.with(|a| a.get(&p.id).is_some_and(|a| !a.is_empty()));
                 view! {
                     <li class="card">
-                        <a class="card-link" href=proc_url(&p.id)>{p.name.get(lang).to_string()}</a>
+                        <a class="card-link" href=step_url(&p.id, Step::Info)>{p.name.get(lang).to_string()}</a>
                         <p class="card-text">{p.summary.get(lang).to_string()}</p>
                         <p class="card-meta">{i18n::NATIONAL_CODE.get(lang)}" "{p.national_codes.join(", ")}" · "{p.area.get(lang).to_string()}</p>
-                        {started.then(|| view! { <p class="card-meta"><a href=format!("/p/{}/review", p.id)>{i18n::CONTINUE_DRAFT.get(lang)}</a></p> })}
+                        {started.then(|| view! { <p class="card-meta"><a href=step_url(&p.id, Step::Review)>{i18n::CONTINUE_DRAFT.get(lang)}</a></p> })}
                     </li>
                 }
             })
@@ -104,9 +116,7 @@ pub fn ProcedureInfo() -> impl IntoView {
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let answers = state.answers_of(&p.id);
-            if let Some(first) = p.active_pages(&answers).next() {
-                navigate(&step_url(&p.id, &first.id));
-            }
+            navigate(&step_url(&p.id, p.step_after(Step::Info, &answers)));
         };
         let facts = move || {
             let lang = state.lang.get();
@@ -168,21 +178,14 @@ pub fn ProcedureInfo() -> impl IntoView {
     }
 }
 
-/// Where "Continue" leads after a page of questions or of the declaration.
-fn after_page(p: &Procedure, page: &Page, answers: &crate::engine::catalog::Answers) -> String {
-    match p.next_page(&page.id, answers) {
-        Some(n) if n.kind == page.kind => step_url(&p.id, &n.id),
-        _ if page.kind == PageKind::Question => format!("/p/{}/checklist", p.id),
-        _ => format!("/p/{}/attachments", p.id),
-    }
+/// Where "Continue" and "Back" lead: the engine decides the order.
+fn after(p: &'static Procedure, step: Step<'static>, state: AppState) -> String {
+    let answers = state.answers_of_untracked(&p.id);
+    step_url(&p.id, p.step_after(step, &answers))
 }
 
-fn before_page(p: &Procedure, page: &Page, answers: &crate::engine::catalog::Answers) -> String {
-    match p.prev_page(&page.id, answers) {
-        Some(prev) if prev.kind == page.kind => step_url(&p.id, &prev.id),
-        Some(_) => format!("/p/{}/checklist", p.id),
-        None => proc_url(&p.id),
-    }
+fn before(p: &'static Procedure, step: Step<'static>, state: AppState) -> String {
+    step_url(&p.id, p.step_before(step, &state.answers_of(&p.id)))
 }
 
 #[component]
@@ -236,7 +239,7 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
             return;
         }
         let to_review = loc.query("return").as_deref() == Some("review");
-        let next = if to_review { format!("/p/{}/review", p.id) } else { after_page(p, page, &answers) };
+        let next = if to_review { step_url(&p.id, Step::Review) } else { after(p, Step::Page(page), state) };
         navigate(&next);
     };
     let fields = move || {
@@ -263,7 +266,7 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
         let answers = state.answers_of(&p.id);
         page.fields.iter().filter(|f| p.field(f).is_some_and(|f| p.field_active(f, &answers))).cloned().collect::<Vec<_>>()
     });
-    let back = move || before_page(p, page, &state.answers_of(&p.id));
+    let back = move || before(p, Step::Page(page), state);
     view! {
         <a class="back-link" href=back>{move || state.t(i18n::BACK)}</a>
         <ErrorSummary issues=issues.into()/>
@@ -300,25 +303,11 @@ pub fn ChecklistPage() -> impl IntoView {
     let proc = use_procedure();
     move || {
         let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
-        Effect::new(move |_| announce_page(format!("{} – {}", state.t(i18n::CHECKLIST_TITLE), p.name.get(state.lang.get()))));
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let answers = state.answers_of(&p.id);
-            let first_form = p.active_pages(&answers).find(|pg| pg.kind == PageKind::Form);
-            let to = match first_form {
-                Some(pg) => step_url(&p.id, &pg.id),
-                None => format!("/p/{}/attachments", p.id),
-            };
-            navigate(&to);
+            navigate(&after(p, Step::Checklist, state));
         };
-        let back = move || {
-            let answers = state.answers_of(&p.id);
-            p.active_pages(&answers)
-                .filter(|pg| pg.kind == PageKind::Question)
-                .last()
-                .map(|pg| step_url(&p.id, &pg.id))
-                .unwrap_or_else(|| proc_url(&p.id))
-        };
+        let back = move || before(p, Step::Checklist, state);
         let items = move || {
             let lang = state.lang.get();
             let answers = state.answers_of(&p.id);
@@ -344,9 +333,7 @@ pub fn ChecklistPage() -> impl IntoView {
                 .collect_view()
         };
         view! {
-            <a class="back-link" href=back>{move || state.t(i18n::BACK)}</a>
-            <p class="caption">{move || p.name.get(state.lang.get()).to_string()}</p>
-            <Title text=Signal::derive(move || state.t(i18n::CHECKLIST_TITLE).to_string())/>
+            <PageHead back=Signal::derive(back) p=p title=i18n::CHECKLIST_TITLE/>
             <p class="lead">{move || state.t(i18n::CHECKLIST_INTRO)}</p>
             <ol class="docs">{items}</ol>
             <form on:submit=on_submit novalidate>
@@ -357,24 +344,15 @@ pub fn ChecklistPage() -> impl IntoView {
     }
 }
 
-fn last_form_page(p: &Procedure, answers: &crate::engine::catalog::Answers) -> String {
-    p.active_pages(answers)
-        .filter(|pg| pg.kind == PageKind::Form)
-        .last()
-        .map(|pg| step_url(&p.id, &pg.id))
-        .unwrap_or_else(|| format!("/p/{}/checklist", p.id))
-}
-
 #[component]
 pub fn AttachmentsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let proc = use_procedure();
     move || {
         let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
-        Effect::new(move |_| announce_page(format!("{} – {}", state.t(i18n::ATTACH_TITLE), p.name.get(state.lang.get()))));
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            navigate(&format!("/p/{}/review", p.id));
+            navigate(&after(p, Step::Attachments, state));
         };
         let docs = move || {
             let answers = state.answers_of(&p.id);
@@ -391,11 +369,9 @@ pub fn AttachmentsPage() -> impl IntoView {
                 .collect();
             (!names.is_empty()).then(|| view! { <p class="hint">{i18n::ATTACH_NOT_NEEDED.get(lang)}" "{names.join("; ")}</p> })
         };
-        let back = move || last_form_page(p, &state.answers_of(&p.id));
+        let back = move || before(p, Step::Attachments, state);
         view! {
-            <a class="back-link" href=back>{move || state.t(i18n::BACK)}</a>
-            <p class="caption">{move || p.name.get(state.lang.get()).to_string()}</p>
-            <Title text=Signal::derive(move || state.t(i18n::ATTACH_TITLE).to_string())/>
+            <PageHead back=Signal::derive(back) p=p title=i18n::ATTACH_TITLE/>
             <p class="lead">{move || state.t(i18n::ATTACH_INTRO)}</p>
             <form class="form" on:submit=on_submit novalidate>
                 {move || docs().into_iter().map(|d| view! { <AttachSlot proc_id=p.id.clone() doc=d/> }).collect_view()}
@@ -519,7 +495,6 @@ pub fn ReviewPage() -> impl IntoView {
     let proc = use_procedure();
     move || {
         let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
-        Effect::new(move |_| announce_page(format!("{} – {}", state.t(i18n::REVIEW_TITLE), p.name.get(state.lang.get()))));
         super::load_units(state);
         let problems: RwSignal<Vec<crate::engine::text::I18n>> = RwSignal::new(Vec::new());
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -558,7 +533,7 @@ pub fn ReviewPage() -> impl IntoView {
                         file_name,
                         zip: Arc::new(built.zip),
                     }));
-                    navigate(&format!("/p/{}/done", p.id));
+                    navigate(&step_url(&p.id, Step::Done));
                 }
                 Err(e) => {
                     problems.set(e.0);
@@ -590,7 +565,7 @@ pub fn ReviewPage() -> impl IntoView {
                                 .map(|v| validate::display_value(p, &f.id, v, lang, units.as_deref()))
                                 .or_else(|| answers.get(&f.id).filter(|v| !v.trim().is_empty()).cloned());
                             let issue = out.for_field(&f.id).first().map(|i| (*i).clone());
-                            let change = format!("{}?return=review", step_url(&p.id, &pg.id));
+                            let change = format!("{}?return=review", step_url(&p.id, Step::Page(pg)));
                             let label = f.label.get(lang).to_string();
                             view! {
                                 <div class="summary-row">
@@ -637,16 +612,16 @@ pub fn ReviewPage() -> impl IntoView {
                             <dt>{d.name.get(lang).to_string()}</dt>
                             <dd>{value}</dd>
                             <dd class="summary-actions">
-                                <a href=format!("/p/{}/attachments", p.id)>{i18n::CHANGE.get(lang)}<span class="visually-hidden">" "{d.name.get(lang).to_string()}</span></a>
+                                <a href=step_url(&p.id, Step::Attachments)>{i18n::CHANGE.get(lang)}<span class="visually-hidden">" "{d.name.get(lang).to_string()}</span></a>
                             </dd>
                         </div>
                     }
                 })
                 .collect_view()
         };
-        let back = move || format!("/p/{}/attachments", p.id);
+        let back = move || before(p, Step::Review, state);
         view! {
-            <a class="back-link" href=back>{move || state.t(i18n::BACK)}</a>
+            <PageHead back=Signal::derive(back) p=p title=i18n::REVIEW_TITLE/>
             <Show when=move || !problems.with(|p| p.is_empty())>
                 <div id="build-errors" class="error-summary" tabindex="-1" role="alert">
                     <h2 class="summary-title">{move || state.t(i18n::BUILD_FAILED)}</h2>
@@ -655,8 +630,6 @@ pub fn ReviewPage() -> impl IntoView {
                     </ul>
                 </div>
             </Show>
-            <p class="caption">{move || p.name.get(state.lang.get()).to_string()}</p>
-            <Title text=Signal::derive(move || state.t(i18n::REVIEW_TITLE).to_string())/>
             <p class="lead">{move || state.t(i18n::REVIEW_INTRO)}</p>
             {sections}
             <h2 class="section-title">{move || state.t(i18n::ATTACHMENTS)}</h2>
@@ -681,7 +654,7 @@ pub fn DonePage() -> impl IntoView {
             {move || match finished() {
                 None => view! {
                     <Title text=Signal::derive(move || state.t(i18n::NO_PACKAGE).to_string())/>
-                    <p><a href=format!("/p/{}/review", p.id)>{move || state.t(i18n::TO_REVIEW)}</a></p>
+                    <p><a href=step_url(&p.id, Step::Review)>{move || state.t(i18n::TO_REVIEW)}</a></p>
                 }.into_any(),
                 Some(f) => {
                     let f2 = f.clone();
