@@ -97,7 +97,6 @@ texts! {
     FOOTER = ("hoso chạy hoàn toàn trên thiết bị của bạn. Thông tin thủ tục lấy từ Cổng Dịch vụ công quốc gia và văn bản pháp luật; khi có thay đổi, quy định của cơ quan giải quyết là căn cứ.",
               "hoso runs entirely on your device. Procedure facts come from the National Public Service Portal and legal texts; if anything changed, the authority's rules prevail.");
     SKIP_TO_CONTENT = ("Chuyển đến nội dung chính", "Skip to main content");
-    FILE_SIZE = ("dung lượng", "size");
 }
 
 #[cfg(test)]

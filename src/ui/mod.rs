@@ -106,6 +106,15 @@ impl AppState {
         self.finished.set(None);
     }
 
+    /// Removes one procedure's answers and attachments from this device.
+    pub fn forget(&self, proc_id: &str) {
+        self.answers.update(|all| {
+            all.remove(proc_id);
+        });
+        self.attachments.update(|a| a.retain(|x| x.procedure != proc_id));
+        self.finished.set(None);
+    }
+
     pub fn units_now(&self) -> Option<Arc<AdminUnits>> {
         self.units.with_untracked(|u| u.as_ref().ok().cloned())
     }

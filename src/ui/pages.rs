@@ -92,7 +92,19 @@ pub fn Home() -> impl IntoView {
                         <a class="card-link" href=step_url(&p.id, Step::Info)>{p.name.get(lang).to_string()}</a>
                         <p class="card-text">{p.summary.get(lang).to_string()}</p>
                         <p class="card-meta">{i18n::NATIONAL_CODE.get(lang)}" "{p.national_codes.join(", ")}" · "{p.area.get(lang).to_string()}</p>
-                        {started.then(|| view! { <p class="card-meta"><a href=step_url(&p.id, Step::Review)>{i18n::CONTINUE_DRAFT.get(lang)}</a></p> })}
+                        {started.then(|| {
+                            let id = p.id.clone();
+                            view! {
+                                <p class="card-meta">
+                                    <a href=step_url(&p.id, Step::Review)>{i18n::CONTINUE_DRAFT.get(lang)}</a>
+                                    " · "
+                                    <button type="button" class="link-button" on:click=move |_| state.forget(&id)>
+                                        {i18n::START_OVER.get(lang)}
+                                        <span class="visually-hidden">": "{p.name.get(lang).to_string()}</span>
+                                    </button>
+                                </p>
+                            }
+                        })}
                     </li>
                 }
             })

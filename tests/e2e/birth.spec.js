@@ -238,3 +238,15 @@ test('an unknown address shows a helpful page, not a blank one', async ({ page }
   expect(await heading(page)).toBe('Không tìm thấy trang');
   await expectAccessible(page, 'not found');
 });
+
+test('the start page offers to continue or start again', async ({ page }) => {
+  await page.goto('/p/khai-sinh/s/tre');
+  await page.fill('input[name=tre_ho_ten]', 'Lê Văn Bình');
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Tiếp tục hồ sơ đang làm dở' })).toBeVisible();
+  await expectAccessible(page, 'start with a draft');
+  await page.getByRole('button', { name: /Làm lại từ đầu/ }).click();
+  await expect(page.getByRole('link', { name: 'Tiếp tục hồ sơ đang làm dở' })).toHaveCount(0);
+  await page.goto('/p/khai-sinh/s/tre');
+  await expect(page.locator('input[name=tre_ho_ten]')).toHaveValue('');
+});
