@@ -417,10 +417,9 @@ fn AttachSlot(proc_id: String, doc: crate::engine::catalog::Document) -> impl In
             let mut errs = Vec::new();
             for f in picked {
                 let name = f.name();
-                let gf = gloo::file::File::from(f);
-                let bytes = match gloo::file::futures::read_as_bytes(&gf).await {
-                    Ok(b) => b,
-                    Err(_) => {
+                let bytes = match super::web::read_file(&f).await {
+                    Some(b) => b,
+                    None => {
                         errs.push(crate::engine::text::I18n::new(
                             format!("Không đọc được tệp “{name}”. Hãy chọn lại."),
                             format!("Could not read “{name}”. Choose it again."),

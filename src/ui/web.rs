@@ -64,6 +64,12 @@ pub async fn fetch_text(url: &str) -> Option<String> {
     JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
 }
 
+/// Reads a picked file's bytes (`Blob.arrayBuffer()`).
+pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buf = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
 /// Offers bytes as a file download.
 pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), JsValue> {
     let array = js_sys::Uint8Array::from(bytes);
