@@ -2,17 +2,22 @@
 //! (private mode without storage still works; the resident just loses persistence).
 
 use crate::engine::date::{Date, Timestamp};
-use gloo::storage::{LocalStorage, Storage};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
-    LocalStorage::get(key).ok()
+    serde_json::from_str(&storage()?.get_item(key).ok()??).ok()
 }
 
 pub fn save<T: Serialize>(key: &str, value: &T) {
-    let _ = LocalStorage::set(key, value);
+    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(value)) {
+        let _ = s.set_item(key, &json);
+    }
 }
 
 fn document() -> Option<web_sys::Document> {
