@@ -57,6 +57,13 @@ fn PageHead(back: Signal<String>, p: &'static Procedure, title: Tx) -> impl Into
     }
 }
 
+/// The primary button of every step: "Tiếp tục" / "Continue" (a stable hook for tests).
+#[component]
+fn ContinueButton() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! { <button type="submit" class="button">{move || state.t(i18n::CONTINUE)}</button> }
+}
+
 #[component]
 fn Title(text: Signal<String>) -> impl IntoView {
     view! { <h1 class="page-title" id="page-title" tabindex="-1">{text}</h1> }
@@ -174,7 +181,7 @@ pub fn ProcedureInfo() -> impl IntoView {
             <ul class="list">{docs}</ul>
             <p>{move || state.t(i18n::WHAT_TO_BRING_NOTE)}</p>
             <form on:submit=on_submit novalidate>
-                <button type="submit" class="button">{move || state.t(i18n::CONTINUE)}</button>
+                <ContinueButton/>
             </form>
             <details class="details">
                 <summary>{move || state.t(i18n::LEGAL_BASIS)}</summary>
@@ -296,7 +303,7 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
                 active_ids.track();
                 fields()
             }}
-            <button type="submit" class="button">{move || state.t(i18n::CONTINUE)}</button>
+            <ContinueButton/>
         </form>
     }
 }
@@ -349,7 +356,7 @@ pub fn ChecklistPage() -> impl IntoView {
             <p class="lead">{move || state.t(i18n::CHECKLIST_INTRO)}</p>
             <ol class="docs">{items}</ol>
             <form on:submit=on_submit novalidate>
-                <button type="submit" class="button">{move || state.t(i18n::CONTINUE)}</button>
+                <ContinueButton/>
             </form>
         }
         .into_any()
@@ -388,7 +395,7 @@ pub fn AttachmentsPage() -> impl IntoView {
             <form class="form" on:submit=on_submit novalidate>
                 {move || docs().into_iter().map(|d| view! { <AttachSlot proc_id=p.id.clone() doc=d/> }).collect_view()}
                 {not_needed}
-                <button type="submit" class="button">{move || state.t(i18n::CONTINUE)}</button>
+                <ContinueButton/>
             </form>
         }
         .into_any()
@@ -646,7 +653,7 @@ pub fn ReviewPage() -> impl IntoView {
             <h2 class="section-title">{move || state.t(i18n::ATTACHMENTS)}</h2>
             <dl class="summary">{attach_rows}</dl>
             <form on:submit=on_submit novalidate>
-                <button type="submit" class="button">{move || state.t(i18n::CONTINUE)}</button>
+                <ContinueButton/>
             </form>
         }
         .into_any()
