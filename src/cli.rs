@@ -1,36 +1,302 @@
 //! The `hoso` command-line tool: the same engine as the browser app, for staff and portals.
+//!
+//! Exit codes: 0 valid / done, 1 problems found in the answers, 2 unreadable or unknown input
+//! (missing file, not JSON, unknown procedure, bad arguments).
 
-use crate::engine::catalog::Catalog;
+use crate::engine::catalog::{Answers, Catalog, DocAction, Procedure, Severity};
+use crate::engine::date::{Date, Timestamp};
+use crate::engine::text::Lang;
+use crate::engine::units::AdminUnits;
+use crate::engine::validate::{self, Context};
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+
+/// Answers files larger than this are refused before reading (a real one is a few KB).
+pub const MAX_ANSWERS_BYTES: u64 = 1_000_000;
 
 const USAGE: &str = "hoso — Vietnamese commune-level procedures: checklists, validation, packages
 
 Usage:
-  hoso catalog list          list the procedures in the catalog
-  hoso --version             print the version
+  hoso catalog list [--json]                     the procedures in the catalog
+  hoso catalog show <procedure-id> --json        a procedure's whole definition
+  hoso validate <procedure-id> <answers.json> [--json] [--lang vi|en] [--today yyyy-mm-dd]
+                                                 every error and warning, by field id
+  hoso checklist <procedure-id> <answers.json> [--json] [--lang vi|en]
+                                                 the documents that apply, with reasons
+  hoso --version
+
+answers.json: an object {\"field_id\": \"value\", …}, or a package's answers.json.
+Exit codes: 0 valid, 1 problems in the answers, 2 unreadable or unknown input.
 ";
 
-/// Runs the tool; returns the process exit code (0 ok, 2 usage error).
-pub fn run(args: Vec<String>) -> i32 {
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    match args.as_slice() {
-        ["--version"] | ["-V"] => {
-            println!("hoso {}", env!("CARGO_PKG_VERSION"));
-            0
-        }
-        ["catalog", "list"] => {
-            let c = Catalog::bundled();
-            for p in &c.procedures {
-                println!("{}\t{}\t{}", p.id, p.national_codes.join(","), p.name.vi);
+/// What a command printed and its exit code (kept apart from the process for testing).
+pub struct Outcome {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+fn ok(stdout: String) -> Outcome {
+    Outcome { code: 0, stdout, stderr: String::new() }
+}
+
+fn fail(code: i32, msg: impl Into<String>) -> Outcome {
+    Outcome { code, stdout: String::new(), stderr: format!("hoso: {}\n", msg.into()) }
+}
+
+struct Opts {
+    json: bool,
+    lang: Lang,
+    today: Option<Date>,
+    positional: Vec<String>,
+}
+
+fn parse_opts(args: &[String]) -> Result<Opts, String> {
+    let mut o = Opts { json: false, lang: Lang::Vi, today: None, positional: Vec::new() };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => o.json = true,
+            "--lang" => {
+                let v = it.next().ok_or("--lang needs vi or en")?;
+                o.lang = Lang::parse(v).ok_or_else(|| format!("--lang {v}: use vi or en"))?;
             }
-            0
-        }
-        [] | ["--help"] | ["-h"] | ["help"] => {
-            print!("{USAGE}");
-            0
-        }
-        _ => {
-            eprint!("hoso: unknown command\n\n{USAGE}");
-            2
+            "--today" => {
+                let v = it.next().ok_or("--today needs a date yyyy-mm-dd")?;
+                o.today = Some(Date::parse_iso(v).ok_or_else(|| format!("--today {v}: use yyyy-mm-dd"))?);
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ => o.positional.push(a.clone()),
         }
     }
+    Ok(o)
+}
+
+/// Today in Vietnam (UTC+7).
+fn today_vn() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    Timestamp::from_unix(secs + 7 * 3600).date
+}
+
+fn procedure<'a>(cat: &'a Catalog, id: &str) -> Result<&'a Procedure, Outcome> {
+    cat.procedure(id).ok_or_else(|| {
+        let known: Vec<&str> = cat.procedures.iter().map(|p| p.id.as_str()).collect();
+        fail(2, format!("unknown procedure \"{id}\" (known: {})", known.join(", ")))
+    })
+}
+
+/// Reads an answers file: a flat object of strings, or a package's `answers.json`.
+pub fn read_answers(path: &str) -> Result<Answers, Outcome> {
+    let meta = std::fs::metadata(path).map_err(|e| fail(2, format!("cannot read {path}: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail(2, format!("{path} is not a file")));
+    }
+    if meta.len() > MAX_ANSWERS_BYTES {
+        return Err(fail(2, format!("{path} is {} bytes; an answers file is at most {MAX_ANSWERS_BYTES} bytes", meta.len())));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(2, format!("cannot read {path}: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|_| fail(2, format!("{path} is not UTF-8 text")))?;
+    let v: Value = serde_json::from_str(&text).map_err(|e| fail(2, format!("{path} is not valid JSON: {e}")))?;
+    let obj = match &v {
+        Value::Object(m) if m.get("format").and_then(Value::as_str) == Some("hoso-answers") => m.get("answers"),
+        Value::Object(_) => Some(&v),
+        _ => None,
+    }
+    .and_then(Value::as_object)
+    .ok_or_else(|| fail(2, format!("{path}: expected a JSON object of field ids to values")))?;
+    let mut out = Answers::new();
+    for (k, val) in obj {
+        let s = match val {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            Value::Null => continue,
+            other => {
+                let kind = match other {
+                    Value::Bool(_) => "true/false",
+                    Value::Array(_) => "a list",
+                    _ => "an object",
+                };
+                return Err(fail(2, format!("{path}: field \"{k}\" is {kind}; give its value as a string")));
+            }
+        };
+        out.insert(k.clone(), s);
+    }
+    Ok(out)
+}
+
+fn issues_json(issues: &[validate::Issue], lang: Lang) -> Value {
+    Value::Array(
+        issues
+            .iter()
+            .map(|i| {
+                json!({
+                    "field": i.field,
+                    "severity": if i.severity == Severity::Error { "error" } else { "warning" },
+                    "message": i.message.get(lang),
+                    "message_vi": i.message.vi,
+                    "message_en": i.message.en,
+                })
+            })
+            .collect(),
+    )
+}
+
+fn cmd_validate(o: &Opts) -> Outcome {
+    let [pid, path] = o.positional.as_slice() else {
+        return fail(2, "usage: hoso validate <procedure-id> <answers.json> [--json] [--lang vi|en]");
+    };
+    let cat = Catalog::bundled();
+    let p = match procedure(cat, pid) {
+        Ok(p) => p,
+        Err(e) => return e,
+    };
+    let answers = match read_answers(path) {
+        Ok(a) => a,
+        Err(e) => return e,
+    };
+    let today = o.today.unwrap_or_else(today_vn);
+    let mut out = validate::validate(p, &answers, &Context { today, units: Some(AdminUnits::bundled()) });
+    for k in answers.keys() {
+        if p.field(k).is_none() {
+            out.issues.push(validate::Issue {
+                field: k.clone(),
+                severity: Severity::Error,
+                message: crate::engine::text::I18n::new(
+                    format!("Thủ tục {} không có trường “{k}”.", p.id),
+                    format!("Procedure {} has no field “{k}”.", p.id),
+                ),
+            });
+        }
+    }
+    let errors = out.errors().count();
+    let warnings = out.warnings().count();
+    let code = if errors == 0 { 0 } else { 1 };
+    let stdout = if o.json {
+        let v = json!({
+            "procedure": p.id,
+            "valid": errors == 0,
+            "errors": errors,
+            "warnings": warnings,
+            "issues": issues_json(&out.issues, o.lang),
+            "answers": out.canonical,
+        });
+        format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+    } else {
+        let mut s = String::new();
+        let verdict = match (errors, o.lang) {
+            (0, Lang::Vi) => "hợp lệ".to_string(),
+            (0, Lang::En) => "valid".to_string(),
+            (n, Lang::Vi) => format!("{n} lỗi"),
+            (n, Lang::En) => format!("{n} error(s)"),
+        };
+        let w = match o.lang {
+            Lang::Vi => format!("{warnings} lưu ý"),
+            Lang::En => format!("{warnings} warning(s)"),
+        };
+        let _ = writeln!(s, "{}: {verdict}, {w}", p.id);
+        for i in &out.issues {
+            let sev = if i.severity == Severity::Error { "error" } else { "warning" };
+            let _ = writeln!(s, "{sev:<8}{:<22}{}", i.field, i.message.get(o.lang));
+        }
+        s
+    };
+    Outcome { code, stdout, stderr: String::new() }
+}
+
+fn cmd_checklist(o: &Opts) -> Outcome {
+    let [pid, path] = o.positional.as_slice() else {
+        return fail(2, "usage: hoso checklist <procedure-id> <answers.json> [--json] [--lang vi|en]");
+    };
+    let cat = Catalog::bundled();
+    let p = match procedure(cat, pid) {
+        Ok(p) => p,
+        Err(e) => return e,
+    };
+    let answers = match read_answers(path) {
+        Ok(a) => a,
+        Err(e) => return e,
+    };
+    let today = o.today.unwrap_or_else(today_vn);
+    let canonical = validate::validate(p, &answers, &Context { today, units: Some(AdminUnits::bundled()) }).canonical;
+    let docs = p.checklist(&canonical);
+    let action = |a: DocAction| match a {
+        DocAction::Submit => "submit",
+        DocAction::Show => "show",
+        DocAction::Generated => "generated",
+    };
+    let stdout = if o.json {
+        let v: Vec<Value> = docs
+            .iter()
+            .map(|d| {
+                json!({
+                    "id": d.id, "name": d.name, "why": d.why, "form": d.form, "count": d.count,
+                    "action": action(d.action), "note": d.note,
+                })
+            })
+            .collect();
+        format!("{}\n", serde_json::to_string_pretty(&json!({ "procedure": p.id, "documents": v })).unwrap_or_default())
+    } else {
+        let mut s = String::new();
+        for (i, d) in docs.iter().enumerate() {
+            let _ = writeln!(s, "{}. {} — {} × {}", i + 1, d.name.get(o.lang), d.form.label().get(o.lang), d.count);
+            let _ = writeln!(s, "   {}", d.why.get(o.lang));
+        }
+        s
+    };
+    ok(stdout)
+}
+
+fn cmd_catalog(o: &Opts) -> Outcome {
+    let cat = Catalog::bundled();
+    match o.positional.as_slice() {
+        [list] if list == "list" => {
+            if o.json {
+                let v: Vec<Value> = cat
+                    .procedures
+                    .iter()
+                    .map(|p| json!({ "id": p.id, "national_codes": p.national_codes, "name": p.name, "area": p.area }))
+                    .collect();
+                ok(format!("{}\n", serde_json::to_string_pretty(&json!({ "version": cat.version, "procedures": v })).unwrap_or_default()))
+            } else {
+                let mut s = String::new();
+                for p in &cat.procedures {
+                    let _ = writeln!(s, "{:<16}{:<12}{}", p.id, p.national_codes.join(","), p.name.get(o.lang));
+                }
+                ok(s)
+            }
+        }
+        [show, id] if show == "show" => match procedure(cat, id) {
+            Ok(p) => ok(format!("{}\n", serde_json::to_string_pretty(p).unwrap_or_default())),
+            Err(e) => e,
+        },
+        _ => fail(2, "usage: hoso catalog list [--json] | hoso catalog show <procedure-id> --json"),
+    }
+}
+
+/// Runs the tool on its arguments (without the program name).
+pub fn execute(args: &[String]) -> Outcome {
+    let Some((cmd, rest)) = args.split_first() else { return ok(USAGE.to_string()) };
+    let opts = match parse_opts(rest) {
+        Ok(o) => o,
+        Err(e) => return fail(2, e),
+    };
+    match cmd.as_str() {
+        "--version" | "-V" => ok(format!("hoso {}\n", env!("CARGO_PKG_VERSION"))),
+        "--help" | "-h" | "help" => ok(USAGE.to_string()),
+        "catalog" => cmd_catalog(&opts),
+        "validate" => cmd_validate(&opts),
+        "checklist" => cmd_checklist(&opts),
+        other => fail(2, format!("unknown command \"{other}\"\n\n{USAGE}")),
+    }
+}
+
+/// Entry point for `main`: prints and returns the exit code.
+pub fn run(args: Vec<String>) -> i32 {
+    let out = execute(&args);
+    print!("{}", out.stdout);
+    eprint!("{}", out.stderr);
+    out.code
 }
