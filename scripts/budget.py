@@ -42,9 +42,13 @@ def main():
         total += z
         print(f"{f:<44} {raw:>10,} {z:>10,}  {kind(f)}")
     print(f"{'TOTAL (gzip)':<44} {'':>10} {total:>10,}  = {total/1000:.1f} KB (limit {a.limit_kb:g} KB)")
-    later = [os.path.join("data", f) for f in sorted(os.listdir(os.path.join(a.dir, "data")))] if os.path.isdir(os.path.join(a.dir, "data")) else []
-    for f in later:
-        print(f"{'later: ' + f:<44} {os.path.getsize(os.path.join(a.dir, f)):>10,} {gz(os.path.join(a.dir, f)):>10,}  data, fetched when a place field first appears")
+    data = os.path.join(a.dir, "data")
+    for root, _, names in sorted(os.walk(data)):
+        for n in sorted(names):
+            p = os.path.join(root, n)
+            f = os.path.relpath(p, a.dir)
+            why = "when a place field first appears" if "units" in n else "when that procedure is opened"
+            print(f"{'later: ' + f:<44} {os.path.getsize(p):>10,} {gz(p):>10,}  data, fetched {why}")
     print()
     if total > a.limit_kb * 1000:
         print(f"budget: FAILED — first page load is {total/1000:.1f} KB gzip, above {a.limit_kb:g} KB", file=sys.stderr)

@@ -96,6 +96,9 @@ texts! {
     STEP_DECLARATION = ("Tờ khai", "Declaration");
     FOOTER = ("hoso chạy hoàn toàn trên thiết bị của bạn. Thông tin thủ tục lấy từ Cổng Dịch vụ công quốc gia và văn bản pháp luật; khi có thay đổi, quy định của cơ quan giải quyết là căn cứ.",
               "hoso runs entirely on your device. Procedure facts come from the National Public Service Portal and legal texts; if anything changed, the authority's rules prevail.");
+    LOADING = ("Đang tải…", "Loading…");
+    LOAD_FAILED_TITLE = ("Chưa tải được thủ tục", "The procedure could not be loaded");
+    LOAD_FAILED_BODY = ("Hãy kiểm tra kết nối mạng rồi tải lại trang. Câu trả lời của bạn vẫn được giữ trên thiết bị.", "Check your connection and reload the page. Your answers are still kept on this device.");
     SKIP_TO_CONTENT = ("Chuyển đến nội dung chính", "Skip to main content");
 }
 

@@ -2,7 +2,7 @@
 //! `cargo test --target wasm32-unknown-unknown --test ui_browser`.
 #![cfg(target_arch = "wasm32")]
 
-use hoso::engine::catalog::{Catalog, Severity};
+use hoso::engine::catalog::{Procedure, Severity};
 use hoso::engine::text::I18n;
 use hoso::engine::validate::Issue;
 use hoso::ui::{AppState, ErrorSummary, FieldInput};
@@ -31,7 +31,8 @@ async fn tick() {
 }
 
 fn birth_field(id: &str) -> hoso::engine::catalog::Field {
-    Catalog::bundled().procedure("khai-sinh").unwrap().field(id).unwrap().clone()
+    let p = Procedure::parse(include_str!("../src/catalog/khai-sinh.json")).unwrap();
+    p.field(id).unwrap().clone()
 }
 
 #[wasm_bindgen_test]

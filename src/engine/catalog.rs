@@ -445,16 +445,18 @@ impl Catalog {
         serde_json::from_str(json).map_err(|e| e.to_string())
     }
 
-    /// The catalog built into hoso.
+    /// The whole catalog, every procedure parsed (native builds: the CLI and tests). The browser
+    /// loads procedures one at a time instead (see [`CatalogIndex`]).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn bundled() -> &'static Catalog {
         use std::sync::OnceLock;
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| {
-            let mut c = Catalog::parse(include_str!("../catalog/catalog.json")).expect("bundled catalog parses");
-            let birth: Procedure =
-                serde_json::from_str(include_str!("../catalog/khai-sinh.json")).expect("khai-sinh.json parses");
-            c.procedures.push(birth);
-            c
+        CATALOG.get_or_init(|| Catalog {
+            version: CatalogIndex::bundled().version.clone(),
+            procedures: files::PROCEDURE_FILES
+                .iter()
+                .map(|(id, json)| Procedure::parse(json).unwrap_or_else(|e| panic!("src/catalog/{id}.json: {e}")))
+                .collect(),
         })
     }
 
@@ -463,7 +465,51 @@ impl Catalog {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+mod files {
+    include!(concat!(env!("OUT_DIR"), "/catalog_files.rs"));
+}
+
+/// What the start page needs to list and find procedures, without loading them.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcedureSummary {
+    pub id: String,
+    pub national_codes: Vec<String>,
+    pub name: I18n,
+    pub summary: I18n,
+    pub area: I18n,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogIndex {
+    pub version: String,
+    pub procedures: Vec<ProcedureSummary>,
+}
+
+impl CatalogIndex {
+    /// Generated at build time from `src/catalog/` (build.rs) and embedded.
+    pub fn bundled() -> &'static CatalogIndex {
+        use std::sync::OnceLock;
+        static INDEX: OnceLock<CatalogIndex> = OnceLock::new();
+        INDEX.get_or_init(|| {
+            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/catalog_index.json")))
+                .expect("build.rs writes a valid index")
+        })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&ProcedureSummary> {
+        self.procedures.iter().find(|p| p.id == id)
+    }
+}
+
 impl Procedure {
+    /// Parses one procedure file.
+    pub fn parse(json: &str) -> Result<Procedure, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
     pub fn field(&self, id: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.id == id)
     }

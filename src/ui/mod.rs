@@ -6,7 +6,7 @@ mod pages;
 pub mod router;
 pub mod web;
 
-use crate::engine::catalog::{Answers, Catalog};
+use crate::engine::catalog::{Answers, CatalogIndex, Procedure};
 use crate::engine::media::MediaType;
 use crate::engine::text::Lang;
 use crate::engine::units::AdminUnits;
@@ -40,6 +40,15 @@ pub struct Finished {
     pub zip: Arc<Vec<u8>>,
 }
 
+/// A procedure definition as the browser gets it: fetched from `/data/catalog/<id>.json` on first
+/// use, then kept for the session (leaked once per procedure so pages can hold `&'static`).
+#[derive(Clone, Copy, Debug)]
+pub enum Loaded {
+    Loading,
+    Failed,
+    Ready(&'static Procedure),
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Units {
     Loading,
@@ -54,6 +63,7 @@ pub struct AppState {
     pub answers: RwSignal<BTreeMap<String, Answers>>,
     pub attachments: RwSignal<Vec<Attached>>,
     pub units: RwSignal<Result<Arc<AdminUnits>, Units>>,
+    pub procedures: RwSignal<BTreeMap<String, Loaded>>,
     pub finished: RwSignal<Option<Finished>>,
     pub next_key: StoredValue<u32>,
     pub units_loading: StoredValue<bool>,
@@ -71,6 +81,7 @@ impl AppState {
             answers: RwSignal::new(answers),
             attachments: RwSignal::new(Vec::new()),
             units: RwSignal::new(Err(Units::Loading)),
+            procedures: RwSignal::new(BTreeMap::new()),
             finished: RwSignal::new(None),
             next_key: StoredValue::new(1),
             units_loading: StoredValue::new(false),
@@ -82,9 +93,17 @@ impl AppState {
         tx.get(self.lang.get())
     }
 
+    /// The procedure, if loaded (reactive).
+    pub fn procedure(&self, id: &str) -> Option<&'static Procedure> {
+        self.procedures.with(|m| match m.get(id) {
+            Some(Loaded::Ready(p)) => Some(*p),
+            _ => None,
+        })
+    }
+
     /// Answers of one procedure with the catalog's defaults filled in.
     pub fn answers_of(&self, proc_id: &str) -> Answers {
-        let p = Catalog::bundled().procedure(proc_id);
+        let p = self.procedure(proc_id);
         self.answers.with(|all| {
             let a = all.get(proc_id).cloned().unwrap_or_default();
             match p {
@@ -126,6 +145,31 @@ impl Default for AppState {
     }
 }
 
+/// Starts loading a procedure definition (once; again after a failure).
+pub fn load_procedure(state: AppState, id: &str) {
+    if CatalogIndex::bundled().get(id).is_none()
+        || state.procedures.with_untracked(|m| matches!(m.get(id), Some(Loaded::Ready(_)) | Some(Loaded::Loading)))
+    {
+        return;
+    }
+    let id = id.to_string();
+    state.procedures.update(|m| {
+        m.insert(id.clone(), Loaded::Loading);
+    });
+    leptos::task::spawn_local(async move {
+        let loaded = match web::fetch_text(&format!("/data/catalog/{id}.json")).await {
+            Some(text) => match Procedure::parse(&text) {
+                Ok(p) => Loaded::Ready(Box::leak(Box::new(p))),
+                Err(_) => Loaded::Failed,
+            },
+            None => Loaded::Failed,
+        };
+        state.procedures.update(|m| {
+            m.insert(id, loaded);
+        });
+    });
+}
+
 /// Starts loading the unit list (once) from `/data/units-2025.json`. Called by the first page
 /// that needs it, so the start page does not download it.
 pub fn load_units(state: AppState) {
@@ -157,15 +201,20 @@ pub fn App() -> impl IntoView {
     });
     Effect::new(move |_| state.answers.with(|a| web::save(ANSWERS_KEY, a)));
     let loc = router::provide_location();
-    let page = move || match loc.route() {
-        Route::Home => view! { <Home/> }.into_any(),
-        Route::Procedure(_) => view! { <ProcedureInfo/> }.into_any(),
-        Route::Step(_, _) => view! { <StepPage/> }.into_any(),
-        Route::Checklist(_) => view! { <ChecklistPage/> }.into_any(),
-        Route::Attachments(_) => view! { <AttachmentsPage/> }.into_any(),
-        Route::Review(_) => view! { <ReviewPage/> }.into_any(),
-        Route::Done(_) => view! { <DonePage/> }.into_any(),
-        Route::NotFound => view! { <NotFound/> }.into_any(),
+    let page = move || {
+        let route = loc.route();
+        if let Some(id) = route.procedure() {
+            if CatalogIndex::bundled().get(id).is_none() {
+                return view! { <NotFound/> }.into_any();
+            }
+            load_procedure(state, id);
+            match state.procedures.with(|m| m.get(id).copied()) {
+                Some(Loaded::Ready(_)) => {}
+                Some(Loaded::Failed) => return view! { <LoadFailed/> }.into_any(),
+                _ => return view! { <p class="loading" role="status">{move || state.t(i18n::LOADING)}</p> }.into_any(),
+            }
+        }
+        page_for(route)
     };
     view! {
         <a class="skip-link" href="#main">{move || state.t(i18n::SKIP_TO_CONTENT)}</a>
@@ -174,6 +223,19 @@ pub fn App() -> impl IntoView {
         <footer class="footer container">
             <p>{move || state.t(i18n::FOOTER)}</p>
         </footer>
+    }
+}
+
+fn page_for(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <Home/> }.into_any(),
+        Route::Procedure(_) => view! { <ProcedureInfo/> }.into_any(),
+        Route::Step(_, _) => view! { <StepPage/> }.into_any(),
+        Route::Checklist(_) => view! { <ChecklistPage/> }.into_any(),
+        Route::Attachments(_) => view! { <AttachmentsPage/> }.into_any(),
+        Route::Review(_) => view! { <ReviewPage/> }.into_any(),
+        Route::Done(_) => view! { <DonePage/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::fields::{ErrorSummary, FieldInput};
 use super::{web, AppState, Attached, Finished};
-use crate::engine::catalog::{Catalog, DocAction, Page, PageKind, Procedure, Severity};
+use crate::engine::catalog::{CatalogIndex, DocAction, Page, PageKind, Procedure, Severity};
 use crate::engine::journey::Step;
 use crate::engine::media;
 use crate::engine::package::{self, Attachment, BuildInput};
@@ -22,13 +22,14 @@ fn announce_page(title: String) {
     web::focus_id("page-title");
 }
 
-fn catalog() -> &'static Catalog {
-    Catalog::bundled()
+fn index() -> &'static CatalogIndex {
+    CatalogIndex::bundled()
 }
 
 fn use_procedure() -> Signal<Option<&'static Procedure>> {
     let loc = expect_context::<Location>();
-    Signal::derive(move || loc.route().procedure().and_then(|id| catalog().procedure(id)))
+    let state = expect_context::<AppState>();
+    Signal::derive(move || loc.route().procedure().and_then(|id| state.procedure(id)))
 }
 
 fn ctx_for(state: &AppState) -> (Option<Arc<crate::engine::units::AdminUnits>>, crate::engine::date::Date) {
@@ -70,6 +71,17 @@ fn Title(text: Signal<String>) -> impl IntoView {
 }
 
 #[component]
+pub fn LoadFailed() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    Effect::new(move |_| announce_page(state.t(i18n::LOAD_FAILED_TITLE).to_string()));
+    view! {
+        <Title text=Signal::derive(move || state.t(i18n::LOAD_FAILED_TITLE).to_string())/>
+        <p>{move || state.t(i18n::LOAD_FAILED_BODY)}</p>
+        <p><a href="/">{move || state.t(i18n::HOME)}</a></p>
+    }
+}
+
+#[component]
 pub fn NotFound() -> impl IntoView {
     let state = expect_context::<AppState>();
     Effect::new(move |_| announce_page(state.t(i18n::NOT_FOUND_TITLE).to_string()));
@@ -89,7 +101,7 @@ pub fn Home() -> impl IntoView {
     });
     let procs = move || {
         let lang = state.lang.get();
-        catalog()
+        index()
             .procedures
             .iter()
             .map(|p| {
@@ -530,7 +542,7 @@ pub fn ReviewPage() -> impl IntoView {
                     .map(|x| Attachment { document_id: x.document_id.clone(), name: x.name.clone(), bytes: (*x.bytes).clone() })
                     .collect()
             });
-            let cat = catalog();
+            let cat = index();
             let input = BuildInput {
                 procedure: p,
                 catalog_version: &cat.version,

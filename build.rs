@@ -1,0 +1,46 @@
+//! Reads the catalog (src/catalog/*.json) at build time and writes, into OUT_DIR:
+//! - `catalog_index.json`: version + a summary of every procedure (embedded in every build, so the
+//!   start page lists procedures without loading them);
+//! - `catalog_files.rs`: every procedure file, `include_str!`-ed (native builds embed them all;
+//!   the browser fetches `/data/catalog/<id>.json` when a procedure is opened).
+//! Adding a procedure is adding its JSON file here (docs/catalog.md).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/catalog");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("catalog.json")).expect("src/catalog/catalog.json"))
+            .expect("catalog.json is JSON");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("src/catalog")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.file_name().is_some_and(|n| n != "catalog.json"))
+        .collect();
+    files.sort();
+    let mut summaries = Vec::new();
+    let mut rs = String::from("/// Every procedure file: (id, JSON).\npub static PROCEDURE_FILES: &[(&str, &str)] = &[\n");
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let text = std::fs::read_to_string(f).expect("readable");
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let id = v["id"].as_str().unwrap_or_else(|| panic!("{}: no id", f.display())).to_string();
+        let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        assert_eq!(stem, id, "{}: the file name must be the procedure id", f.display());
+        let mut s = serde_json::Map::new();
+        for k in ["id", "national_codes", "name", "summary", "area"] {
+            if let Some(x) = v.get(k) {
+                s.insert(k.into(), x.clone());
+            }
+        }
+        summaries.push(serde_json::Value::Object(s));
+        writeln!(rs, "    ({id:?}, include_str!({:?})),", f.display().to_string()).unwrap();
+    }
+    rs.push_str("];\n");
+    let index = serde_json::json!({ "version": meta["version"], "procedures": summaries });
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).to_path_buf();
+    std::fs::write(out.join("catalog_index.json"), serde_json::to_string(&index).unwrap()).unwrap();
+    std::fs::write(out.join("catalog_files.rs"), rs).unwrap();
+}
