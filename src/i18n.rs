@@ -33,6 +33,9 @@ texts! {
     CONTINUE = ("Tiếp tục", "Continue");
     BACK = ("Quay lại", "Back");
     START_CHOOSE = ("Bạn cần làm thủ tục gì?", "What do you need to do?");
+    SEARCH_LABEL = ("Tìm thủ tục", "Find a procedure");
+    SEARCH_HINT = ("Gõ vài chữ, không cần dấu, ví dụ “khai sinh”, “khai tu”.", "Type a few words, accents optional, e.g. “khai sinh”, “death”.");
+    SEARCH_NONE = ("Không tìm thấy thủ tục nào. Hãy thử từ khác.", "No procedure found. Try other words.");
     PRIVACY_NOTE = ("Thông tin bạn nhập chỉ lưu trên thiết bị này. hoso không gửi dữ liệu đi đâu; bạn tự tải gói hồ sơ về và nộp.",
                     "What you enter stays on this device. hoso sends nothing anywhere; you download the package and submit it yourself.");
     CONTINUE_DRAFT = ("Tiếp tục hồ sơ đang làm dở", "Continue your unfinished application");

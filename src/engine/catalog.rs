@@ -372,6 +372,8 @@ pub enum Severity {
 pub enum RuleKind {
     /// `earlier` must be a date before `later` (both date fields).
     DateBefore { earlier: String, later: String },
+    /// `earlier` must not be after `later` (the same day is fine: born and died the same day).
+    DateNotAfter { earlier: String, later: String },
     /// At most `days` days between the date in field `date` and today.
     MaxDaysSince { date: String, days: i64 },
 }
@@ -420,6 +422,10 @@ impl TryFrom<RawRule> for Rule {
                 earlier: r.earlier.clone().ok_or_else(|| need("earlier"))?,
                 later: r.later.clone().ok_or_else(|| need("later"))?,
             },
+            "date_not_after" => RuleKind::DateNotAfter {
+                earlier: r.earlier.clone().ok_or_else(|| need("earlier"))?,
+                later: r.later.clone().ok_or_else(|| need("later"))?,
+            },
             "max_days_since" => RuleKind::MaxDaysSince {
                 date: r.date.clone().ok_or_else(|| need("date"))?,
                 days: r.days.ok_or_else(|| need("days"))?,
@@ -434,6 +440,7 @@ impl From<Rule> for RawRule {
     fn from(r: Rule) -> RawRule {
         let (kind, earlier, later, date, days) = match r.kind {
             RuleKind::DateBefore { earlier, later } => ("date_before", Some(earlier), Some(later), None, None),
+            RuleKind::DateNotAfter { earlier, later } => ("date_not_after", Some(earlier), Some(later), None, None),
             RuleKind::MaxDaysSince { date, days } => ("max_days_since", None, None, Some(date), Some(days)),
         };
         RawRule { id: r.id, kind: kind.into(), earlier, later, date, days, severity: r.severity, field: r.field, message: r.message, source: r.source }
@@ -462,6 +469,35 @@ impl Catalog {
 
     pub fn procedure(&self, id: &str) -> Option<&Procedure> {
         self.procedures.iter().find(|p| p.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn procedures_are_found_without_diacritics() {
+        let idx = CatalogIndex::bundled();
+        let first = |q: &str| idx.search(q).first().map(|p| p.id.as_str());
+        assert_eq!(first("khai tu"), Some("khai-tu"));
+        assert_eq!(first("KHAI SINH"), Some("khai-sinh"));
+        assert_eq!(first("đăng ký khai sinh"), Some("khai-sinh"));
+        assert_eq!(first("death"), Some("khai-tu"));
+        assert_eq!(first("1.001193"), Some("khai-sinh"));
+        assert!(idx.search("xyzzy").is_empty());
+        assert_eq!(idx.search("").len(), idx.procedures.len());
+    }
+
+    #[test]
+    fn the_index_matches_the_procedures() {
+        let cat = Catalog::bundled();
+        let idx = CatalogIndex::bundled();
+        assert_eq!(idx.version, cat.version);
+        assert_eq!(idx.procedures.len(), cat.procedures.len());
+        for (s, p) in idx.procedures.iter().zip(&cat.procedures) {
+            assert_eq!((&s.id, &s.name, &s.national_codes), (&p.id, &p.name, &p.national_codes));
+        }
     }
 }
 
@@ -501,6 +537,38 @@ impl CatalogIndex {
 
     pub fn get(&self, id: &str) -> Option<&ProcedureSummary> {
         self.procedures.iter().find(|p| p.id == id)
+    }
+
+    /// Procedures matching a query, ignoring diacritics and case ("khai tu" finds Đăng ký khai
+    /// tử): every query word must start a word of the name (either language), summary, area or
+    /// national code. Matches in the Vietnamese name rank first; catalog order otherwise.
+    /// An empty query returns everything.
+    pub fn search(&self, query: &str) -> Vec<&ProcedureSummary> {
+        use super::text::fold;
+        let q = fold(query);
+        let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
+        let starts = |hay: &str, w: &str| hay.split(' ').any(|h| h.starts_with(w));
+        let mut hits: Vec<(u8, usize, &ProcedureSummary)> = Vec::new();
+        for (i, p) in self.procedures.iter().enumerate() {
+            let name = fold(&p.name.vi);
+            let rest = fold(&format!(
+                "{} {} {} {} {} {}",
+                p.name.en,
+                p.summary.vi,
+                p.summary.en,
+                p.area.vi,
+                p.area.en,
+                p.national_codes.join(" ")
+            ));
+            let code_match = |w: &str| p.national_codes.iter().any(|c| c.starts_with(w));
+            if words.iter().all(|w| starts(&name, w)) {
+                hits.push((0, i, p));
+            } else if words.iter().all(|w| starts(&name, w) || starts(&rest, w) || code_match(w)) {
+                hits.push((1, i, p));
+            }
+        }
+        hits.sort_by_key(|(rank, i, _)| (*rank, *i));
+        hits.into_iter().map(|(_, _, p)| p).collect()
     }
 }
 
@@ -682,7 +750,7 @@ impl Procedure {
         }
         for r in &self.rules {
             let named: Vec<&String> = match &r.kind {
-                RuleKind::DateBefore { earlier, later } => vec![earlier, later, &r.field],
+                RuleKind::DateBefore { earlier, later } | RuleKind::DateNotAfter { earlier, later } => vec![earlier, later, &r.field],
                 RuleKind::MaxDaysSince { date, .. } => vec![date, &r.field],
             };
             for f in named {

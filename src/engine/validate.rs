@@ -310,6 +310,10 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
                 (Some(a), Some(b)) if a >= b => Some(I18n::new(r.message.vi.clone(), r.message.en.clone())),
                 _ => None,
             },
+            RuleKind::DateNotAfter { earlier, later } => match (get_date(earlier), get_date(later)) {
+                (Some(a), Some(b)) if a > b => Some(I18n::new(r.message.vi.clone(), r.message.en.clone())),
+                _ => None,
+            },
             RuleKind::MaxDaysSince { date, days } => match get_date(date) {
                 Some(d) if d.days_until(ctx.today) > *days => {
                     let n = d.days_until(ctx.today);
@@ -505,6 +509,23 @@ mod tests {
         assert_eq!(display_value(p, "noi_nop", "19777", Lang::Vi, u), "Phường Vỹ Dạ, Thành phố Huế");
         assert_eq!(display_value(p, "nguoi_nop", "me", Lang::En, u), "The child's mother");
         assert_eq!(display_value(p, "tre_gioi_tinh", "nu", Lang::Vi, u), "Nữ");
+    }
+
+    #[test]
+    fn death_rules_birth_not_after_death_and_15_day_warning() {
+        let p = Catalog::bundled().procedure("khai-tu").unwrap();
+        let mut a = p.sample_answers.clone();
+        assert!(validate(p, &a, &ctx()).issues.is_empty(), "{:#?}", validate(p, &a, &ctx()).issues);
+        a.insert("nm_ngay_chet".into(), "12/03/1940".into()); // same day as birth: allowed
+        let out = validate(p, &a, &ctx());
+        assert!(out.is_valid(), "{:#?}", out.issues);
+        assert_eq!(out.warnings().count(), 1, "long past the 15-day deadline");
+        a.insert("nm_ngay_chet".into(), "11/03/1940".into());
+        assert_eq!(validate(p, &a, &ctx()).errors().next().map(|i| i.field.as_str()), Some("nm_ngay_chet"));
+        a.insert("nm_ngay_chet".into(), today().plus_days(-15).display());
+        assert_eq!(validate(p, &a, &ctx()).warnings().count(), 0, "15 days is on time");
+        a.insert("nm_ngay_chet".into(), today().plus_days(-16).display());
+        assert_eq!(validate(p, &a, &ctx()).warnings().count(), 1);
     }
 
     #[test]

@@ -99,11 +99,14 @@ pub fn Home() -> impl IntoView {
         state.lang.track();
         web::set_title(state.t(i18n::APP_NAME));
     });
+    let query = RwSignal::new(String::new());
     let procs = move || {
         let lang = state.lang.get();
-        index()
-            .procedures
-            .iter()
+        let hits = index().search(&query.get());
+        if hits.is_empty() {
+            return view! { <li class="hint">{i18n::SEARCH_NONE.get(lang)}</li> }.into_any();
+        }
+        hits.into_iter()
             .map(|p| {
                 let started = state.answers.with(|a| a.get(&p.id).is_some_and(|a| !a.is_empty()));
                 view! {
@@ -128,11 +131,27 @@ pub fn Home() -> impl IntoView {
                 }
             })
             .collect_view()
+            .into_any()
     };
     view! {
         <h1 class="page-title" id="page-title" tabindex="-1">{move || state.t(i18n::START_CHOOSE)}</h1>
         <p class="lead">{move || state.t(i18n::APP_TAGLINE)}</p>
-        <ul class="cards">{procs}</ul>
+        <div class="field">
+            <label class="label" for="proc-search">{move || state.t(i18n::SEARCH_LABEL)}</label>
+            <p class="hint" id="proc-search-hint">{move || state.t(i18n::SEARCH_HINT)}</p>
+            <input
+                id="proc-search"
+                name="q"
+                type="search"
+                class="input input--wide"
+                autocomplete="off"
+                aria-describedby="proc-search-hint"
+                aria-controls="procedures"
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))
+            />
+        </div>
+        <ul class="cards" id="procedures" aria-live="polite">{procs}</ul>
         <p class="note">{move || state.t(i18n::PRIVACY_NOTE)}</p>
     }
 }

@@ -250,3 +250,20 @@ test('the start page offers to continue or start again', async ({ page }) => {
   await page.goto('/p/khai-sinh/s/tre');
   await expect(page.locator('input[name=tre_ho_ten]')).toHaveValue('');
 });
+
+test('a resident finds a procedure without typing accents', async ({ page }) => {
+  await page.goto('/');
+  await page.fill('input[name=q]', 'khai tu');
+  await expect(page.locator('.card-link').first()).toHaveText('Đăng ký khai tử');
+  await expectAccessible(page, 'search results');
+  await page.fill('input[name=q]', 'xyzzy');
+  await expect(page.locator('#procedures')).toContainText('Không tìm thấy');
+  await page.fill('input[name=q]', 'khai tu');
+  await page.locator('.card-link').first().click();
+  await expect(page).toHaveURL(/\/p\/khai-tu$/);
+  expect(await heading(page)).toBe('Đăng ký khai tử');
+  await expect(page.locator('main')).toContainText('15 ngày');
+  await expectAccessible(page, 'death registration');
+  await pressContinue(page);
+  await expect(page).toHaveURL(/\/p\/khai-tu\/s\/noi-nop$/);
+});
