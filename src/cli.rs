@@ -81,7 +81,7 @@ fn today_vn() -> Date {
     Timestamp::from_unix(secs + 7 * 3600).date
 }
 
-fn procedure<'a>(cat: &'a Catalog, id: &str) -> Result<&'a Procedure, Outcome> {
+fn procedure(cat: &'static Catalog, id: &str) -> Result<&'static Procedure, Outcome> {
     cat.procedure(id).ok_or_else(|| {
         let known: Vec<&str> = cat.procedures.iter().map(|p| p.id.as_str()).collect();
         fail(2, format!("unknown procedure \"{id}\" (known: {})", known.join(", ")))
@@ -144,21 +144,23 @@ fn issues_json(issues: &[validate::Issue], lang: Lang) -> Value {
     )
 }
 
-fn cmd_validate(o: &Opts) -> Outcome {
+/// The procedure and answers named on the command line, validated with the shared engine.
+fn load_and_validate(o: &Opts, cmd: &str) -> Result<(&'static Procedure, Answers, validate::Outcome), Outcome> {
     let [pid, path] = o.positional.as_slice() else {
-        return fail(2, "usage: hoso validate <procedure-id> <answers.json> [--json] [--lang vi|en]");
+        return Err(fail(2, format!("usage: hoso {cmd} <procedure-id> <answers.json> [--json] [--lang vi|en]")));
     };
-    let cat = Catalog::bundled();
-    let p = match procedure(cat, pid) {
-        Ok(p) => p,
-        Err(e) => return e,
-    };
-    let answers = match read_answers(path) {
-        Ok(a) => a,
-        Err(e) => return e,
-    };
+    let p = procedure(Catalog::bundled(), pid)?;
+    let answers = read_answers(path)?;
     let today = o.today.unwrap_or_else(today_vn);
-    let mut out = validate::validate(p, &answers, &Context { today, units: Some(AdminUnits::bundled()) });
+    let out = validate::validate(p, &answers, &Context { today, units: Some(AdminUnits::bundled()) });
+    Ok((p, answers, out))
+}
+
+fn cmd_validate(o: &Opts) -> Outcome {
+    let (p, answers, mut out) = match load_and_validate(o, "validate") {
+        Ok(x) => x,
+        Err(e) => return e,
+    };
     for k in answers.keys() {
         if p.field(k).is_none() {
             out.issues.push(validate::Issue {
@@ -207,21 +209,11 @@ fn cmd_validate(o: &Opts) -> Outcome {
 }
 
 fn cmd_checklist(o: &Opts) -> Outcome {
-    let [pid, path] = o.positional.as_slice() else {
-        return fail(2, "usage: hoso checklist <procedure-id> <answers.json> [--json] [--lang vi|en]");
-    };
-    let cat = Catalog::bundled();
-    let p = match procedure(cat, pid) {
-        Ok(p) => p,
+    let (p, _, out) = match load_and_validate(o, "checklist") {
+        Ok(x) => x,
         Err(e) => return e,
     };
-    let answers = match read_answers(path) {
-        Ok(a) => a,
-        Err(e) => return e,
-    };
-    let today = o.today.unwrap_or_else(today_vn);
-    let canonical = validate::validate(p, &answers, &Context { today, units: Some(AdminUnits::bundled()) }).canonical;
-    let docs = p.checklist(&canonical);
+    let docs = p.checklist(&out.canonical);
     let action = |a: DocAction| match a {
         DocAction::Submit => "submit",
         DocAction::Show => "show",
