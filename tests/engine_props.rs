@@ -68,6 +68,15 @@ proptest! {
     }
 
     #[test]
+    fn small_sort_matches_the_standard_stable_sort(v in proptest::collection::vec((0u8..5, any::<u16>()), 0..60)) {
+        let mut ours = v.clone();
+        hoso::engine::sort_small_by(&mut ours, |a, b| a.0 < b.0);
+        let mut std_sorted = v;
+        std_sorted.sort_by_key(|x| x.0);
+        prop_assert_eq!(ours, std_sorted);
+    }
+
+    #[test]
     fn cleaning_is_idempotent_and_nfc(s in messy()) {
         let once = text::clean(&s);
         prop_assert_eq!(text::clean(&once), once.clone());

@@ -548,8 +548,9 @@ impl CatalogIndex {
         let q = fold(query);
         let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
         let starts = |hay: &str, w: &str| hay.split(' ').any(|h| h.starts_with(w));
-        let mut hits: Vec<(u8, usize, &ProcedureSummary)> = Vec::new();
-        for (i, p) in self.procedures.iter().enumerate() {
+        // Name matches first, then the rest; catalog order within each.
+        let (mut first, mut rest_hits): (Vec<&ProcedureSummary>, Vec<&ProcedureSummary>) = (Vec::new(), Vec::new());
+        for p in &self.procedures {
             let name = fold(&p.name.vi);
             let rest = fold(&format!(
                 "{} {} {} {} {} {}",
@@ -562,13 +563,13 @@ impl CatalogIndex {
             ));
             let code_match = |w: &str| p.national_codes.iter().any(|c| c.starts_with(w));
             if words.iter().all(|w| starts(&name, w)) {
-                hits.push((0, i, p));
+                first.push(p);
             } else if words.iter().all(|w| starts(&name, w) || starts(&rest, w) || code_match(w)) {
-                hits.push((1, i, p));
+                rest_hits.push(p);
             }
         }
-        hits.sort_by_key(|(rank, i, _)| (*rank, *i));
-        hits.into_iter().map(|(_, _, p)| p).collect()
+        first.extend(rest_hits);
+        first
     }
 }
 

@@ -13,3 +13,16 @@ pub mod text;
 pub mod units;
 pub mod validate;
 pub mod zipw;
+
+/// Stable insertion sort for the short lists the engine orders (the issues of a form, the files of
+/// a package). In the browser build it is far smaller than `slice::sort_by` (driftsort is
+/// instantiated per element type, ~3 KB each; see docs/size.md).
+pub fn sort_small_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && less(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}

@@ -259,7 +259,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
             ));
         }
     }
-    docs.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    super::sort_small_by(&mut docs, |a, b| a.0.path < b.0.path);
     contents.extend(docs);
 
     let created_at = input.created_at.rfc3339();

@@ -152,15 +152,17 @@ impl AdminUnits {
             } else {
                 3
             };
-            hits.push(Hit { index: i, score });
+            // Keep only the best `limit` hits, in order (a bounded insertion: O(n·limit)).
+            let hit = Hit { index: i, score };
+            let before = |a: &Hit, b: &Hit| {
+                (a.score, &self.communes[a.index].folded_bare, a.index) < (b.score, &self.communes[b.index].folded_bare, b.index)
+            };
+            let pos = hits.iter().position(|h| before(&hit, h)).unwrap_or(hits.len());
+            if pos < limit {
+                hits.insert(pos, hit);
+                hits.truncate(limit);
+            }
         }
-        hits.sort_by(|a, b| {
-            a.score
-                .cmp(&b.score)
-                .then_with(|| self.communes[a.index].folded_bare.cmp(&self.communes[b.index].folded_bare))
-                .then_with(|| a.index.cmp(&b.index))
-        });
-        hits.truncate(limit);
         hits
     }
 }

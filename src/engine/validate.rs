@@ -330,7 +330,7 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
         }
     }
     let order = |id: &str| p.fields.iter().position(|f| f.id == id).unwrap_or(usize::MAX);
-    issues.sort_by_key(|i| (i.severity, order(&i.field)));
+    super::sort_small_by(&mut issues, |a, b| (a.severity, order(&a.field)) < (b.severity, order(&b.field)));
     Outcome { issues, canonical }
 }
 
