@@ -19,7 +19,14 @@ fn main() {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json") && p.file_name().is_some_and(|n| n != "catalog.json"))
         .collect();
-    files.sort();
+    // Most common first: the order listed in catalog.json, then the rest by file name (tests
+    // require every procedure to be listed).
+    let order: Vec<&str> = meta["order"].as_array().map(|a| a.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
+    let rank = |p: &std::path::PathBuf| {
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        (order.iter().position(|o| *o == stem).unwrap_or(usize::MAX), stem)
+    };
+    files.sort_by_key(rank);
     let mut summaries = Vec::new();
     let mut rs = String::from("/// Every procedure file: (id, JSON).\npub static PROCEDURE_FILES: &[(&str, &str)] = &[\n");
     for f in &files {
@@ -30,7 +37,7 @@ fn main() {
         let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         assert_eq!(stem, id, "{}: the file name must be the procedure id", f.display());
         let mut s = serde_json::Map::new();
-        for k in ["id", "national_codes", "name", "summary", "area"] {
+        for k in ["id", "national_codes", "name", "summary", "area", "life_events", "domain"] {
             if let Some(x) = v.get(k) {
                 s.insert(k.into(), x.clone());
             }
@@ -39,7 +46,12 @@ fn main() {
         writeln!(rs, "    ({id:?}, include_str!({:?})),", f.display().to_string()).unwrap();
     }
     rs.push_str("];\n");
-    let index = serde_json::json!({ "version": meta["version"], "procedures": summaries });
+    let index = serde_json::json!({
+        "version": meta["version"],
+        "procedures": summaries,
+        "life_events": meta["life_events"],
+        "domains": meta["domains"],
+    });
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).to_path_buf();
     std::fs::write(out.join("catalog_index.json"), serde_json::to_string(&index).unwrap()).unwrap();
     std::fs::write(out.join("catalog_files.rs"), rs).unwrap();

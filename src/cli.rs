@@ -19,6 +19,10 @@ const USAGE: &str = "hoso — Vietnamese commune-level procedures: checklists, v
 Usage:
   hoso catalog list [--json]                     the procedures in the catalog
   hoso catalog show <procedure-id> --json        a procedure's whole definition
+  hoso catalog check <procedure.json> [--today yyyy-mm-dd]
+                                                 checks a procedure file before it is added:
+                                                 format, references, sources, both languages,
+                                                 and that its sample answers validate
   hoso validate <procedure-id> <answers.json> [--json] [--lang vi|en] [--today yyyy-mm-dd]
                                                  every error and warning, by field id
   hoso checklist <procedure-id> <answers.json> [--json] [--lang vi|en]
@@ -225,7 +229,7 @@ fn cmd_checklist(o: &Opts) -> Outcome {
             .map(|d| {
                 json!({
                     "id": d.id, "name": d.name, "why": d.why, "form": d.form, "count": d.count,
-                    "action": action(d.action), "note": d.note,
+                    "action": action(d.action), "note": d.note, "verified": d.verified,
                 })
             })
             .collect();
@@ -264,7 +268,62 @@ fn cmd_catalog(o: &Opts) -> Outcome {
             Ok(p) => ok(format!("{}\n", serde_json::to_string_pretty(p).unwrap_or_default())),
             Err(e) => e,
         },
-        _ => fail(2, "usage: hoso catalog list [--json] | hoso catalog show <procedure-id> --json"),
+        [check, path] if check == "check" => cmd_catalog_check(o, path),
+        _ => fail(2, "usage: hoso catalog list [--json] | hoso catalog show <procedure-id> --json | hoso catalog check <procedure.json>"),
+    }
+}
+
+/// Procedure files larger than this are refused (the largest real one is about 40 KB).
+const MAX_PROCEDURE_BYTES: u64 = 2_000_000;
+
+/// `hoso catalog check <file>`: everything `cargo test` checks about one procedure, without
+/// rebuilding (exit 0 sound, 1 problems, 2 unreadable).
+fn cmd_catalog_check(o: &Opts, path: &str) -> Outcome {
+    use crate::engine::catalog::CatalogIndex;
+    let meta = match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => m,
+        Ok(_) => return fail(2, format!("{path} is not a file")),
+        Err(e) => return fail(2, format!("cannot read {path}: {e}")),
+    };
+    if meta.len() > MAX_PROCEDURE_BYTES {
+        return fail(2, format!("{path} is {} bytes; a procedure file is at most {MAX_PROCEDURE_BYTES} bytes", meta.len()));
+    }
+    let text = match std::fs::read(path).map(String::from_utf8) {
+        Ok(Ok(t)) => t,
+        Ok(Err(_)) => return fail(2, format!("{path} is not UTF-8 text")),
+        Err(e) => return fail(2, format!("cannot read {path}: {e}")),
+    };
+    let p = match Procedure::parse(&text) {
+        Ok(p) => p,
+        Err(e) => return fail(1, format!("{path}: {e}")),
+    };
+    let mut problems = p.lint();
+    problems.extend(CatalogIndex::bundled().lint_groups(&p));
+    let stem = std::path::Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    if stem != p.id {
+        problems.push(format!("the file name ({stem}.json) must be the procedure id ({}.json)", p.id));
+    }
+    if !crate::engine::text::is_nfc(&text) {
+        problems.push("the file is not in Unicode NFC (compose the Vietnamese letters)".into());
+    }
+    let today = o.today.unwrap_or_else(today_vn);
+    let out = validate::validate(&p, &p.sample_answers, &Context { today, units: Some(AdminUnits::bundled()) });
+    for i in out.errors() {
+        problems.push(format!("sample_answers: {}: {}", i.field, i.message.en));
+    }
+    for k in p.sample_answers.keys() {
+        if p.field(k).is_none() {
+            problems.push(format!("sample_answers: unknown field {k}"));
+        }
+    }
+    if problems.is_empty() {
+        ok(format!("{}: sound ({} pages, {} fields, {} documents, {} rules)\n", p.id, p.pages.len(), p.fields.len(), p.documents.len(), p.rules.len()))
+    } else {
+        let mut s = String::new();
+        for pr in &problems {
+            let _ = writeln!(s, "{}: {pr}", p.id);
+        }
+        Outcome { code: 1, stdout: s, stderr: String::new() }
     }
 }
 

@@ -55,7 +55,41 @@ pub struct Procedure {
     /// Answers that must validate without errors (checked by tests).
     #[serde(default)]
     pub sample_answers: Answers,
+    /// Life events this procedure belongs to (ids listed in `catalog.json`), for the start page.
+    #[serde(default)]
+    pub life_events: Vec<String>,
+    /// Field of administration (an id listed in `catalog.json`: civil-status, residence …).
+    #[serde(default)]
+    pub domain: String,
+    /// The people of the journey, so that a person entered once is offered again.
+    #[serde(default)]
+    pub persons: Vec<Person>,
 }
+
+/// A person of the journey (requester, mother, spouse …) and which field holds each of their
+/// details (`role` → field id). Roles: see [`PERSON_ROLES`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    pub label: I18n,
+    pub fields: BTreeMap<String, String>,
+}
+
+/// Person roles and the field type each needs.
+pub const PERSON_ROLES: [(&str, &str); 11] = [
+    ("full_name", "full_name"),
+    ("birth_date", "date"),
+    ("sex", "sex"),
+    ("personal_id", "personal_id"),
+    ("passport", "passport"),
+    ("ethnicity", "ethnicity"),
+    ("nationality", "nationality"),
+    ("residence", "place"),
+    ("address", "text"),
+    ("phone", "phone"),
+    ("email", "email"),
+];
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -97,6 +131,9 @@ pub struct Page {
     pub intro: Option<I18n>,
     #[serde(default)]
     pub when: Option<Cond>,
+    /// False: the field list could not be checked against the official form.
+    #[serde(default = "yes")]
+    pub verified: bool,
     pub fields: Vec<String>,
 }
 
@@ -130,7 +167,15 @@ pub enum FieldKind {
     },
     Phone,
     Email,
+    /// Tax code: 10 digits with check digit, 13 digits, or a 12-digit personal number.
+    TaxCode,
+    Passport,
     Integer {
+        min: i64,
+        max: i64,
+    },
+    /// A number with at most one decimal (floor area in m² …), bounds in whole units.
+    Decimal {
         min: i64,
         max: i64,
     },
@@ -154,7 +199,10 @@ impl FieldKind {
             FieldKind::PersonalId { .. } => "personal_id",
             FieldKind::Phone => "phone",
             FieldKind::Email => "email",
+            FieldKind::TaxCode => "tax_code",
+            FieldKind::Passport => "passport",
             FieldKind::Integer { .. } => "integer",
+            FieldKind::Decimal { .. } => "decimal",
             FieldKind::Choice { .. } => "choice",
             FieldKind::Text { .. } => "text",
         }
@@ -237,7 +285,10 @@ impl TryFrom<RawField> for Field {
             },
             "phone" => FieldKind::Phone,
             "email" => FieldKind::Email,
+            "tax_code" => FieldKind::TaxCode,
+            "passport" => FieldKind::Passport,
             "integer" => FieldKind::Integer { min: r.min.ok_or_else(|| need("min"))?, max: r.max.ok_or_else(|| need("max"))? },
+            "decimal" => FieldKind::Decimal { min: r.min.ok_or_else(|| need("min"))?, max: r.max.ok_or_else(|| need("max"))? },
             "choice" => FieldKind::Choice { options: r.options.clone().ok_or_else(|| need("options"))? },
             "text" => FieldKind::Text { max_chars: r.max_chars.ok_or_else(|| need("max_chars"))? },
             other => return Err(format!("field {}: unknown type {other}", r.id)),
@@ -263,7 +314,7 @@ impl From<Field> for RawField {
             FieldKind::PersonalId { sex_field, sex, birth_date_field } => {
                 (r.sex_field, r.sex, r.birth_date_field) = (sex_field, sex, birth_date_field)
             }
-            FieldKind::Integer { min, max } => (r.min, r.max) = (Some(min), Some(max)),
+            FieldKind::Integer { min, max } | FieldKind::Decimal { min, max } => (r.min, r.max) = (Some(min), Some(max)),
             FieldKind::Choice { options } => r.options = Some(options),
             FieldKind::Text { max_chars } => r.max_chars = Some(max_chars),
             _ => {}
@@ -358,6 +409,9 @@ pub struct Document {
     /// Portal component code, when known (e.g. "000.00.00.G15-KQ004389").
     #[serde(default)]
     pub component: Option<String>,
+    /// False: the reference could not confirm this document; shown as "confirm at the centre".
+    #[serde(default = "yes")]
+    pub verified: bool,
     pub source: String,
 }
 
@@ -376,6 +430,13 @@ pub enum RuleKind {
     DateNotAfter { earlier: String, later: String },
     /// At most `days` days between the date in field `date` and today.
     MaxDaysSince { date: String, days: i64 },
+    /// The person born on `birth_date` is at least `years` full years old on the date in `on`
+    /// (today when `on` is absent).
+    MinAge { birth_date: String, years: i64, on: Option<String> },
+    /// `numerator` ÷ `denominator` is at least `min` (floor area per person …).
+    MinRatio { numerator: String, denominator: String, min: i64 },
+    /// The rule's `when` condition must not hold (e.g. a party is currently married).
+    Forbidden,
 }
 
 /// In JSON: `{"id", "type": "date_before", "earlier", "later", …}` (see [`RawRule`]).
@@ -387,9 +448,11 @@ pub struct Rule {
     pub severity: Severity,
     /// Field the message is shown at.
     pub field: String,
-    /// `{days}` is replaced by the number of days, `{limit}` by the rule's limit.
+    /// `{value}` (or `{days}`) is replaced by the measured value, `{limit}` by the rule's limit.
     pub message: I18n,
     pub source: String,
+    /// The rule applies only when this holds.
+    pub when: Option<Cond>,
 }
 
 /// The JSON shape of a [`Rule`].
@@ -407,6 +470,20 @@ pub struct RawRule {
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Cond>,
     pub severity: Severity,
     pub field: String,
     pub message: I18n,
@@ -430,20 +507,70 @@ impl TryFrom<RawRule> for Rule {
                 date: r.date.clone().ok_or_else(|| need("date"))?,
                 days: r.days.ok_or_else(|| need("days"))?,
             },
+            "min_age" => RuleKind::MinAge {
+                birth_date: r.birth_date.clone().ok_or_else(|| need("birth_date"))?,
+                years: r.years.ok_or_else(|| need("years"))?,
+                on: r.on.clone(),
+            },
+            "min_ratio" => RuleKind::MinRatio {
+                numerator: r.numerator.clone().ok_or_else(|| need("numerator"))?,
+                denominator: r.denominator.clone().ok_or_else(|| need("denominator"))?,
+                min: r.min.ok_or_else(|| need("min"))?,
+            },
+            "forbidden" if r.when.is_some() => RuleKind::Forbidden,
+            "forbidden" => return Err(need("when")),
             other => return Err(format!("rule {}: unknown type {other}", r.id)),
         };
-        Ok(Rule { id: r.id, kind, severity: r.severity, field: r.field, message: r.message, source: r.source })
+        Ok(Rule { id: r.id, kind, severity: r.severity, field: r.field, message: r.message, source: r.source, when: r.when })
     }
 }
 
 impl From<Rule> for RawRule {
     fn from(r: Rule) -> RawRule {
-        let (kind, earlier, later, date, days) = match r.kind {
-            RuleKind::DateBefore { earlier, later } => ("date_before", Some(earlier), Some(later), None, None),
-            RuleKind::DateNotAfter { earlier, later } => ("date_not_after", Some(earlier), Some(later), None, None),
-            RuleKind::MaxDaysSince { date, days } => ("max_days_since", None, None, Some(date), Some(days)),
+        let mut raw = RawRule {
+            id: r.id,
+            kind: String::new(),
+            earlier: None,
+            later: None,
+            date: None,
+            days: None,
+            birth_date: None,
+            years: None,
+            on: None,
+            numerator: None,
+            denominator: None,
+            min: None,
+            when: r.when,
+            severity: r.severity,
+            field: r.field,
+            message: r.message,
+            source: r.source,
         };
-        RawRule { id: r.id, kind: kind.into(), earlier, later, date, days, severity: r.severity, field: r.field, message: r.message, source: r.source }
+        raw.kind = match r.kind {
+            RuleKind::DateBefore { earlier, later } => {
+                (raw.earlier, raw.later) = (Some(earlier), Some(later));
+                "date_before"
+            }
+            RuleKind::DateNotAfter { earlier, later } => {
+                (raw.earlier, raw.later) = (Some(earlier), Some(later));
+                "date_not_after"
+            }
+            RuleKind::MaxDaysSince { date, days } => {
+                (raw.date, raw.days) = (Some(date), Some(days));
+                "max_days_since"
+            }
+            RuleKind::MinAge { birth_date, years, on } => {
+                (raw.birth_date, raw.years, raw.on) = (Some(birth_date), Some(years), on);
+                "min_age"
+            }
+            RuleKind::MinRatio { numerator, denominator, min } => {
+                (raw.numerator, raw.denominator, raw.min) = (Some(numerator), Some(denominator), Some(min));
+                "min_ratio"
+            }
+            RuleKind::Forbidden => "forbidden",
+        }
+        .into();
+        raw
     }
 }
 
@@ -515,13 +642,30 @@ pub struct ProcedureSummary {
     pub name: I18n,
     pub summary: I18n,
     pub area: I18n,
+    #[serde(default)]
+    pub life_events: Vec<String>,
+    #[serde(default)]
+    pub domain: String,
+}
+
+/// A life event or field of administration procedures are grouped by.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub label: I18n,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogIndex {
     pub version: String,
+    /// Most common first (the order of `order` in catalog.json).
     pub procedures: Vec<ProcedureSummary>,
+    #[serde(default)]
+    pub life_events: Vec<Group>,
+    #[serde(default)]
+    pub domains: Vec<Group>,
 }
 
 impl CatalogIndex {
@@ -537,6 +681,38 @@ impl CatalogIndex {
 
     pub fn get(&self, id: &str) -> Option<&ProcedureSummary> {
         self.procedures.iter().find(|p| p.id == id)
+    }
+
+    /// Procedures grouped by life event (`by_event`) or by field, groups in catalog order,
+    /// most common procedure first within each. Empty groups are left out.
+    pub fn grouped(&self, by_event: bool) -> Vec<(&Group, Vec<&ProcedureSummary>)> {
+        let groups = if by_event { &self.life_events } else { &self.domains };
+        groups
+            .iter()
+            .map(|g| {
+                let members = self
+                    .procedures
+                    .iter()
+                    .filter(|p| if by_event { p.life_events.contains(&g.id) } else { p.domain == g.id })
+                    .collect::<Vec<_>>();
+                (g, members)
+            })
+            .filter(|(_, m)| !m.is_empty())
+            .collect()
+    }
+
+    /// Problems in how a procedure is grouped: life events or domain unknown to catalog.json.
+    pub fn lint_groups(&self, p: &Procedure) -> Vec<String> {
+        let mut out = Vec::new();
+        for e in &p.life_events {
+            if !self.life_events.iter().any(|g| &g.id == e) {
+                out.push(format!("life event {e} is not listed in catalog.json"));
+            }
+        }
+        if !self.domains.iter().any(|g| g.id == p.domain) {
+            out.push(format!("domain {} is not listed in catalog.json", p.domain));
+        }
+        out
     }
 
     /// Procedures matching a query, ignoring diacritics and case ("khai tu" finds Đăng ký khai
@@ -631,6 +807,54 @@ impl Procedure {
     /// The documents that apply, in catalog order.
     pub fn checklist<'a>(&'a self, answers: &'a Answers) -> Vec<&'a Document> {
         self.documents.iter().filter(|d| cond_holds(&d.when, answers)).collect()
+    }
+
+    /// For a page holding fields of a person, the other people of the journey already named,
+    /// who might be the same person ("the person registering is the mother"): (from, to).
+    /// A person whose name is already the same as `to`'s is not offered again.
+    pub fn person_offers<'a>(&'a self, page_id: &str, answers: &Answers) -> Vec<(&'a Person, &'a Person)> {
+        let Some(page) = self.page(page_id) else { return Vec::new() };
+        let name_of = |p: &Person| {
+            p.fields.get("full_name").and_then(|f| answers.get(f)).map(|n| super::text::fold(n)).filter(|n| !n.is_empty())
+        };
+        let mut out: Vec<(&Person, &Person)> = Vec::new();
+        for to in &self.persons {
+            if !to.fields.values().any(|f| page.fields.contains(f)) {
+                continue;
+            }
+            let to_name = name_of(to);
+            let mut seen: Vec<String> = Vec::new();
+            for from in &self.persons {
+                if from.id == to.id || from.fields.values().any(|f| page.fields.contains(f)) {
+                    continue;
+                }
+                let Some(n) = name_of(from) else { continue };
+                if to_name.as_ref() == Some(&n) || seen.contains(&n) {
+                    continue;
+                }
+                // Only people whose page is active (an answer left on a skipped page is stale).
+                let active = from.fields.get("full_name").and_then(|f| self.field(f)).is_some_and(|f| self.field_active(f, answers));
+                if active {
+                    seen.push(n);
+                    out.push((from, to));
+                }
+            }
+        }
+        out
+    }
+
+    /// `answers` with `from`'s details copied into `to`'s fields of the same roles.
+    pub fn copy_person(&self, from: &str, to: &str, answers: &Answers) -> Answers {
+        let mut out = answers.clone();
+        let (Some(from), Some(to)) = (self.persons.iter().find(|p| p.id == from), self.persons.iter().find(|p| p.id == to)) else {
+            return out;
+        };
+        for (role, to_field) in &to.fields {
+            if let Some(v) = from.fields.get(role).and_then(|f| answers.get(f)).filter(|v| !v.trim().is_empty()) {
+                out.insert(to_field.clone(), v.clone());
+            }
+        }
+        out
     }
 
     /// Defaults for fields without an answer (used to pre-fill a new journey).
@@ -750,10 +974,23 @@ impl Procedure {
             }
         }
         for r in &self.rules {
-            let named: Vec<&String> = match &r.kind {
-                RuleKind::DateBefore { earlier, later } | RuleKind::DateNotAfter { earlier, later } => vec![earlier, later, &r.field],
-                RuleKind::MaxDaysSince { date, .. } => vec![date, &r.field],
+            let mut named: Vec<&String> = match &r.kind {
+                RuleKind::DateBefore { earlier, later } | RuleKind::DateNotAfter { earlier, later } => vec![earlier, later],
+                RuleKind::MaxDaysSince { date, .. } => vec![date],
+                RuleKind::MinAge { birth_date, on, .. } => std::iter::once(birth_date).chain(on.iter()).collect(),
+                RuleKind::MinRatio { numerator, denominator, .. } => vec![numerator, denominator],
+                RuleKind::Forbidden => vec![],
             };
+            named.push(&r.field);
+            if let Some(c) = &r.when {
+                let mut fs = Vec::new();
+                c.fields(&mut fs);
+                for f in fs {
+                    if !field_ids.contains(&f.as_str()) {
+                        out.push(format!("rule {}: condition names unknown field {f}", r.id));
+                    }
+                }
+            }
             for f in named {
                 if !field_ids.contains(&f.as_str()) {
                     out.push(format!("rule {} names unknown field {f}", r.id));
@@ -762,6 +999,36 @@ impl Procedure {
         }
         if !matches!(self.field(&self.receiving_field).map(|f| &f.kind), Some(FieldKind::Place)) {
             out.push(format!("receiving_field {} is not a place field", self.receiving_field));
+        }
+        for person in &self.persons {
+            if !person.label.is_complete() {
+                out.push(format!("person {}: text lacks Vietnamese or English", person.id));
+            }
+            if !person.fields.contains_key("full_name") {
+                out.push(format!("person {} has no full_name field", person.id));
+            }
+            for (role, fid) in &person.fields {
+                let Some((_, want)) = PERSON_ROLES.iter().find(|(r, _)| r == role) else {
+                    out.push(format!("person {}: unknown role {role}", person.id));
+                    continue;
+                };
+                match self.field(fid) {
+                    None => out.push(format!("person {}: role {role} names unknown field {fid}", person.id)),
+                    Some(f) if f.kind.name() != *want => {
+                        out.push(format!("person {}: role {role} needs a {want} field, {fid} is {}", person.id, f.kind.name()))
+                    }
+                    _ => {}
+                }
+            }
+            if self.persons.iter().filter(|q| q.id == person.id).count() > 1 {
+                out.push(format!("person {} is defined twice", person.id));
+            }
+        }
+        if self.domain.is_empty() {
+            out.push("domain is missing".into());
+        }
+        if self.life_events.is_empty() {
+            out.push("life_events is empty".into());
         }
         for s in &self.sources {
             if s.title.trim().is_empty() {

@@ -322,3 +322,115 @@ mod tests {
         }
     }
 }
+
+/// Weights of the tax-code check digit (N10) over N1–N9.
+const TAX_WEIGHTS: [u32; 9] = [31, 29, 23, 19, 17, 13, 7, 5, 3];
+
+/// Validates a tax code (mã số thuế): 10 digits whose tenth is the check digit, 13 digits
+/// (a dependent unit: the parent's 10 digits + 3), or — since 1 July 2025 — the 12-digit personal
+/// identification number that individuals and business households use as their tax code.
+/// Spaces, dots and dashes are ignored. Canonical forms: "0100233488", "0100233488-001",
+/// "046195000123".
+pub fn parse_tax_code(input: &str) -> Result<String, I18n> {
+    let mut d = String::new();
+    for c in input.trim().chars() {
+        if c.is_ascii_digit() {
+            d.push(c);
+        } else if !matches!(c, ' ' | '.' | '-' | '\u{00A0}') {
+            return Err(I18n::new(
+                format!("Mã số thuế chỉ gồm chữ số; hãy xóa {}.", super::text::describe_char(c)),
+                format!("A tax code has digits only; remove {}.", super::text::describe_char(c)),
+            ));
+        }
+    }
+    match d.len() {
+        12 => parse_personal_id(&d).map(|(n, _)| n).map_err(|e| {
+            I18n::new(
+                format!("Mã số thuế 12 chữ số là số định danh cá nhân: {}", e.vi),
+                format!("A 12-digit tax code is a personal identification number: {}", e.en),
+            )
+        }),
+        10 | 13 => {
+            let digits: Vec<u32> = d.chars().filter_map(|c| c.to_digit(10)).collect();
+            if digits[2..9].iter().all(|&x| x == 0) || (d.len() == 13 && &d[10..] == "000") {
+                return Err(I18n::new(
+                    "Mã số thuế này không hợp lệ. Hãy chép lại từ giấy chứng nhận đăng ký thuế hoặc giấy đăng ký kinh doanh.",
+                    "This tax code is not valid. Copy it again from the tax or business registration certificate.",
+                ));
+            }
+            let sum: u32 = digits[..9].iter().zip(TAX_WEIGHTS).map(|(a, w)| a * w).sum();
+            let check = 10 - sum % 11;
+            if check == 10 || check % 10 != digits[9] {
+                return Err(I18n::new(
+                    "Mã số thuế có một chữ số bị sai (chữ số thứ 10 là số kiểm tra không khớp). Hãy chép lại từ giấy tờ.",
+                    "A digit of this tax code is wrong (the 10th digit, a check digit, does not match). Copy it again from the document.",
+                ));
+            }
+            Ok(if d.len() == 13 { format!("{}-{}", &d[..10], &d[10..]) } else { d })
+        }
+        n => Err(I18n::new(
+            format!("Mã số thuế có 10 chữ số (hoặc 13 chữ số với đơn vị phụ thuộc; cá nhân và hộ kinh doanh dùng số định danh cá nhân 12 chữ số); bạn đã nhập {n} chữ số."),
+            format!("A tax code has 10 digits (13 for a dependent unit; individuals and business households use their 12-digit personal identification number); you entered {n}."),
+        )),
+    }
+}
+
+/// Validates a passport number: letters and digits only, 6–9 characters, with at least one digit
+/// (Vietnamese passports: one letter and seven digits, e.g. C1234567). Returned in capitals,
+/// without spaces.
+pub fn parse_passport(input: &str) -> Result<String, I18n> {
+    let s: String = input.chars().filter(|c| !matches!(c, ' ' | '\u{00A0}' | '-')).collect::<String>().to_ascii_uppercase();
+    if let Some(c) = s.chars().find(|c| !c.is_ascii_alphanumeric()) {
+        return Err(I18n::new(
+            format!("Số hộ chiếu chỉ gồm chữ cái không dấu và chữ số; hãy xóa {}.", super::text::describe_char(c)),
+            format!("A passport number has unaccented letters and digits only; remove {}.", super::text::describe_char(c)),
+        ));
+    }
+    let n = s.len();
+    if !(6..=9).contains(&n) || !s.chars().any(|c| c.is_ascii_digit()) {
+        return Err(I18n::new(
+            format!("Số hộ chiếu thường có 8 ký tự, ví dụ C1234567 (từ 6 đến 9 chữ cái và chữ số); bạn đã nhập {n} ký tự."),
+            format!("A passport number usually has 8 characters, e.g. C1234567 (6 to 9 letters and digits); you entered {n}."),
+        ));
+    }
+    Ok(s)
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn tax_codes_check_their_check_digit() {
+        for ok in ["0100233488", "0100047516", "0314409058", "0312687878", "0100112437"] {
+            assert_eq!(parse_tax_code(ok).unwrap(), ok);
+        }
+        assert_eq!(parse_tax_code("0100233488 001").unwrap(), "0100233488-001");
+        assert_eq!(parse_tax_code("010.023.3488-001").unwrap(), "0100233488-001");
+        assert!(parse_tax_code("0100233480").unwrap_err().en.contains("check digit"));
+        assert!(parse_tax_code("0100233488-000").is_err());
+        assert!(parse_tax_code("0100000000").is_err());
+        assert!(parse_tax_code("01002334").unwrap_err().en.contains("you entered 8"));
+        assert!(parse_tax_code("01002334x8").unwrap_err().vi.contains("chữ số"));
+        // The 12-digit personal number of an individual or business household.
+        assert_eq!(parse_tax_code("046 195 000 123").unwrap(), "046195000123");
+        assert!(parse_tax_code("999195000123").unwrap_err().vi.starts_with("Mã số thuế 12 chữ số"));
+    }
+
+    #[test]
+    fn passports_are_letters_and_digits() {
+        assert_eq!(parse_passport(" c1234567 ").unwrap(), "C1234567");
+        assert_eq!(parse_passport("P 00012345").unwrap(), "P00012345");
+        assert!(parse_passport("C12").unwrap_err().en.contains("you entered 3"));
+        assert!(parse_passport("ABCDEFGH").is_err());
+        assert!(parse_passport("C123456ă").unwrap_err().vi.contains("không dấu"));
+    }
+
+    #[test]
+    fn landlines_with_02xx_area_codes() {
+        assert_eq!(parse_phone("024 3825 1234").unwrap(), "02438251234");
+        assert_eq!(parse_phone("(0234) 382 1234").unwrap(), "02343821234");
+        assert_eq!(parse_phone("+84 28 3829 1234").unwrap(), "02838291234");
+        assert!(parse_phone("0123 456 789").is_err());
+    }
+}

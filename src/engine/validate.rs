@@ -163,6 +163,48 @@ pub fn whole_number(input: &str, min: i64, max: i64) -> Result<i64, I18n> {
     Ok(n)
 }
 
+/// A number with at most one decimal ("25,5" or "25.5"), between `min` and `max`. Returned in
+/// tenths (255), so no floating point is involved; [`tenths_text`] writes it back.
+pub fn decimal_tenths(input: &str, min: i64, max: i64) -> Result<i64, I18n> {
+    let s = input.trim().replace(',', ".");
+    let bad = || {
+        msg(
+            format!("Hãy nhập một số từ {min} đến {max}, có thể có một chữ số thập phân, ví dụ 25,5."),
+            format!("Enter a number from {min} to {max}, with at most one decimal, e.g. 25.5."),
+        )
+    };
+    let (whole, frac) = match s.split_once('.') {
+        Some((w, f)) => (w, f),
+        None => (s.as_str(), ""),
+    };
+    if whole.is_empty() || whole.len() > 12 || frac.len() > 1 || !whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let tenths = whole.parse::<i64>().map_err(|_| bad())? * 10 + frac.parse::<i64>().unwrap_or(0);
+    if tenths < min * 10 || tenths > max * 10 {
+        return Err(msg(
+            format!("Số phải từ {min} đến {max}; bạn đã nhập {}.", tenths_text(tenths, Lang::Vi)),
+            format!("The number must be from {min} to {max}; you entered {}.", tenths_text(tenths, Lang::En)),
+        ));
+    }
+    Ok(tenths)
+}
+
+/// Tenths as text: "25,5" in Vietnamese, "25.5" in English and in canonical answers; no
+/// decimal part when it is zero.
+pub fn tenths_text(tenths: i64, lang: Lang) -> String {
+    let sep = if lang == Lang::Vi { ',' } else { '.' };
+    match tenths % 10 {
+        0 => (tenths / 10).to_string(),
+        f => format!("{}{sep}{}", tenths / 10, f.abs()),
+    }
+}
+
+/// Parses a canonical decimal ("25.5", "30") back into tenths.
+fn canonical_tenths(s: &str) -> Option<i64> {
+    decimal_tenths(s, 0, i64::MAX / 100).ok()
+}
+
 pub fn place(input: &str, units: Option<&AdminUnits>) -> Result<String, I18n> {
     let bad = || {
         msg(
@@ -244,7 +286,10 @@ pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> 
         FieldKind::PersonalId { .. } => ids::parse_personal_id(raw).map(|(d, _)| d),
         FieldKind::Phone => ids::parse_phone(raw),
         FieldKind::Email => ids::parse_email(raw),
+        FieldKind::TaxCode => ids::parse_tax_code(raw),
+        FieldKind::Passport => ids::parse_passport(raw),
         FieldKind::Integer { min, max } => whole_number(raw, *min, *max).map(|n| n.to_string()),
+        FieldKind::Decimal { min, max } => decimal_tenths(raw, *min, *max).map(|t| tenths_text(t, Lang::En)),
         FieldKind::Choice { options } => {
             let v = raw.trim();
             options.iter().find(|o| o.value == v).map(|o| o.value.clone()).ok_or_else(|| {
@@ -260,8 +305,10 @@ pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> 
     }
 }
 
-fn fill(template: &str, days: i64, limit: i64) -> String {
-    template.replace("{days}", &days.to_string()).replace("{limit}", &limit.to_string())
+/// A rule's message with `{value}` (or `{days}`) and `{limit}` filled in, per language.
+fn fill(m: &I18n, value: [&str; 2], limit: i64) -> I18n {
+    let f = |t: &str, v: &str| t.replace("{days}", v).replace("{value}", v).replace("{limit}", &limit.to_string());
+    I18n::new(f(&m.vi, value[0]), f(&m.en, value[1]))
 }
 
 /// Validates every active field of the procedure and applies its rules. Inactive fields (on
@@ -304,23 +351,53 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
         }
     }
     for r in &p.rules {
+        // A rule applies to what was answered on active pages, and only when its condition holds.
+        if !p.field(&r.field).is_some_and(|f| p.field_active(f, answers)) || !super::catalog::cond_holds(&r.when, answers) {
+            continue;
+        }
         let get_date = |id: &str| canonical.get(id).and_then(|d| Date::parse_iso(d));
         let fired = match &r.kind {
             RuleKind::DateBefore { earlier, later } => match (get_date(earlier), get_date(later)) {
-                (Some(a), Some(b)) if a >= b => Some(I18n::new(r.message.vi.clone(), r.message.en.clone())),
+                (Some(a), Some(b)) if a >= b => Some(r.message.clone()),
                 _ => None,
             },
             RuleKind::DateNotAfter { earlier, later } => match (get_date(earlier), get_date(later)) {
-                (Some(a), Some(b)) if a > b => Some(I18n::new(r.message.vi.clone(), r.message.en.clone())),
+                (Some(a), Some(b)) if a > b => Some(r.message.clone()),
                 _ => None,
             },
             RuleKind::MaxDaysSince { date, days } => match get_date(date) {
                 Some(d) if d.days_until(ctx.today) > *days => {
-                    let n = d.days_until(ctx.today);
-                    Some(I18n::new(fill(&r.message.vi, n, *days), fill(&r.message.en, n, *days)))
-                }
+                    let n = d.days_until(ctx.today).to_string();
+                    Some(fill(&r.message, [&n, &n], *days))
+                },
                 _ => None,
             },
+            RuleKind::MinAge { birth_date, years, on } => {
+                let on_date = match on {
+                    Some(f) => get_date(f),
+                    None => Some(ctx.today),
+                };
+                match (get_date(birth_date), on_date) {
+                    (Some(b), Some(d)) if i64::from(b.full_years_until(d)) < *years => {
+                        let age = b.full_years_until(d).to_string();
+                        Some(fill(&r.message, [&age, &age], *years))
+                    }
+                    _ => None,
+                }
+            }
+            RuleKind::MinRatio { numerator, denominator, min } => {
+                let n = canonical.get(numerator).and_then(|v| canonical_tenths(v));
+                let d = canonical.get(denominator).and_then(|v| canonical_tenths(v));
+                match (n, d) {
+                    // n/d < min  ⇔  n < min·d (both in tenths); the ratio shown to one decimal.
+                    (Some(n), Some(d)) if d > 0 && n < min * d => {
+                        let ratio = n * 10 / d;
+                        Some(fill(&r.message, [&tenths_text(ratio, Lang::Vi), &tenths_text(ratio, Lang::En)], *min))
+                    },
+                    _ => None,
+                }
+            }
+            RuleKind::Forbidden => Some(r.message.clone()),
         };
         if let Some(message) = fired {
             if r.severity == Severity::Error {
@@ -355,6 +432,7 @@ pub fn display_value(p: &Procedure, field_id: &str, canonical: &str, lang: Lang,
             .find(|o| o.value == canonical)
             .map(|o| o.label.get(lang).to_string())
             .unwrap_or_else(|| canonical.to_string()),
+        FieldKind::Decimal { .. } => canonical_tenths(canonical).map(|t| tenths_text(t, lang)).unwrap_or_else(|| canonical.to_string()),
         FieldKind::Nationality if canonical == refdata::VIETNAM => refdata::vietnam_label().get(lang).to_string(),
         _ => canonical.to_string(),
     }
