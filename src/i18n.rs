@@ -40,6 +40,15 @@ texts! {
                     "What you enter stays on this device. hoso sends nothing anywhere; you download the package and submit it yourself.");
     CONTINUE_DRAFT = ("Tiếp tục hồ sơ đang làm dở", "Continue your unfinished application");
     START_OVER = ("Làm lại từ đầu", "Start again");
+    BY_EVENT = ("Theo việc trong đời", "By life event");
+    BY_DOMAIN = ("Theo lĩnh vực", "By field");
+    GROUPING = ("Xem thủ tục", "Show procedures");
+    SAME_PERSON = ("Cùng một người?", "The same person?");
+    SAME_PERSON_Q = ("đã được nhập ở phần", "was entered as");
+    SAME_PERSON_FILL = ("Điền sẵn thông tin của", "Fill in the details of");
+    SAME_PERSON_AS = ("vào phần", "as");
+    SAME_PERSON_DONE = ("Đã điền sẵn. Hãy kiểm tra lại từng ô.", "Filled in. Check each box.");
+    PAGE_UNVERIFIED = ("Danh sách ô trên trang này chưa đối chiếu được với mẫu tờ khai chính thức; trung tâm có thể hỏi thêm.", "The boxes on this page could not be checked against the official form; the centre may ask for more.");
     NATIONAL_CODE = ("Mã thủ tục", "Procedure code");
     WHO_MAY_FILE = ("Ai được nộp", "Who may file");
     AGENCY = ("Cơ quan giải quyết", "Deciding authority");

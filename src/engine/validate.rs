@@ -622,8 +622,149 @@ mod tests {
 
     #[test]
     fn catalog_lints_clean() {
+        let idx = crate::engine::catalog::CatalogIndex::bundled();
         for p in &Catalog::bundled().procedures {
             assert_eq!(p.lint(), Vec::<String>::new(), "{}", p.id);
+            assert_eq!(idx.lint_groups(p), Vec::<String>::new(), "{}", p.id);
+        }
+    }
+
+    /// A small procedure exercising the rule types and persons, written here so the rules are
+    /// tested whatever the real catalog holds.
+    fn toy() -> Procedure {
+        Procedure::parse(
+            r#"{"id": "toy", "national_codes": [], "name": {"vi": "Thử", "en": "Toy"}, "summary": {"vi": "a", "en": "a"},
+            "area": {"vi": "a", "en": "a"}, "agency": {"vi": "a", "en": "a"}, "who_may_file": {"vi": "a", "en": "a"},
+            "facts": [], "legal_basis": [], "effective_from": "2025-07-01", "sources": [{"id": "s", "title": "S"}],
+            "next_steps": [], "receiving_field": "noi", "life_events": ["marriage"], "domain": "civil-status",
+            "pages": [
+              {"id": "q", "kind": "question", "title": {"vi": "q", "en": "q"}, "fields": ["noi", "thue"]},
+              {"id": "nu", "kind": "form", "title": {"vi": "Nữ", "en": "Bride"}, "fields": ["nu_ten", "nu_sinh", "nu_tt", "dien_tich", "so_nguoi"]},
+              {"id": "nam", "kind": "form", "title": {"vi": "Nam", "en": "Groom"}, "fields": ["nam_ten", "nam_sinh"]}
+            ],
+            "fields": [
+              {"id": "noi", "type": "place", "label": {"vi": "Nơi", "en": "Place"}},
+              {"id": "thue", "type": "choice", "label": {"vi": "Thuê", "en": "Rent"}, "options": [{"value": "co", "label": {"vi": "Có", "en": "Yes"}}, {"value": "khong", "label": {"vi": "Không", "en": "No"}}]},
+              {"id": "nu_ten", "type": "full_name", "label": {"vi": "Tên", "en": "Name"}},
+              {"id": "nu_sinh", "type": "date", "label": {"vi": "Sinh", "en": "Born"}},
+              {"id": "nu_tt", "type": "choice", "label": {"vi": "TT", "en": "Status"}, "options": [{"value": "doc-than", "label": {"vi": "Độc thân", "en": "Single"}}, {"value": "dang-co", "label": {"vi": "Đang có chồng", "en": "Married"}}]},
+              {"id": "dien_tich", "type": "decimal", "min": 1, "max": 10000, "required": false, "label": {"vi": "Diện tích", "en": "Area"}},
+              {"id": "so_nguoi", "type": "integer", "min": 1, "max": 100, "required": false, "label": {"vi": "Số người", "en": "People"}},
+              {"id": "nam_ten", "type": "full_name", "label": {"vi": "Tên", "en": "Name"}},
+              {"id": "nam_sinh", "type": "date", "label": {"vi": "Sinh", "en": "Born"}}
+            ],
+            "persons": [
+              {"id": "nu", "label": {"vi": "Bên nữ", "en": "Bride"}, "fields": {"full_name": "nu_ten", "birth_date": "nu_sinh"}},
+              {"id": "nam", "label": {"vi": "Bên nam", "en": "Groom"}, "fields": {"full_name": "nam_ten", "birth_date": "nam_sinh"}}
+            ],
+            "documents": [],
+            "rules": [
+              {"id": "tuoi-nu", "type": "min_age", "birth_date": "nu_sinh", "years": 18, "severity": "error", "field": "nu_sinh",
+               "message": {"vi": "Bên nữ mới {value} tuổi, cần đủ {limit}.", "en": "The bride is {value}, must be {limit}."}, "source": "s"},
+              {"id": "dang-co", "type": "forbidden", "when": {"eq": ["nu_tt", "dang-co"]}, "severity": "error", "field": "nu_tt",
+               "message": {"vi": "Đang có chồng.", "en": "Currently married."}, "source": "s"},
+              {"id": "dien-tich", "type": "min_ratio", "numerator": "dien_tich", "denominator": "so_nguoi", "min": 8,
+               "when": {"eq": ["thue", "co"]}, "severity": "error", "field": "dien_tich",
+               "message": {"vi": "{value} m²/người, cần {limit}.", "en": "{value} m² per person, needs {limit}."}, "source": "s"}
+            ]}"#,
+        )
+        .unwrap()
+    }
+
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn toy_procedure_is_sound() {
+        let p = toy();
+        assert_eq!(p.lint(), Vec::<String>::new());
+        assert_eq!(crate::engine::catalog::CatalogIndex::bundled().lint_groups(&p), Vec::<String>::new());
+    }
+
+    #[test]
+    fn minimum_age_counts_full_years_on_the_day() {
+        let p = toy();
+        // Born 23/11/2008: 17 on 22/11/2026, 18 the next day.
+        let a = answers(&[("noi", "19777"), ("thue", "khong"), ("nu_ten", "Lê Thị Hoa"), ("nu_sinh", "23/11/2008"), ("nu_tt", "doc-than"), ("nam_ten", "Trần Văn An"), ("nam_sinh", "01/01/1990")]);
+        let out = validate(&p, &a, &ctx());
+        let i = out.for_field("nu_sinh");
+        assert_eq!(i.len(), 1, "{:?}", out.issues);
+        assert_eq!(i[0].message.en, "The bride is 17, must be 18.");
+        let next_day = Context { today: Date::from_ymd(2026, 11, 23).unwrap(), units: None };
+        assert!(validate(&p, &a, &next_day).is_valid());
+    }
+
+    #[test]
+    fn forbidden_answers_and_conditional_rules() {
+        let p = toy();
+        let mut a = answers(&[("noi", "19777"), ("thue", "co"), ("nu_ten", "Lê Thị Hoa"), ("nu_sinh", "01/01/1995"), ("nu_tt", "dang-co"), ("nam_ten", "Trần Văn An"), ("nam_sinh", "01/01/1990"), ("dien_tich", "20,5"), ("so_nguoi", "3")]);
+        let out = validate(&p, &a, &ctx());
+        assert_eq!(out.for_field("nu_tt")[0].message.en, "Currently married.");
+        // 20.5 / 3 = 6.8 m² per person, below 8; shown with a decimal comma in Vietnamese.
+        let area = out.for_field("dien_tich");
+        assert_eq!(area[0].message.vi, "6,8 m²/người, cần 8.");
+        assert_eq!(area[0].message.en, "6.8 m² per person, needs 8.");
+        assert!(!out.canonical.contains_key("dien_tich"));
+        a.insert("nu_tt".into(), "doc-than".into());
+        a.insert("dien_tich".into(), "24".into());
+        assert!(validate(&p, &a, &ctx()).is_valid(), "24 m² for 3 people is exactly 8 each");
+        // The area rule only applies to rented homes.
+        a.insert("dien_tich".into(), "10".into());
+        assert!(!validate(&p, &a, &ctx()).is_valid());
+        a.insert("thue".into(), "khong".into());
+        assert!(validate(&p, &a, &ctx()).is_valid());
+    }
+
+    #[test]
+    fn decimals_accept_a_comma_or_a_dot() {
+        assert_eq!(decimal_tenths("25,5", 1, 100), Ok(255));
+        assert_eq!(decimal_tenths(" 25.5 ", 1, 100), Ok(255));
+        assert_eq!(decimal_tenths("30", 1, 100), Ok(300));
+        assert!(decimal_tenths("25,55", 1, 100).is_err());
+        assert!(decimal_tenths("1e3", 1, 100).is_err());
+        assert!(decimal_tenths("-5", 1, 100).is_err());
+        assert!(decimal_tenths("0,5", 1, 100).unwrap_err().en.contains("you entered 0.5"));
+        assert_eq!(tenths_text(255, Lang::Vi), "25,5");
+        assert_eq!(tenths_text(300, Lang::En), "30");
+    }
+
+    #[test]
+    fn a_person_entered_once_is_offered_again() {
+        let p = toy();
+        let a = answers(&[("nu_ten", "Lê Thị Hoa"), ("nu_sinh", "01/01/1995")]);
+        let offers = p.person_offers("nam", &a);
+        assert_eq!(offers.len(), 1);
+        assert_eq!((offers[0].0.id.as_str(), offers[0].1.id.as_str()), ("nu", "nam"));
+        let copied = p.copy_person("nu", "nam", &a);
+        assert_eq!(copied["nam_ten"], "Lê Thị Hoa");
+        assert_eq!(copied["nam_sinh"], "01/01/1995");
+        // Once copied, it is not offered again; nothing is offered on the person's own page.
+        assert!(p.person_offers("nam", &copied).is_empty());
+        assert!(p.person_offers("nu", &a).is_empty());
+        // Unknown people change nothing.
+        assert_eq!(p.copy_person("nu", "ghost", &a), a);
+    }
+
+    #[test]
+    fn every_procedure_is_ordered_grouped_and_has_a_sample_answers_file() {
+        let meta: serde_json::Value = serde_json::from_str(include_str!("../catalog/catalog.json")).unwrap();
+        let order: Vec<&str> = meta["order"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        let cat = Catalog::bundled();
+        for p in &cat.procedures {
+            assert!(order.contains(&p.id.as_str()), "{} is missing from \"order\" in catalog.json", p.id);
+            let file = format!("{}/tests/answers/{}.json", env!("CARGO_MANIFEST_DIR"), p.id);
+            let text = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{file} is missing"));
+            let sample: Answers = serde_json::from_str(&text).unwrap();
+            assert!(validate(p, &sample, &ctx()).is_valid(), "{file}");
+        }
+        let idx = crate::engine::catalog::CatalogIndex::bundled();
+        let ids: Vec<&str> = idx.procedures.iter().map(|p| p.id.as_str()).collect();
+        let listed: Vec<&str> = order.iter().copied().filter(|o| ids.contains(o)).collect();
+        assert_eq!(ids, listed, "the index lists procedures most common first");
+        for by_event in [true, false] {
+            let grouped: usize = idx.grouped(by_event).iter().map(|(_, m)| m.len()).sum();
+            assert!(grouped >= idx.procedures.len(), "every procedure is in a group");
         }
     }
 }

@@ -254,6 +254,9 @@ pub fn FieldInput(
                 FieldKind::Phone => ("tel", Some("tel"), Some("tel"), "input--id"),
                 FieldKind::Email => ("email", Some("email"), Some("email"), "input--wide"),
                 FieldKind::Integer { .. } => ("text", Some("numeric"), None, "input--short"),
+                FieldKind::Decimal { .. } => ("text", Some("decimal"), None, "input--short"),
+                FieldKind::TaxCode => ("text", Some("numeric"), None, "input--medium"),
+                FieldKind::Passport => ("text", None, None, "input--medium"),
                 _ => ("text", None, None, "input--wide"),
             };
             let placeholder = matches!(kind, FieldKind::Date { .. }).then_some("dd/mm/yyyy");

@@ -125,6 +125,14 @@ impl AppState {
         self.finished.set(None);
     }
 
+    /// Replaces one procedure's answers (e.g. after copying a person's details).
+    pub fn set_answers(&self, proc_id: &str, answers: Answers) {
+        self.answers.update(|all| {
+            all.insert(proc_id.to_string(), answers);
+        });
+        self.finished.set(None);
+    }
+
     /// Removes one procedure's answers and attachments from this device.
     pub fn forget(&self, proc_id: &str) {
         self.answers.update(|all| {

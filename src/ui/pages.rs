@@ -99,15 +99,10 @@ pub fn Home() -> impl IntoView {
         state.lang.track();
         web::set_title(state.t(i18n::APP_NAME));
     });
+    let loc = expect_context::<Location>();
     let query = RwSignal::new(String::new());
-    let procs = move || {
-        let lang = state.lang.get();
-        let hits = index().search(&query.get());
-        if hits.is_empty() {
-            return view! { <li class="hint">{i18n::SEARCH_NONE.get(lang)}</li> }.into_any();
-        }
-        hits.into_iter()
-            .map(|p| {
+    let card = move |p: &'static crate::engine::catalog::ProcedureSummary, lang: Lang| {
+                let started = state.answers.with(|a| a.get(&p.id).is_some_and(|a| !a.is_empty()));
                 let started = state.answers.with(|a| a.get(&p.id).is_some_and(|a| !a.is_empty()));
                 view! {
                     <li class="card">
@@ -129,9 +124,37 @@ pub fn Home() -> impl IntoView {
                         })}
                     </li>
                 }
+    };
+    // With a query: the matches. Without: every procedure grouped by life event or by field
+    // (`?by=field`), most common first within each group.
+    let by_event = move || loc.query("by").as_deref() != Some("field");
+    let procs = move || {
+        let lang = state.lang.get();
+        let q = query.get();
+        if !q.trim().is_empty() {
+            let hits = index().search(&q);
+            if hits.is_empty() {
+                return view! { <p class="hint">{i18n::SEARCH_NONE.get(lang)}</p> }.into_any();
+            }
+            return view! { <ul class="cards">{hits.into_iter().map(|p| card(p, lang)).collect_view()}</ul> }.into_any();
+        }
+        index()
+            .grouped(by_event())
+            .into_iter()
+            .map(|(g, members)| {
+                view! {
+                    <h2 class="group-title">{g.label.get(lang).to_string()}</h2>
+                    <ul class="cards">{members.into_iter().map(|p| card(p, lang)).collect_view()}</ul>
+                }
             })
             .collect_view()
             .into_any()
+    };
+    let tab = move |field: bool, label: Tx| {
+        let current = move || (by_event() != field).then_some("page");
+        view! {
+            <a class="tab" href=if field { "/?by=field" } else { "/" } aria-current=current>{move || state.t(label)}</a>
+        }
     };
     view! {
         <h1 class="page-title" id="page-title" tabindex="-1">{move || state.t(i18n::START_CHOOSE)}</h1>
@@ -151,7 +174,8 @@ pub fn Home() -> impl IntoView {
                 on:input=move |ev| query.set(event_target_value(&ev))
             />
         </div>
-        <ul class="cards" id="procedures" aria-live="polite">{procs}</ul>
+        <nav class="tabs" aria-label=move || state.t(i18n::GROUPING)>{tab(false, i18n::BY_EVENT)}{tab(true, i18n::BY_DOMAIN)}</nav>
+        <div id="procedures" aria-live="polite">{procs}</div>
         <p class="note">{move || state.t(i18n::PRIVACY_NOTE)}</p>
     }
 }
@@ -317,6 +341,34 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
         page.fields.iter().filter(|f| p.field(f).is_some_and(|f| p.field_active(f, &answers))).cloned().collect::<Vec<_>>()
     });
     let back = move || before(p, Step::Page(page), state);
+    // "Never asked twice": people already named elsewhere in the journey, offered for this page.
+    let filled = RwSignal::new(false);
+    let offers = move || {
+        let lang = state.lang.get();
+        let answers = state.answers_of(&p.id);
+        p.person_offers(&page.id, &answers)
+            .into_iter()
+            .map(|(from, to)| {
+                let name = from.fields.get("full_name").and_then(|f| answers.get(f)).cloned().unwrap_or_default();
+                let fill = move |_| {
+                    let a = state.answers_of_untracked(&p.id);
+                    state.set_answers(&p.id, p.copy_person(&from.id, &to.id, &a));
+                    filled.set(true);
+                };
+                view! {
+                    <div class="offer">
+                        <p class="offer-text">
+                            <strong>{i18n::SAME_PERSON.get(lang)}</strong>" "
+                            {format!("{name} {} “{}”.", i18n::SAME_PERSON_Q.get(lang), from.label.get(lang))}
+                        </p>
+                        <button type="button" class="button button--secondary" on:click=fill>
+                            {format!("{} {name} {} “{}”", i18n::SAME_PERSON_FILL.get(lang), i18n::SAME_PERSON_AS.get(lang), to.label.get(lang))}
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <a class="back-link" href=back>{move || state.t(i18n::BACK)}</a>
         <ErrorSummary issues=issues.into()/>
@@ -329,6 +381,9 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
         </p>
         {(!single_choice).then(|| view! { <Title text=Signal::derive(move || page.title.get(state.lang.get()).to_string())/> })}
         {page.intro.as_ref().map(|t| view! { <p class="lead">{move || t.get(state.lang.get()).to_string()}</p> })}
+        {(!page.verified).then(|| view! { <p class="tag tag--unverified">{move || state.t(i18n::PAGE_UNVERIFIED)}</p> })}
+        {offers}
+        <p class="visually-hidden" role="status">{move || filled.get().then(|| state.t(i18n::SAME_PERSON_DONE))}</p>
         <form class="form" on:submit=on_submit novalidate>
             {move || {
                 active_ids.track();
@@ -377,6 +432,7 @@ pub fn ChecklistPage() -> impl IntoView {
                             </dl>
                             <p class="doc-action">{doc_action_text(d.action).get(lang)}</p>
                             {d.note.as_ref().map(|n| view! { <p class="hint">{n.get(lang).to_string()}</p> })}
+                            {(!d.verified).then(|| view! { <p><strong class="tag tag--unverified">{i18n::UNVERIFIED.get(lang)}</strong></p> })}
                         </li>
                     }
                 })

@@ -1,0 +1,59 @@
+//! Speed of the engine, natively: `cargo bench --bench speed` (scripts/bench.sh also runs the
+//! same measurements in headless Chromium). Prints figures; asserts nothing about time.
+//!
+//! - full re-validation of the largest procedure's sample answers (goal ≤ 1 ms);
+//! - diacritic-insensitive commune search over the 3,321 units (goal ≤ 2 ms per query).
+
+use hoso::engine::catalog::Catalog;
+use hoso::engine::date::Date;
+use hoso::engine::units::AdminUnits;
+use hoso::engine::validate::{self, Context};
+use std::time::Instant;
+
+/// Typical queries: partial, without accents, with accents, a code, a miss.
+const QUERIES: [&str; 8] = ["vy da", "phuong vy da", "Vỹ Dạ", "ben thanh", "xa tan", "hoan kiem", "19777", "zzzz"];
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn report(what: &str, goal_ms: f64, mut samples_ms: Vec<f64>) {
+    samples_ms.sort_by(|a, b| a.total_cmp(b));
+    let (p50, p95, max) = (percentile(&samples_ms, 0.5), percentile(&samples_ms, 0.95), samples_ms[samples_ms.len() - 1]);
+    let verdict = if p95 <= goal_ms { "within goal" } else { "OVER GOAL" };
+    println!("{what:<58} p50 {p50:>8.4} ms  p95 {p95:>8.4} ms  max {max:>8.4} ms  (goal ≤ {goal_ms} ms: {verdict})");
+}
+
+fn main() {
+    let cat = Catalog::bundled();
+    let units = AdminUnits::bundled();
+    let ctx = Context { today: Date::from_ymd(2026, 11, 23).unwrap(), units: Some(units) };
+    let largest = cat.procedures.iter().max_by_key(|p| p.fields.len()).expect("a procedure");
+    let out = validate::validate(largest, &largest.sample_answers, &ctx);
+    assert!(out.is_valid(), "the sample answers validate");
+    let runs = 2000;
+    let mut samples = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        let out = validate::validate(largest, &largest.sample_answers, &ctx);
+        std::hint::black_box(&out);
+        samples.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    println!("native, {} procedures, catalog {}", cat.procedures.len(), cat.version);
+    report(
+        &format!("validate {} ({} fields, {} answers)", largest.id, largest.fields.len(), largest.sample_answers.len()),
+        1.0,
+        samples,
+    );
+    let mut samples = Vec::new();
+    for _ in 0..200 {
+        for q in QUERIES {
+            let t = Instant::now();
+            let hits = units.search(q, 8);
+            std::hint::black_box(&hits);
+            samples.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+    }
+    assert!(!units.search("vy da", 8).is_empty());
+    report(&format!("commune search ({} units, {} queries × 200)", units.communes.len(), QUERIES.len()), 2.0, samples);
+}
