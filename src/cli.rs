@@ -246,9 +246,9 @@ fn cmd_checklist(o: &Opts) -> Outcome {
 }
 
 fn cmd_catalog(o: &Opts) -> Outcome {
-    let cat = Catalog::bundled();
     match o.positional.as_slice() {
         [list] if list == "list" => {
+            let cat = Catalog::bundled();
             if o.json {
                 let v: Vec<Value> = cat
                     .procedures
@@ -264,7 +264,7 @@ fn cmd_catalog(o: &Opts) -> Outcome {
                 ok(s)
             }
         }
-        [show, id] if show == "show" => match procedure(cat, id) {
+        [show, id] if show == "show" => match procedure(Catalog::bundled(), id) {
             Ok(p) => ok(format!("{}\n", serde_json::to_string_pretty(p).unwrap_or_default())),
             Err(e) => e,
         },

@@ -74,6 +74,11 @@ pub struct Person {
     pub id: String,
     pub label: I18n,
     pub fields: BTreeMap<String, String>,
+    /// The other people of the journey this person may be (the person registering may be the
+    /// mother or the father; a bride is never the groom). Symmetric: listing it on one side is
+    /// enough.
+    #[serde(default)]
+    pub may_be: Vec<String>,
 }
 
 /// Person roles and the field type each needs.
@@ -828,6 +833,9 @@ impl Procedure {
                 if from.id == to.id || from.fields.values().any(|f| page.fields.contains(f)) {
                     continue;
                 }
+                if !to.may_be.contains(&from.id) && !from.may_be.contains(&to.id) {
+                    continue;
+                }
                 let Some(n) = name_of(from) else { continue };
                 if to_name.as_ref() == Some(&n) || seen.contains(&n) {
                     continue;
@@ -1018,6 +1026,11 @@ impl Procedure {
                         out.push(format!("person {}: role {role} needs a {want} field, {fid} is {}", person.id, f.kind.name()))
                     }
                     _ => {}
+                }
+            }
+            for other in &person.may_be {
+                if other == &person.id || !self.persons.iter().any(|q| &q.id == other) {
+                    out.push(format!("person {}: may_be names unknown person {other}", person.id));
                 }
             }
             if self.persons.iter().filter(|q| q.id == person.id).count() > 1 {

@@ -655,7 +655,7 @@ mod tests {
             ],
             "persons": [
               {"id": "nu", "label": {"vi": "Bên nữ", "en": "Bride"}, "fields": {"full_name": "nu_ten", "birth_date": "nu_sinh"}},
-              {"id": "nam", "label": {"vi": "Bên nam", "en": "Groom"}, "fields": {"full_name": "nam_ten", "birth_date": "nam_sinh"}}
+              {"id": "nam", "label": {"vi": "Bên nam", "en": "Groom"}, "fields": {"full_name": "nam_ten", "birth_date": "nam_sinh"}, "may_be": ["nu"]}
             ],
             "documents": [],
             "rules": [

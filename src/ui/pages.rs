@@ -103,7 +103,6 @@ pub fn Home() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let card = move |p: &'static crate::engine::catalog::ProcedureSummary, lang: Lang| {
                 let started = state.answers.with(|a| a.get(&p.id).is_some_and(|a| !a.is_empty()));
-                let started = state.answers.with(|a| a.get(&p.id).is_some_and(|a| !a.is_empty()));
                 view! {
                     <li class="card">
                         <a class="card-link" href=step_url(&p.id, Step::Info)>{p.name.get(lang).to_string()}</a>
