@@ -391,7 +391,8 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
                 match (n, d) {
                     // n/d < min  ⇔  n < min·d (both in tenths); the ratio shown to one decimal.
                     (Some(n), Some(d)) if d > 0 && n < min * d => {
-                        let ratio = n * 10 / d;
+                        // Rounded to one decimal, but never shown as reaching the limit it is below.
+                        let ratio = ((n * 10 + d / 2) / d).min(min * 10 - 1);
                         Some(fill(&r.message, [&tenths_text(ratio, Lang::Vi), &tenths_text(ratio, Lang::En)], *min))
                     },
                     _ => None,
