@@ -23,6 +23,9 @@ Usage:
                                                  checks a procedure file before it is added:
                                                  format, references, sources, both languages,
                                                  and that its sample answers validate
+  hoso catalog export <dir>                      writes <dir>/<id>.bin for every procedure: the
+                                                 compact form the browser loads (run after editing
+                                                 src/catalog: scripts/export-catalog.sh)
   hoso validate <procedure-id> <answers.json> [--json] [--lang vi|en] [--today yyyy-mm-dd]
                                                  every error and warning, by field id
   hoso checklist <procedure-id> <answers.json> [--json] [--lang vi|en]
@@ -269,6 +272,22 @@ fn cmd_catalog(o: &Opts) -> Outcome {
             Err(e) => e,
         },
         [check, path] if check == "check" => cmd_catalog_check(o, path),
+        [export, dir] if export == "export" => {
+            let cat = Catalog::bundled();
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                return fail(2, format!("cannot create {dir}: {e}"));
+            }
+            let mut s = String::new();
+            for p in &cat.procedures {
+                let path = std::path::Path::new(dir).join(format!("{}.bin", p.id));
+                let bytes = p.to_compact();
+                if let Err(e) = std::fs::write(&path, &bytes) {
+                    return fail(2, format!("cannot write {}: {e}", path.display()));
+                }
+                let _ = writeln!(s, "{:<40}{:>8} bytes", path.display(), bytes.len());
+            }
+            ok(s)
+        }
         _ => fail(2, "usage: hoso catalog list [--json] | hoso catalog show <procedure-id> --json | hoso catalog check <procedure.json>"),
     }
 }

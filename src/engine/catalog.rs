@@ -246,29 +246,29 @@ pub struct RawField {
     #[serde(rename = "type")]
     pub kind: String,
     pub label: I18n,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub hint: Option<I18n>,
     #[serde(default = "yes")]
     pub required: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub when: Option<Cond>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub default: Option<String>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub allow_future: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub sex_field: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub sex: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub birth_date_field: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub min: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub max: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub max_chars: Option<usize>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub options: Option<Vec<ChoiceOption>>,
 }
 
@@ -467,27 +467,27 @@ pub struct RawRule {
     pub id: String,
     #[serde(rename = "type")]
     pub kind: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub earlier: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub later: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub days: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub birth_date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub years: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub on: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub numerator: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub denominator: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub min: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub when: Option<Cond>,
     pub severity: Severity,
     pub field: String,
@@ -619,6 +619,38 @@ mod tests {
         assert_eq!(first("1.001193"), Some("khai-sinh"));
         assert!(idx.search("xyzzy").is_empty());
         assert_eq!(idx.search("").len(), idx.procedures.len());
+    }
+
+    #[test]
+    fn compact_files_are_current_and_decode_to_the_same_procedure() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/catalog");
+        let cat = Catalog::bundled();
+        for p in &cat.procedures {
+            let bytes = p.to_compact();
+            let back = Procedure::from_compact(&bytes).unwrap();
+            assert_eq!(serde_json::to_value(&back).unwrap(), serde_json::to_value(p).unwrap(), "{}", p.id);
+            let file = dir.join(format!("{}.bin", p.id));
+            let committed = std::fs::read(&file).unwrap_or_default();
+            assert!(committed == bytes, "{} is missing or stale: run scripts/export-catalog.sh", file.display());
+        }
+        // No file for a procedure that no longer exists.
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            let id = name.strip_suffix(".bin").unwrap_or(&name);
+            assert!(cat.procedure(id).is_some(), "public/data/catalog/{name} has no procedure in src/catalog");
+        }
+    }
+
+    #[test]
+    fn damaged_compact_files_are_refused_not_misread() {
+        let p = Catalog::bundled().procedure("khai-sinh").unwrap();
+        let bytes = p.to_compact();
+        assert!(Procedure::from_compact(b"{\"id\": \"khai-sinh\"}").is_err());
+        assert!(Procedure::from_compact(&bytes[..bytes.len() / 2]).is_err());
+        assert!(Procedure::from_compact(&[]).is_err());
+        let mut old = bytes.clone();
+        old[15] ^= 1; // the format version in the header
+        assert!(Procedure::from_compact(&old).is_err());
     }
 
     #[test]
@@ -754,10 +786,29 @@ impl CatalogIndex {
     }
 }
 
+/// Start of every compact procedure file: a name and a format version, bumped whenever the
+/// procedure types change (an old file is then refused rather than misread).
+pub const COMPACT_MAGIC: &[u8] = b"hoso-procedure-2\n";
+
 impl Procedure {
     /// Parses one procedure file.
     pub fn parse(json: &str) -> Result<Procedure, String> {
         serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    /// The compact encoding the browser loads (`public/data/catalog/<id>.bin`, written by
+    /// `hoso catalog export`): postcard, a few KB, and far less decoding code in the wasm than
+    /// JSON (docs/size.md). The JSON file stays the source of truth.
+    pub fn to_compact(&self) -> Vec<u8> {
+        let mut out = COMPACT_MAGIC.to_vec();
+        out.extend(postcard::to_allocvec(self).unwrap_or_default());
+        out
+    }
+
+    /// Decodes [`Procedure::to_compact`]'s output; refuses other or damaged data.
+    pub fn from_compact(bytes: &[u8]) -> Result<Procedure, String> {
+        let body = bytes.strip_prefix(COMPACT_MAGIC).ok_or("not a hoso procedure file of this version")?;
+        postcard::from_bytes(body).map_err(|e| e.to_string())
     }
 
     pub fn field(&self, id: &str) -> Option<&Field> {

@@ -40,7 +40,7 @@ pub struct Finished {
     pub zip: Arc<Vec<u8>>,
 }
 
-/// A procedure definition as the browser gets it: fetched from `/data/catalog/<id>.json` on first
+/// A procedure definition as the browser gets it: fetched from `/data/catalog/<id>.bin` on first
 /// use, then kept for the session (leaked once per procedure so pages can hold `&'static`).
 #[derive(Clone, Copy, Debug)]
 pub enum Loaded {
@@ -165,8 +165,8 @@ pub fn load_procedure(state: AppState, id: &str) {
         m.insert(id.clone(), Loaded::Loading);
     });
     leptos::task::spawn_local(async move {
-        let loaded = match web::fetch_text(&format!("/data/catalog/{id}.json")).await {
-            Some(text) => match Procedure::parse(&text) {
+        let loaded = match web::fetch_bytes(&format!("/data/catalog/{id}.bin")).await {
+            Some(bytes) => match Procedure::from_compact(&bytes) {
                 Ok(p) => Loaded::Ready(Box::leak(Box::new(p))),
                 Err(_) => Loaded::Failed,
             },

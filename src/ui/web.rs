@@ -69,6 +69,16 @@ pub async fn fetch_text(url: &str) -> Option<String> {
     JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
 }
 
+pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
+    let window = web_sys::window()?;
+    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
 /// Reads a picked file's bytes (`Blob.arrayBuffer()`).
 pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
     let buf = JsFuture::from(file.array_buffer()).await.ok()?;
