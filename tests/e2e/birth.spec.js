@@ -19,7 +19,7 @@ test('a resident registers a birth from the start page to a downloaded package',
   expect(await heading(page)).toBe('Bạn cần làm thủ tục gì?');
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await expectAccessible(page, 'start');
-  await page.getByRole('link', { name: 'Đăng ký khai sinh' }).click();
+  await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).click();
 
   // Procedure page: what it is, who may file, deadline, fee, processing time, legal basis.
   await expect(page).toHaveURL(/\/p\/khai-sinh$/);
