@@ -875,7 +875,14 @@ impl Procedure {
         };
         let mut out: Vec<(&Person, &Person)> = Vec::new();
         for to in &self.persons {
-            if !to.fields.values().any(|f| page.fields.contains(f)) {
+            // Offered where this person's name is asked on this page (not where it is skipped).
+            let asks_name = to
+                .fields
+                .get("full_name")
+                .filter(|f| page.fields.contains(f))
+                .and_then(|f| self.field(f))
+                .is_some_and(|f| self.field_active(f, answers));
+            if !asks_name {
                 continue;
             }
             let to_name = name_of(to);

@@ -56,20 +56,18 @@ test('every procedure opens and is accessible, in Vietnamese and English', async
   }
 });
 
-test('a person entered once is offered again: the mother is the person registering', async ({ page }) => {
-  await page.goto('/p/khai-sinh/s/me');
-  await page.fill('input[name=me_ho_ten]', 'Nguyễn Thị Hoa');
-  await page.fill('input[name=me_ngay_sinh]', '14/02/1995');
-  await page.fill('input[name=me_so_dinh_danh]', '046195000123');
-  await page.goto('/p/khai-sinh/s/nguoi-yeu-cau');
+test('a person entered once is offered again: the person registering is the household head', async ({ page }) => {
+  await page.goto('/p/thuong-tru/s/nguoi-dang-ky');
+  await page.fill('input[name=ho_ten]', 'Nguyễn Thị Hoa');
+  await page.fill('input[name=so_dinh_danh]', '046195000123');
+  await page.goto('/p/thuong-tru/s/chu-ho');
   const offer = page.getByRole('button', { name: /Điền sẵn thông tin của Nguyễn Thị Hoa/ });
   await expect(offer).toBeVisible();
-  await expect(page.locator('.offer')).toContainText('Mẹ');
   await expectAccessible(page, 'same-person offer');
   await offer.click();
-  await expect(page.locator('input[name=nyc_ho_ten]')).toHaveValue('Nguyễn Thị Hoa');
-  await expect(page.locator('input[name=nyc_ngay_sinh]')).toHaveValue('14/02/1995');
-  await expect(page.locator('input[name=nyc_so_dinh_danh]')).toHaveValue('046195000123');
+  await expect(page.locator('input[name=chu_ho_ho_ten]')).toHaveValue('Nguyễn Thị Hoa');
+  await expect(page.locator('input[name=chu_ho_so_dinh_danh]')).toHaveValue('046195000123');
+  await expect(page.getByRole('status')).toContainText('Đã điền sẵn');
   // Once filled, it is not offered again.
   await expect(page.locator('.offer')).toHaveCount(0);
 });
@@ -88,7 +86,7 @@ test('a bride under 18 on the day of filing is told so, in both languages', asyn
   await expect(page.locator('#error-summary')).toContainText('18');
   await expectAccessible(page, 'marriage age error');
   await page.getByRole('button', { name: 'English' }).click();
-  await pressContinue(page);
+  await pressContinue(page, 'en');
   await expect(page.locator('#error-summary')).toContainText('the bride is 17');
 });
 
