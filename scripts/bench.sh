@@ -13,4 +13,4 @@ echo "== browser (wasm release build in headless Chromium)"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=120
 cargo test --offline --release --target wasm32-unknown-unknown --test bench_browser -- --nocapture 2>&1 \
-  | grep -E "^browser|test result|panicked|error" || true
+  | grep -E "^browser|test result|panicked|^error" || true
