@@ -261,8 +261,9 @@ fn cmd_catalog(o: &Opts) -> Outcome {
                 ok(format!("{}\n", serde_json::to_string_pretty(&json!({ "version": cat.version, "procedures": v })).unwrap_or_default()))
             } else {
                 let mut s = String::new();
+                let w = cat.procedures.iter().map(|p| p.id.len()).max().unwrap_or(0) + 2;
                 for p in &cat.procedures {
-                    let _ = writeln!(s, "{:<16}{:<12}{}", p.id, p.national_codes.join(","), p.name.get(o.lang));
+                    let _ = writeln!(s, "{:<w$}{:<12}{}", p.id, p.national_codes.join(","), p.name.get(o.lang));
                 }
                 ok(s)
             }
