@@ -30,10 +30,16 @@ Usage:
                                                  every error and warning, by field id
   hoso checklist <procedure-id> <answers.json> [--json] [--lang vi|en]
                                                  the documents that apply, with reasons
+  hoso verify <package.zip> [--json] [--lang vi|en]
+                                                 is the package complete, untouched and valid?
+                                                 (zip structure, manifest, every file's SHA-256,
+                                                 answers re-validated, checklist recomputed)
+  hoso pack <procedure-id> <answers.json> [--attach <document-id>=<file> …] -o <out.zip>
+            [--created-at 2026-11-23T03:04:05Z]  builds a package with the browser's code
   hoso --version
 
 answers.json: an object {\"field_id\": \"value\", …}, or a package's answers.json.
-Exit codes: 0 valid, 1 problems in the answers, 2 unreadable or unknown input.
+Exit codes: 0 valid (verify: intact and valid), 1 problems found, 2 unreadable or unknown input.
 ";
 
 /// What a command printed and its exit code (kept apart from the process for testing).
@@ -55,11 +61,17 @@ struct Opts {
     json: bool,
     lang: Lang,
     today: Option<Date>,
+    /// `--attach <document-id>=<file>` (pack), in order.
+    attach: Vec<(String, String)>,
+    /// `-o <file>` (pack).
+    out: Option<String>,
+    /// `--created-at <rfc3339>` (pack; for reproducible packages).
+    created_at: Option<Timestamp>,
     positional: Vec<String>,
 }
 
 fn parse_opts(args: &[String]) -> Result<Opts, String> {
-    let mut o = Opts { json: false, lang: Lang::Vi, today: None, positional: Vec::new() };
+    let mut o = Opts { json: false, lang: Lang::Vi, today: None, attach: Vec::new(), out: None, created_at: None, positional: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -71,6 +83,16 @@ fn parse_opts(args: &[String]) -> Result<Opts, String> {
             "--today" => {
                 let v = it.next().ok_or("--today needs a date yyyy-mm-dd")?;
                 o.today = Some(Date::parse_iso(v).ok_or_else(|| format!("--today {v}: use yyyy-mm-dd"))?);
+            }
+            "--attach" => {
+                let v = it.next().ok_or("--attach needs <document-id>=<file>")?;
+                let (doc, file) = v.split_once('=').ok_or_else(|| format!("--attach {v}: use <document-id>=<file>"))?;
+                o.attach.push((doc.to_string(), file.to_string()));
+            }
+            "-o" | "--output" => o.out = Some(it.next().ok_or("-o needs a file name")?.clone()),
+            "--created-at" => {
+                let v = it.next().ok_or("--created-at needs a time like 2026-11-23T03:04:05Z")?;
+                o.created_at = Some(Timestamp::parse_rfc3339(v).ok_or_else(|| format!("--created-at {v}: use 2026-11-23T03:04:05Z"))?);
             }
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => o.positional.push(a.clone()),
@@ -347,6 +369,155 @@ fn cmd_catalog_check(o: &Opts, path: &str) -> Outcome {
     }
 }
 
+fn now_utc() -> Timestamp {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    Timestamp::from_unix(secs)
+}
+
+/// Reads a whole file, refusing more than `max` bytes before reading.
+fn read_limited(path: &str, max: u64, what: &str) -> Result<Vec<u8>, Outcome> {
+    let meta = std::fs::metadata(path).map_err(|e| fail(2, format!("cannot read {path}: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail(2, format!("{path} is not a file")));
+    }
+    if meta.len() > max {
+        return Err(fail(2, format!("{path} is {} bytes; {what} is at most {max} bytes", meta.len())));
+    }
+    std::fs::read(path).map_err(|e| fail(2, format!("cannot read {path}: {e}")))
+}
+
+fn cmd_pack(o: &Opts) -> Outcome {
+    use crate::engine::package::{self, Attachment, BuildInput};
+    let (Some(out), [pid, answers_path]) = (&o.out, o.positional.as_slice()) else {
+        return fail(2, "usage: hoso pack <procedure-id> <answers.json> [--attach <document-id>=<file> …] -o <out.zip>");
+    };
+    let cat = Catalog::bundled();
+    let p = match procedure(cat, pid) {
+        Ok(p) => p,
+        Err(e) => return e,
+    };
+    let answers = match read_answers(answers_path) {
+        Ok(a) => a,
+        Err(e) => return e,
+    };
+    let mut attachments = Vec::new();
+    for (doc, file) in &o.attach {
+        let bytes = match read_limited(file, crate::engine::media::MAX_FILE_BYTES, "an attachment") {
+            Ok(b) => b,
+            Err(e) => return e,
+        };
+        let name = std::path::Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or(file).to_string();
+        attachments.push(Attachment { document_id: doc.clone(), name, bytes });
+    }
+    let created_at = o.created_at.unwrap_or_else(now_utc);
+    let today = o.today.unwrap_or_else(today_vn);
+    let input = BuildInput {
+        procedure: p,
+        catalog_version: &cat.version,
+        answers: &answers,
+        attachments: &attachments,
+        created_at,
+        today,
+        lang: o.lang,
+        units: AdminUnits::bundled(),
+    };
+    match package::build(&input) {
+        Ok(built) => match std::fs::write(out, &built.zip) {
+            Ok(()) => ok(format!("{out}: {} bytes, {} files, reference {}\n", built.zip.len(), built.manifest.files.len(), built.manifest.reference)),
+            Err(e) => fail(2, format!("cannot write {out}: {e}")),
+        },
+        Err(e) => {
+            let mut s = String::new();
+            for m in &e.0 {
+                let _ = writeln!(s, "error   {}", m.get(o.lang));
+            }
+            Outcome { code: 1, stdout: s, stderr: String::new() }
+        }
+    }
+}
+
+fn cmd_verify(o: &Opts) -> Outcome {
+    use crate::engine::package;
+    let [path] = o.positional.as_slice() else {
+        return fail(2, "usage: hoso verify <package.zip> [--json] [--lang vi|en]");
+    };
+    let bytes = match read_limited(path, crate::engine::zipr::MAX_ZIP_BYTES as u64, "a package") {
+        Ok(b) => b,
+        Err(e) => return e,
+    };
+    let opened = match package::open(&bytes) {
+        Ok(x) => x,
+        Err(f) => {
+            return if o.json {
+                let v = json!({ "readable": false, "valid": false, "code": f.code, "message": f.message.get(o.lang) });
+                Outcome { code: 2, stdout: format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()), stderr: String::new() }
+            } else {
+                fail(2, format!("{path}: {} [{}]", f.message.get(o.lang), f.code))
+            };
+        }
+    };
+    let mut findings = opened.findings.clone();
+    let mut checklist = Vec::new();
+    match Catalog::bundled().procedure(&opened.manifest.procedure.id) {
+        Some(p) => {
+            let r = package::check_rules(&opened, p, &Catalog::bundled().version, AdminUnits::bundled());
+            findings.extend(r.findings);
+            checklist = r.checklist;
+        }
+        None => findings.push(package::Finding {
+            code: "unknown-procedure",
+            severity: Severity::Error,
+            message: crate::engine::text::I18n::new(
+                format!("hoso này không biết thủ tục “{}”.", opened.manifest.procedure.id),
+                format!("This hoso does not know the procedure “{}”.", opened.manifest.procedure.id),
+            ),
+        }),
+    }
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let integrity_ok = !findings.iter().any(|f| {
+        matches!(f.code, "missing-file" | "hash-mismatch" | "extra-file" | "id-mismatch" | "manifest-schema" | "answers-invalid" | "answers-too-large")
+    });
+    let m = &opened.manifest;
+    let stdout = if o.json {
+        let f: Vec<Value> = findings
+            .iter()
+            .map(|f| json!({ "code": f.code, "severity": if f.severity == Severity::Error { "error" } else { "warning" }, "message": f.message.get(o.lang) }))
+            .collect();
+        let c: Vec<Value> = checklist
+            .iter()
+            .map(|c| json!({ "document_id": c.document_id, "name": c.name.get(o.lang), "files": c.files, "present": !c.files.is_empty() || c.action == DocAction::Show }))
+            .collect();
+        let v = json!({
+            "readable": true, "valid": errors == 0, "intact": integrity_ok,
+            "package_id": m.package_id, "reference": m.reference, "created_at": m.created_at,
+            "procedure": m.procedure, "receiving_commune": m.receiving_commune,
+            "errors": errors, "findings": f, "checklist": c,
+        });
+        format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+    } else {
+        let mut s = String::new();
+        let (ok_vi, ok_en) = ("đầy đủ, nguyên vẹn và hợp lệ", "complete, intact and valid");
+        let verdict = match (errors, o.lang) {
+            (0, Lang::Vi) => ok_vi.to_string(),
+            (0, Lang::En) => ok_en.to_string(),
+            (n, Lang::Vi) => format!("có {n} vấn đề"),
+            (n, Lang::En) => format!("{n} problem(s) found"),
+        };
+        let _ = writeln!(s, "{} {} — {}", m.reference, m.procedure.id, verdict);
+        let _ = writeln!(s, "{} ({}) → {}, {}", m.procedure.name.get(o.lang), m.procedure.national_code, m.receiving_commune.name, m.receiving_commune.province_name);
+        for f in &findings {
+            let sev = if f.severity == Severity::Error { "error" } else { "warning" };
+            let _ = writeln!(s, "{sev:<8}{:<20}{}", f.code, f.message.get(o.lang));
+        }
+        for c in &checklist {
+            let mark = if !c.files.is_empty() || c.action == DocAction::Show { "[x]" } else { "[ ]" };
+            let _ = writeln!(s, "{mark} {}  {}", c.name.get(o.lang), c.files.join(", "));
+        }
+        s
+    };
+    Outcome { code: if errors == 0 { 0 } else { 1 }, stdout, stderr: String::new() }
+}
+
 /// Runs the tool on its arguments (without the program name).
 pub fn execute(args: &[String]) -> Outcome {
     let Some((cmd, rest)) = args.split_first() else { return ok(USAGE.to_string()) };
@@ -360,6 +531,8 @@ pub fn execute(args: &[String]) -> Outcome {
         "catalog" => cmd_catalog(&opts),
         "validate" => cmd_validate(&opts),
         "checklist" => cmd_checklist(&opts),
+        "verify" => cmd_verify(&opts),
+        "pack" => cmd_pack(&opts),
         other => fail(2, format!("unknown command \"{other}\"\n\n{USAGE}")),
     }
 }

@@ -8,7 +8,7 @@ use hoso::engine::package::{self, Attachment, BuildInput};
 use hoso::engine::text::{self, Lang};
 use hoso::engine::units::AdminUnits;
 use hoso::engine::validate::{self, Context};
-use hoso::engine::{ids, media};
+use hoso::engine::{ids, media, zipr, zipw};
 use proptest::prelude::*;
 
 fn ctx() -> Context<'static> {
@@ -117,6 +117,55 @@ proptest! {
         let i = start + flip.index(target.len());
         bad[i] ^= 0x20;
         prop_assert!(package::read(&bad).is_err(), "flipping byte {} went unnoticed", i);
+        // Any byte anywhere in the zip, headers included, with any change.
+        let j = flip.index(a.zip.len());
+        let mut bad = a.zip.clone();
+        bad[j] = bad[j].wrapping_add(1 + (secs as u8 % 255));
+        prop_assert!(package::read(&bad).is_err(), "changing byte {} of the zip went unnoticed", j);
+    }
+
+    /// A careful attacker rewrites the zip with correct CRCs: removing, adding or renaming any
+    /// file, or changing any byte of any file (or the manifest), is still detected.
+    #[test]
+    fn rewritten_packages_are_detected(
+        photos in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 1..300), 1..4),
+        op in 0u8..4,
+        pick in any::<prop::sample::Index>(),
+        byte in any::<prop::sample::Index>(),
+    ) {
+        let cat = Catalog::bundled();
+        let p = cat.procedure("khai-sinh").unwrap();
+        let answers: Answers = p.sample_answers.clone();
+        let atts: Vec<Attachment> = photos.into_iter().map(|ph| {
+            let mut b = vec![0xFF, 0xD8, 0xFF];
+            b.extend(ph);
+            Attachment { document_id: "giay-chung-sinh".into(), name: "a.jpg".into(), bytes: b }
+        }).collect();
+        let input = BuildInput {
+            procedure: p, catalog_version: &cat.version, answers: &answers, attachments: &atts,
+            created_at: Timestamp::from_unix(1_790_000_000), today: Date::from_ymd(2026, 11, 22).unwrap(),
+            lang: Lang::Vi, units: AdminUnits::bundled(),
+        };
+        let zip = package::build(&input).unwrap().zip;
+        let entries: Vec<(String, Vec<u8>)> = zipr::read(&zip).unwrap().into_iter().map(|e| (e.name, zip[e.data].to_vec())).collect();
+        let mut changed = entries.clone();
+        let k = pick.index(entries.len());
+        match op {
+            0 => { changed.remove(k); }
+            1 => changed.push(("documents/giay-chung-sinh/99.jpg".into(), vec![0xFF, 0xD8, 0xFF, 0])),
+            2 => changed[k].0 = format!("{}x", changed[k].0),
+            _ => {
+                prop_assume!(!changed[k].1.is_empty());
+                let i = byte.index(changed[k].1.len());
+                changed[k].1[i] ^= 0x01;
+            }
+        }
+        let mut w = zipw::ZipWriter::with_capacity(zip.len() + 100);
+        for (n, d) in &changed {
+            w.add(n, d).unwrap();
+        }
+        let rewritten = w.finish();
+        prop_assert!(package::read(&rewritten).is_err(), "op {} on entry {} went unnoticed", op, k);
     }
 }
 

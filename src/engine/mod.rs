@@ -12,6 +12,7 @@ pub mod refdata;
 pub mod text;
 pub mod units;
 pub mod validate;
+pub mod zipr;
 pub mod zipw;
 
 /// Stable insertion sort for the short lists the engine orders (the issues of a form, the files of

@@ -139,14 +139,14 @@ pub fn reference_from_digest(digest: &[u8]) -> String {
     format!("HS-{}-{}", &s[..4], &s[4..])
 }
 
-/// The digest that names a package: over its creation time, procedure and every file's hash.
-pub fn id_digest(created_at: &str, procedure_id: &str, files: &[FileEntry]) -> [u8; 32] {
-    let mut h = Sha256::new();
-    h.update(format!("{FORMAT}/{FORMAT_VERSION}\n{created_at}\n{procedure_id}\n"));
-    for f in files {
-        h.update(format!("{}\t{}\t{}\n", f.path, f.size, f.sha256));
-    }
-    h.finalize().into()
+/// The digest that names a package: SHA-256 of the manifest's compact JSON (keys in manifest
+/// order) with `package_id` and `reference` set to "". It covers every manifest field and, through
+/// their hashes, every file; so a change to any of them changes the id.
+pub fn manifest_digest(m: &Manifest) -> [u8; 32] {
+    let mut blank = m.clone();
+    blank.package_id.clear();
+    blank.reference.clear();
+    Sha256::digest(serde_json::to_vec(&blank).unwrap_or_default()).into()
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -264,12 +264,11 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
 
     let created_at = input.created_at.rfc3339();
     let files: Vec<FileEntry> = contents.iter().map(|(f, _)| f.clone()).collect();
-    let digest = id_digest(&created_at, &p.id, &files);
-    let manifest = Manifest {
+    let mut manifest = Manifest {
         format: FORMAT.into(),
         format_version: FORMAT_VERSION,
-        package_id: hex(&digest[..16]),
-        reference: reference_from_digest(&digest),
+        package_id: String::new(),
+        reference: String::new(),
         created_at,
         generator: GENERATOR.into(),
         language: input.lang,
@@ -282,6 +281,9 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         receiving_commune: receiving,
         files,
     };
+    let digest = manifest_digest(&manifest);
+    manifest.package_id = hex(&digest[..16]);
+    manifest.reference = reference_from_digest(&digest);
     let manifest_bytes = to_json(&manifest);
     let zip = write_zip(&manifest_bytes, &contents).map_err(|e| {
         BuildError(vec![I18n::new(format!("Không tạo được tệp zip: {e}"), format!("Could not write the zip: {e}"))])
@@ -305,38 +307,307 @@ fn write_zip(manifest: &[u8], contents: &[(FileEntry, &[u8])]) -> Result<Vec<u8>
     Ok(w.finish())
 }
 
-/// Reads a package back: its manifest and every file. Minimal checks (used by tests now; the
-/// staff verification of issue #4 builds on it). Native only for now: it uses the `zip` crate.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn read(zip_bytes: &[u8]) -> Result<(Manifest, BTreeMap<String, Vec<u8>>), String> {
-    use std::io::Read;
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).map_err(|e| format!("not a zip: {e}"))?;
-    let mut files = BTreeMap::new();
-    for i in 0..z.len() {
-        let mut f = z.by_index(i).map_err(|e| e.to_string())?;
-        let name = f.name().map_err(|e| format!("entry name: {e}"))?.into_owned();
-        let mut buf = Vec::new();
-        f.by_ref().take(media::MAX_PACKAGE_BYTES + 1).read_to_end(&mut buf).map_err(|e| e.to_string())?;
-        if files.insert(name.clone(), buf).is_some() {
-            return Err(format!("duplicate entry {name}"));
+/// The largest `manifest.json` or `answers.json` read (real ones are a few KB).
+pub const MAX_JSON_BYTES: usize = 1_000_000;
+
+/// Something found while checking a package, for the staff member.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable machine code, e.g. `hash-mismatch`, `missing-document`.
+    pub code: &'static str,
+    pub severity: super::catalog::Severity,
+    pub message: I18n,
+}
+
+fn problem(code: &'static str, vi: impl Into<String>, en: impl Into<String>) -> Finding {
+    Finding { code, severity: super::catalog::Severity::Error, message: I18n::new(vi, en) }
+}
+
+fn note(code: &'static str, vi: impl Into<String>, en: impl Into<String>) -> Finding {
+    Finding { code, severity: super::catalog::Severity::Warning, message: I18n::new(vi, en) }
+}
+
+/// A package whose zip and manifest could be read, with what its integrity check found.
+#[derive(Clone, Debug)]
+pub struct Opened<'a> {
+    pub manifest: Manifest,
+    /// `None` when answers.json is missing or unreadable (a finding says why).
+    pub answers: Option<AnswersFile>,
+    /// The files listed in the manifest that are present, with their bytes (manifest order).
+    pub files: Vec<(FileEntry, &'a [u8])>,
+    /// Integrity findings: missing, extra or altered files, a manifest that breaks its schema.
+    pub findings: Vec<Finding>,
+}
+
+fn is_hex(s: &str, len: usize) -> bool {
+    s.len() == len && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// What the manifest's JSON Schema (public/schema/manifest-v1.schema.json) requires beyond its
+/// shape, which `deny_unknown_fields` typing already enforces.
+fn manifest_schema_findings(m: &Manifest) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut bad = |what: &str| {
+        out.push(problem(
+            "manifest-schema",
+            format!("manifest.json sai quy cách: {what}."),
+            format!("manifest.json breaks its schema: {what}."),
+        ))
+    };
+    if m.format != FORMAT {
+        bad("format");
+    }
+    if !is_hex(&m.package_id, 32) {
+        bad("package_id");
+    }
+    let r = m.reference.as_bytes();
+    let crock = |c: &u8| CROCKFORD.contains(c);
+    if !(r.len() == 12 && r.starts_with(b"HS-") && r[7] == b'-' && r[3..7].iter().all(crock) && r[8..].iter().all(crock)) {
+        bad("reference");
+    }
+    if Timestamp::parse_rfc3339(&m.created_at).is_none() {
+        bad("created_at");
+    }
+    if m.procedure.id.is_empty() || m.catalog_version.is_empty() {
+        bad("procedure / catalog_version");
+    }
+    if m.receiving_commune.code.len() != 5 || !m.receiving_commune.code.bytes().all(|b| b.is_ascii_digit()) {
+        bad("receiving_commune.code");
+    }
+    if m.files.first().map(|f| f.path.as_str()) != Some("answers.json") {
+        bad("files[0] must be answers.json");
+    }
+    for f in &m.files {
+        let ext_ok = MediaType::from_mime(&f.media_type).is_some_and(|t| f.path.ends_with(&format!(".{}", t.extension())));
+        let path_ok = f.path == "answers.json"
+            || (f.path.starts_with("documents/") && f.path.split('/').count() == 3 && super::zipr::check_name(&f.path).is_ok());
+        if !ext_ok || !path_ok || !is_hex(&f.sha256, 64) || f.document_id.is_empty() {
+            bad(&format!("files: {}", f.path));
         }
     }
-    let m = files.remove("manifest.json").ok_or("no manifest.json")?;
-    let manifest: Manifest = serde_json::from_slice(&m).map_err(|e| format!("manifest: {e}"))?;
+    out
+}
+
+/// Opens a package: the zip (strictly, see `zipr`), the manifest (first entry, its schema) and
+/// every file against the manifest (present, size, SHA-256, no extra entries, the package id).
+/// `Err` means it is not a readable package at all; problems with a readable one are findings.
+pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
+    let entries = super::zipr::read(zip).map_err(|e| Finding { code: e.code, severity: super::catalog::Severity::Error, message: e.message })?;
+    let first = &entries[0];
+    if first.name != "manifest.json" {
+        return Err(problem(
+            "no-manifest",
+            "Tệp đầu tiên của gói không phải manifest.json: đây không phải gói hồ sơ hoso.",
+            "The first entry is not manifest.json: this is not a hoso package.",
+        ));
+    }
+    if first.data.len() > MAX_JSON_BYTES {
+        return Err(problem(
+            "manifest-too-large",
+            format!("manifest.json quá lớn ({} byte; tối đa {MAX_JSON_BYTES}).", first.data.len()),
+            format!("manifest.json is too large ({} bytes; at most {MAX_JSON_BYTES}).", first.data.len()),
+        ));
+    }
+    let manifest: Manifest = match serde_json::from_slice::<serde_json::Value>(&zip[first.data.clone()]) {
+        Ok(v) if v.get("format_version").and_then(|x| x.as_u64()).is_some_and(|x| x != u64::from(FORMAT_VERSION)) => {
+            return Err(problem(
+                "format-version",
+                "Gói được tạo bằng phiên bản định dạng khác; hãy cập nhật hoso.",
+                "The package uses another format version; update hoso.",
+            ))
+        }
+        Ok(v) => serde_json::from_value(v).map_err(|e| {
+            problem("manifest-invalid", format!("manifest.json không đúng quy cách: {e}."), format!("manifest.json is not valid: {e}."))
+        })?,
+        Err(e) => {
+            return Err(problem(
+                "manifest-invalid",
+                format!("manifest.json không đọc được (không phải JSON UTF-8 hợp lệ): {e}."),
+                format!("manifest.json cannot be read (not valid UTF-8 JSON): {e}."),
+            ))
+        }
+    };
+    let mut findings = manifest_schema_findings(&manifest);
+    let mut files = Vec::new();
     for fe in &manifest.files {
-        let b = files.get(&fe.path).ok_or_else(|| format!("missing {}", fe.path))?;
-        if b.len() as u64 != fe.size || sha256_hex(b) != fe.sha256 {
-            return Err(format!("{} does not match the manifest", fe.path));
+        match entries.iter().find(|e| e.name == fe.path) {
+            None => findings.push(problem(
+                "missing-file",
+                format!("Thiếu tệp {} có trong danh sách của gói.", fe.path),
+                format!("The file {} listed in the manifest is missing.", fe.path),
+            )),
+            Some(e) => {
+                let bytes = &zip[e.data.clone()];
+                if bytes.len() as u64 != fe.size || sha256_hex(bytes) != fe.sha256 {
+                    findings.push(problem(
+                        "hash-mismatch",
+                        format!("Tệp {} đã bị thay đổi sau khi gói được tạo (kích thước hoặc mã SHA-256 không khớp).", fe.path),
+                        format!("The file {} was changed after the package was made (size or SHA-256 differs).", fe.path),
+                    ));
+                } else {
+                    files.push((fe.clone(), bytes));
+                }
+            }
         }
     }
-    if files.len() != manifest.files.len() {
-        return Err("files not listed in the manifest".into());
+    for e in &entries[1..] {
+        if !manifest.files.iter().any(|f| f.path == e.name) {
+            findings.push(problem(
+                "extra-file",
+                format!("Tệp {} không có trong danh sách của gói (bị thêm vào sau).", e.name),
+                format!("The file {} is not listed in the manifest (it was added later).", e.name),
+            ));
+        }
     }
-    let digest = id_digest(&manifest.created_at, &manifest.procedure.id, &manifest.files);
+    let digest = manifest_digest(&manifest);
     if manifest.package_id != hex(&digest[..16]) || manifest.reference != reference_from_digest(&digest) {
-        return Err("package id does not match the contents".into());
+        findings.push(problem(
+            "id-mismatch",
+            "Mã gói không khớp với nội dung: manifest.json đã bị sửa sau khi gói được tạo.",
+            "The package id does not match its contents: manifest.json was altered after the package was made.",
+        ));
+    } else if to_json(&manifest) != zip[first.data.clone()] {
+        findings.push(problem(
+            "id-mismatch",
+            "manifest.json không còn ở dạng hoso đã viết (đã bị sửa).",
+            "manifest.json is not as hoso wrote it (it was altered).",
+        ));
     }
-    Ok((manifest, files))
+    let answers = files.iter().find(|(f, _)| f.path == "answers.json").and_then(|(_, b)| {
+        if b.len() > MAX_JSON_BYTES {
+            findings.push(problem("answers-too-large", "answers.json quá lớn.", "answers.json is too large."));
+            return None;
+        }
+        match serde_json::from_slice::<AnswersFile>(b) {
+            Ok(a) if a.format == ANSWERS_FORMAT && a.procedure_id == manifest.procedure.id => Some(a),
+            Ok(_) => {
+                findings.push(problem(
+                    "answers-invalid",
+                    "answers.json không thuộc thủ tục ghi trong manifest.json.",
+                    "answers.json does not belong to the procedure in manifest.json.",
+                ));
+                None
+            }
+            Err(e) => {
+                findings.push(problem("answers-invalid", format!("answers.json không đọc được: {e}."), format!("answers.json cannot be read: {e}.")));
+                None
+            }
+        }
+    });
+    Ok(Opened { manifest, answers, files, findings })
+}
+
+/// One checklist document and whether the package holds a file for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChecklistItem {
+    pub document_id: String,
+    pub name: I18n,
+    pub action: DocAction,
+    /// Files in the package for it (the declaration counts as answers.json).
+    pub files: Vec<String>,
+}
+
+/// The rules part of a check: answers re-validated with the same engine, checklist recomputed.
+#[derive(Clone, Debug)]
+pub struct RulesReport {
+    pub findings: Vec<Finding>,
+    pub outcome: validate::Outcome,
+    pub checklist: Vec<ChecklistItem>,
+}
+
+/// The date a package was made, in Vietnam (UTC+7): its date rules are judged on that day.
+pub fn made_on(m: &Manifest) -> Option<Date> {
+    let t = Timestamp::parse_rfc3339(&m.created_at)?;
+    Some(if t.hour >= 17 { t.date.plus_days(1) } else { t.date })
+}
+
+/// Re-validates the package's answers with `p` (the procedure its manifest names) and recomputes
+/// the checklist: every submitted document must have a file; no file for a document outside it.
+pub fn check_rules(o: &Opened, p: &Procedure, catalog_version: &str, units: &AdminUnits) -> RulesReport {
+    let mut findings = Vec::new();
+    let empty = Answers::new();
+    let answers = o.answers.as_ref().map(|a| &a.answers).unwrap_or(&empty);
+    if o.manifest.catalog_version != catalog_version {
+        findings.push(note(
+            "catalog-version",
+            format!("Gói tạo theo danh mục {}; hoso này dùng danh mục {catalog_version}. Câu trả lời được kiểm tra lại theo quy định hiện hành.", o.manifest.catalog_version),
+            format!("The package was made with catalog {}; this hoso has catalog {catalog_version}. The answers are re-checked under the current rules.", o.manifest.catalog_version),
+        ));
+    }
+    if !p.national_codes.contains(&o.manifest.procedure.national_code) {
+        findings.push(problem(
+            "procedure-code",
+            format!("Mã thủ tục {} trong gói không khớp với thủ tục {}.", o.manifest.procedure.national_code, p.id),
+            format!("The procedure code {} in the package does not match procedure {}.", o.manifest.procedure.national_code, p.id),
+        ));
+    }
+    // Judged on the day it was made; a manifest without a valid date already has a finding.
+    let today = made_on(&o.manifest).or_else(|| Date::from_ymd(2025, 7, 1)).expect("a valid date");
+    let outcome = validate::validate(p, answers, &Context { today, units: Some(units) });
+    for i in &outcome.issues {
+        let label = p.field(&i.field).map(|f| f.label.clone()).unwrap_or_else(|| I18n::new(i.field.clone(), i.field.clone()));
+        let msg = I18n::new(format!("{}: {}", label.vi, i.message.vi), format!("{}: {}", label.en, i.message.en));
+        findings.push(Finding { code: if i.severity == super::catalog::Severity::Error { "answer-invalid" } else { "answer-warning" }, severity: i.severity, message: msg });
+    }
+    for k in answers.keys() {
+        if p.field(k).is_none() {
+            findings.push(problem("unknown-answer", format!("Câu trả lời “{k}” không thuộc thủ tục này."), format!("The answer “{k}” is not part of this procedure.")));
+        }
+    }
+    if outcome.canonical.get(&p.receiving_field) != Some(&o.manifest.receiving_commune.code) {
+        findings.push(problem(
+            "receiving-commune",
+            "Xã, phường nhận hồ sơ trong manifest.json khác với câu trả lời.",
+            "The receiving commune in manifest.json differs from the answers.",
+        ));
+    }
+    let mut checklist = Vec::new();
+    for d in p.checklist(&outcome.canonical) {
+        let files: Vec<String> = if d.action == DocAction::Generated {
+            o.files.iter().filter(|(f, _)| f.path == "answers.json").map(|(f, _)| f.path.clone()).collect()
+        } else {
+            o.files.iter().filter(|(f, _)| f.document_id == d.id && f.path != "answers.json").map(|(f, _)| f.path.clone()).collect()
+        };
+        if d.action == DocAction::Submit && files.is_empty() {
+            findings.push(problem(
+                "missing-document",
+                format!("Thiếu ảnh hoặc bản quét: {}. Hãy đề nghị người dân bổ sung hoặc mang bản giấy.", d.name.vi),
+                format!("No photo or scan of: {}. Ask the resident to add it or bring the paper document.", d.name.en),
+            ));
+        }
+        checklist.push(ChecklistItem { document_id: d.id.clone(), name: d.name.clone(), action: d.action, files });
+    }
+    for (f, bytes) in &o.files {
+        if f.path == "answers.json" {
+            continue;
+        }
+        if !checklist.iter().any(|c| c.document_id == f.document_id && c.action == DocAction::Submit) {
+            findings.push(problem(
+                "unexpected-document",
+                format!("Tệp {} thuộc giấy tờ không có trong danh sách cần nộp.", f.path),
+                format!("The file {} belongs to a document that is not in the checklist.", f.path),
+            ));
+        }
+        if media::sniff(&f.path, bytes).map(|t| t.mime()) != Ok(f.media_type.as_str()) {
+            findings.push(problem(
+                "content-type",
+                format!("Nội dung tệp {} không phải {} như ghi trong gói.", f.path, f.media_type),
+                format!("The content of {} is not {} as the package says.", f.path, f.media_type),
+            ));
+        }
+    }
+    RulesReport { findings, outcome, checklist }
+}
+
+/// Reads a package back, refusing any finding of the integrity check: the manifest and every
+/// file. (Tests and tools; staff use [`open`] + [`check_rules`] to see every finding.)
+pub fn read(zip_bytes: &[u8]) -> Result<(Manifest, BTreeMap<String, Vec<u8>>), String> {
+    let o = open(zip_bytes).map_err(|f| f.message.en)?;
+    if let Some(f) = o.findings.first() {
+        return Err(f.message.en.clone());
+    }
+    let files = o.files.iter().map(|(f, b)| (f.path.clone(), b.to_vec())).collect();
+    Ok((o.manifest, files))
 }
 
 #[cfg(test)]

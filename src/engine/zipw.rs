@@ -35,9 +35,9 @@ pub fn crc32(bytes: &[u8]) -> u32 {
     c ^ 0xFFFF_FFFF
 }
 
-const DOS_DATE_1980_01_01: u16 = 0x0021;
-const FLAG_UTF8: u16 = 0x0800;
-const VERSION: u16 = 20;
+pub const DOS_DATE_1980_01_01: u16 = 0x0021;
+pub const FLAG_UTF8: u16 = 0x0800;
+pub const VERSION: u16 = 20;
 
 pub struct ZipWriter {
     out: Vec<u8>,

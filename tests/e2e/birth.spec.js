@@ -186,6 +186,10 @@ test('a resident registers a birth from the start page to a downloaded package',
     expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(f.sha256);
   }
   expect(Object.keys(zip.files).sort()).toEqual(['manifest.json', ...manifest.files.map(f => f.path)].sort());
+  // The id digest, recomputed independently (docs/package-format.md).
+  const blank = { ...manifest, package_id: '', reference: '' };
+  const digest = crypto.createHash('sha256').update(JSON.stringify(blank), 'utf8').digest('hex');
+  expect(digest.slice(0, 32)).toBe(manifest.package_id);
   const photo = await zip.file('documents/giay-chung-sinh/01.jpg').async('nodebuffer');
   expect(photo.equals(JPEG)).toBe(true);
   const answers = JSON.parse(await zip.file('answers.json').async('string'));

@@ -1,0 +1,358 @@
+//! A strict reader for Package v1 zips (docs/package-format.md): the counterpart of `zipw`. It
+//! runs natively and in the browser, never panics, and bounds memory and time by the limits
+//! below. Package v1 entries are stored, so there is nothing to decompress and no compression bomb
+//! is possible: a compressed entry is refused, as are every trick a hostile zip can play —
+//! paths that climb out (`..`), absolute paths, backslashes, drive letters, symlinks, directory
+//! entries, duplicate names (also differing only in case), encrypted entries, data descriptors,
+//! zip64, entries that overlap or hide between others, local headers that disagree with the
+//! central directory, and bad checksums.
+//!
+//! Entries are returned as byte ranges into the input (no copies).
+
+use super::text::I18n;
+use std::ops::Range;
+
+/// The largest package accepted: 50 MB of attachments plus room for the declaration and headers.
+pub const MAX_ZIP_BYTES: usize = 60_000_000;
+/// More entries than any real package has (a few documents, a few pages each).
+pub const MAX_ENTRIES: usize = 500;
+/// Longest entry name, in bytes.
+pub const MAX_NAME_BYTES: usize = 200;
+
+/// One entry: its name and where its bytes are in the zip.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    pub data: Range<usize>,
+}
+
+/// Why a file is not a readable package; the message is for the staff member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ZipError {
+    pub code: &'static str,
+    pub message: I18n,
+}
+
+fn err(code: &'static str, vi: impl Into<String>, en: impl Into<String>) -> ZipError {
+    ZipError { code, message: I18n::new(vi, en) }
+}
+
+fn u16_at(b: &[u8], i: usize) -> Option<u16> {
+    b.get(i..i + 2).map(|s| u16::from_le_bytes([s[0], s[1]]))
+}
+
+fn u32_at(b: &[u8], i: usize) -> Option<u32> {
+    b.get(i..i + 4).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+fn truncated() -> ZipError {
+    err(
+        "truncated",
+        "Tệp zip bị cắt cụt hoặc hỏng (thiếu dữ liệu). Hãy xin người dân gửi lại tệp gốc.",
+        "The zip file is truncated or damaged (data is missing). Ask the resident to send the original file again.",
+    )
+}
+
+fn not_canonical(name: &str) -> ZipError {
+    err(
+        "not-canonical",
+        format!("Phần đầu của tệp “{name}” trong zip không như hoso viết: gói đã bị sửa hoặc được nén lại bằng công cụ khác. Hãy xin tệp gốc."),
+        format!("The zip header of “{name}” is not as hoso writes it: the package was altered or re-zipped by another tool. Ask for the original file."),
+    )
+}
+
+/// Checks an entry name is a plain relative path that stays inside the package.
+pub fn check_name(name: &str) -> Result<(), ZipError> {
+    let bad = |why_vi: &str, why_en: &str| {
+        err(
+            "unsafe-path",
+            format!("Tên tệp “{}” không an toàn ({why_vi}); gói này không được mở.", name.escape_debug()),
+            format!("The entry name “{}” is unsafe ({why_en}); this package is not opened.", name.escape_debug()),
+        )
+    };
+    if name.is_empty() || name.len() > MAX_NAME_BYTES {
+        return Err(bad("rỗng hoặc quá dài", "empty or too long"));
+    }
+    if name.starts_with('/') {
+        return Err(bad("đường dẫn tuyệt đối", "absolute path"));
+    }
+    if name.contains('\\') {
+        return Err(bad("có dấu \\", "contains a backslash"));
+    }
+    if name.contains(':') {
+        return Err(bad("có dấu :, như ổ đĩa Windows", "contains a colon, like a Windows drive"));
+    }
+    if name.chars().any(|c| c.is_control()) {
+        return Err(bad("có ký tự điều khiển", "contains a control character"));
+    }
+    if name.ends_with('/') {
+        return Err(bad("là thư mục", "is a directory entry"));
+    }
+    if name.split('/').any(|seg| seg.is_empty() || seg == "." || seg == "..") {
+        return Err(bad("có đoạn rỗng, . hoặc ..", "has an empty, . or .. segment"));
+    }
+    Ok(())
+}
+
+/// Reads the entries of a stored zip, strictly. Every entry's CRC-32 is checked.
+pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
+    if b.len() > MAX_ZIP_BYTES {
+        return Err(err(
+            "too-large",
+            format!("Tệp quá lớn ({} byte); một gói hồ sơ tối đa {MAX_ZIP_BYTES} byte.", b.len()),
+            format!("The file is too large ({} bytes); a package is at most {MAX_ZIP_BYTES} bytes.", b.len()),
+        ));
+    }
+    if b.len() < 22 || u32_at(b, 0) != Some(0x0403_4b50) {
+        return Err(err(
+            "not-zip",
+            "Đây không phải tệp zip của một gói hồ sơ hoso.",
+            "This is not the zip file of a hoso package.",
+        ));
+    }
+    // End of central directory: Package v1 has no archive comment, so it is the last 22 bytes.
+    let eocd = b.len() - 22;
+    if u32_at(b, eocd) != Some(0x0605_4b50) {
+        // A comment, zip64, or a cut-off file: say which when we can.
+        let has_sig = b.windows(4).rev().take(66_000).any(|w| w == [0x50, 0x4b, 0x05, 0x06]);
+        return Err(if has_sig {
+            err(
+                "not-package-zip",
+                "Tệp zip này không do hoso tạo (có chú thích hoặc định dạng zip64). Hãy xin tệp gốc người dân đã tải về.",
+                "This zip was not made by hoso (it has a comment or uses zip64). Ask for the original file the resident downloaded.",
+            )
+        } else {
+            truncated()
+        });
+    }
+    let n_disk = u16_at(b, eocd + 8).ok_or_else(truncated)? as usize;
+    let n = u16_at(b, eocd + 10).ok_or_else(truncated)? as usize;
+    let cd_size = u32_at(b, eocd + 12).ok_or_else(truncated)? as usize;
+    let cd_off = u32_at(b, eocd + 16).ok_or_else(truncated)? as usize;
+    if u16_at(b, eocd + 4) != Some(0) || u16_at(b, eocd + 6) != Some(0) || n_disk != n {
+        return Err(err("multi-disk", "Gói zip chia nhiều phần không được hỗ trợ.", "Split (multi-part) zips are not supported."));
+    }
+    if n == 0 || n > MAX_ENTRIES {
+        return Err(err(
+            "entry-count",
+            format!("Gói có {n} tệp; một gói hồ sơ có từ 1 đến {MAX_ENTRIES} tệp."),
+            format!("The package has {n} entries; a package has 1 to {MAX_ENTRIES}."),
+        ));
+    }
+    if cd_off.checked_add(cd_size) != Some(eocd) {
+        return Err(truncated());
+    }
+    let mut entries: Vec<Entry> = Vec::with_capacity(n);
+    let mut folded: Vec<String> = Vec::with_capacity(n);
+    let mut p = cd_off;
+    let mut next_local = 0usize;
+    for _ in 0..n {
+        if u32_at(b, p) != Some(0x0201_4b50) {
+            return Err(truncated());
+        }
+        let made_by = u16_at(b, p + 4).ok_or_else(truncated)?;
+        let flags = u16_at(b, p + 8).ok_or_else(truncated)?;
+        let method = u16_at(b, p + 10).ok_or_else(truncated)?;
+        let crc = u32_at(b, p + 16).ok_or_else(truncated)?;
+        let csize = u32_at(b, p + 20).ok_or_else(truncated)? as usize;
+        let usize_ = u32_at(b, p + 24).ok_or_else(truncated)? as usize;
+        let name_len = u16_at(b, p + 28).ok_or_else(truncated)? as usize;
+        let extra_len = u16_at(b, p + 30).ok_or_else(truncated)? as usize;
+        let comment_len = u16_at(b, p + 32).ok_or_else(truncated)? as usize;
+        let ext_attr = u32_at(b, p + 38).ok_or_else(truncated)?;
+        let local = u32_at(b, p + 42).ok_or_else(truncated)? as usize;
+        let p_start = p;
+        let name_bytes = b.get(p + 46..p + 46 + name_len).ok_or_else(truncated)?;
+        let name = std::str::from_utf8(name_bytes)
+            .map_err(|_| err("name-encoding", "Tên một tệp trong gói không phải UTF-8.", "An entry name is not UTF-8."))?
+            .to_string();
+        check_name(&name)?;
+        p += 46 + name_len + extra_len + comment_len;
+        if p > eocd {
+            return Err(truncated());
+        }
+        if flags & 0x0001 != 0 {
+            return Err(err("encrypted", format!("Tệp “{name}” bị mã hóa."), format!("The entry “{name}” is encrypted.")));
+        }
+        if method != 0 || csize != usize_ || flags & 0x0008 != 0 {
+            return Err(err(
+                "compressed",
+                format!("Tệp “{name}” bị nén lại; gói hồ sơ hoso không nén. Có thể tệp đã bị nén lại bằng công cụ khác — hãy xin tệp gốc."),
+                format!("The entry “{name}” is compressed; hoso packages are not. The file may have been re-zipped by another tool — ask for the original."),
+            ));
+        }
+        // Unix file type from the external attributes: only regular files.
+        let kind = (ext_attr >> 16) & 0o170000;
+        if made_by >> 8 == 3 && kind != 0 && kind != 0o100000 {
+            return Err(err(
+                "not-regular-file",
+                format!("“{name}” là liên kết (symlink) hoặc tệp đặc biệt; gói này không được mở."),
+                format!("“{name}” is a symlink or special file; this package is not opened."),
+            ));
+        }
+        // Everything else in the headers is fixed by Package v1 (zipw writes nothing else), so a
+        // change to any byte of the zip is noticed, not only changes to the files.
+        use super::zipw::{DOS_DATE_1980_01_01 as DATE, FLAG_UTF8, VERSION};
+        let fixed = [
+            (u16_at(b, p_start + 6), VERSION),
+            (u16_at(b, p_start + 12), 0),
+            (u16_at(b, p_start + 14), DATE),
+            (u16_at(b, p_start + 34), 0),
+            (u16_at(b, p_start + 36), 0),
+        ];
+        if made_by != (3 << 8) | VERSION
+            || flags != FLAG_UTF8
+            || extra_len != 0
+            || comment_len != 0
+            || ext_attr != 0o100644 << 16
+            || fixed.iter().any(|(v, want)| *v != Some(*want))
+        {
+            return Err(not_canonical(&name));
+        }
+        let lower = name.to_lowercase();
+        if folded.contains(&lower) {
+            return Err(err(
+                "duplicate",
+                format!("Tên tệp “{name}” xuất hiện hai lần trong gói."),
+                format!("The name “{name}” appears twice in the package."),
+            ));
+        }
+        folded.push(lower);
+        // Entries follow each other without gaps or overlaps, as zipw writes them.
+        if local != next_local {
+            return Err(err(
+                "layout",
+                "Các tệp trong gói chồng lên nhau hoặc có dữ liệu ẩn giữa chúng; gói này không được mở.",
+                "Entries overlap or hide data between them; this package is not opened.",
+            ));
+        }
+        if u32_at(b, local) != Some(0x0403_4b50) {
+            return Err(truncated());
+        }
+        let l_flags = u16_at(b, local + 6).ok_or_else(truncated)?;
+        let l_method = u16_at(b, local + 8).ok_or_else(truncated)?;
+        let l_crc = u32_at(b, local + 14).ok_or_else(truncated)?;
+        let l_csize = u32_at(b, local + 18).ok_or_else(truncated)? as usize;
+        let l_usize = u32_at(b, local + 22).ok_or_else(truncated)? as usize;
+        let l_name_len = u16_at(b, local + 26).ok_or_else(truncated)? as usize;
+        let l_extra_len = u16_at(b, local + 28).ok_or_else(truncated)? as usize;
+        let l_name = b.get(local + 30..local + 30 + l_name_len).ok_or_else(truncated)?;
+        let l_fixed = [(u16_at(b, local + 4), VERSION), (u16_at(b, local + 10), 0), (u16_at(b, local + 12), DATE)];
+        if l_extra_len != 0 || l_fixed.iter().any(|(v, want)| *v != Some(*want)) {
+            return Err(not_canonical(&name));
+        }
+        if (l_flags, l_method, l_crc, l_csize, l_usize) != (flags, method, crc, csize, usize_) || l_name != name_bytes {
+            return Err(err(
+                "header-mismatch",
+                format!("Thông tin của “{name}” không khớp giữa hai phần của tệp zip; gói có thể đã bị sửa."),
+                format!("The two copies of the header of “{name}” disagree; the package may have been altered."),
+            ));
+        }
+        let start = local + 30 + l_name_len + l_extra_len;
+        let end = start.checked_add(csize).filter(|e| *e <= cd_off).ok_or_else(truncated)?;
+        if super::zipw::crc32(&b[start..end]) != crc {
+            return Err(err(
+                "crc",
+                format!("Dữ liệu của “{name}” bị hỏng (sai mã kiểm tra CRC)."),
+                format!("The data of “{name}” is damaged (CRC mismatch)."),
+            ));
+        }
+        next_local = end;
+        entries.push(Entry { name, data: start..end });
+    }
+    if p != eocd || next_local != cd_off {
+        return Err(err(
+            "layout",
+            "Gói có dữ liệu ẩn ngoài các tệp đã liệt kê; gói này không được mở.",
+            "The package holds data outside its listed entries; this package is not opened.",
+        ));
+    }
+    Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::zipw::ZipWriter;
+    use super::*;
+
+    fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut w = ZipWriter::with_capacity(1000);
+        for (n, d) in entries {
+            w.add(n, d).unwrap();
+        }
+        w.finish()
+    }
+
+    fn code(b: &[u8]) -> &'static str {
+        read(b).unwrap_err().code
+    }
+
+    #[test]
+    fn reads_what_zipw_writes() {
+        let b = zip(&[("manifest.json", b"{}"), ("documents/x/01.jpg", &[1, 2, 3]), ("tên.txt", b"")]);
+        let e = read(&b).unwrap();
+        assert_eq!(e.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["manifest.json", "documents/x/01.jpg", "tên.txt"]);
+        assert_eq!(&b[e[1].data.clone()], &[1, 2, 3]);
+    }
+
+    #[test]
+    fn unsafe_names_are_refused() {
+        for n in ["../etc/passwd", "a/../../b", "/abs", "a\\b", "C:x", "dir/", "a//b", "./a", "a\u{7}b", ""] {
+            assert!(check_name(n).is_err(), "{n:?}");
+        }
+        assert!(check_name("documents/giay-chung-sinh/01.jpg").is_ok());
+        // Through the whole reader: zipw does not stop a caller from writing such names.
+        assert_eq!(code(&zip(&[("../evil", b"x")])), "unsafe-path");
+    }
+
+    #[test]
+    fn hostile_or_damaged_zips_are_refused_with_a_reason() {
+        let good = zip(&[("manifest.json", b"{}"), ("a.jpg", b"abc")]);
+        assert_eq!(code(b"hello, not a zip"), "not-zip");
+        assert_eq!(code(&good[..good.len() - 5]), "not-package-zip");
+        assert_eq!(code(&good[..40]), "truncated");
+        assert_eq!(code(&zip(&[("a.jpg", b"1"), ("A.JPG", b"2")])), "duplicate");
+        assert_eq!(code(&zip(&[("a", b"1"), ("a", b"2")])), "duplicate");
+        // A flipped payload byte fails the CRC.
+        let mut bad = good.clone();
+        let i = good.windows(3).position(|w| w == b"abc").unwrap();
+        bad[i] ^= 1;
+        assert_eq!(code(&bad), "crc");
+        // Compressed entry (method 8) in both headers.
+        let mut comp = good.clone();
+        comp[8] = 8;
+        let cd = u32_at(&good, good.len() - 6).unwrap() as usize;
+        comp[cd + 10] = 8;
+        assert_eq!(code(&comp), "compressed");
+        // A symlink: Unix type 0o120000 in the external attributes.
+        let mut link = good.clone();
+        link[cd + 38..cd + 42].copy_from_slice(&(0o120777u32 << 16).to_le_bytes());
+        assert_eq!(code(&link), "not-regular-file");
+        // Encrypted flag.
+        let mut enc = good.clone();
+        enc[cd + 8] |= 1;
+        assert_eq!(code(&enc), "encrypted");
+        // Central and local headers disagree (the local size changed).
+        let mut mism = good.clone();
+        mism[18] ^= 1;
+        assert_eq!(code(&mism), "header-mismatch");
+        // A comment after the directory.
+        let mut commented = good.clone();
+        let l = commented.len();
+        commented[l - 2] = 3;
+        commented.extend_from_slice(b"hi!");
+        assert_eq!(code(&commented), "not-package-zip");
+        assert_eq!(code(&vec![0u8; MAX_ZIP_BYTES + 1]), "too-large");
+    }
+
+    #[test]
+    fn overlapping_entries_are_refused() {
+        // Two central entries pointing at the same local header (a classic zip-bomb trick).
+        let good = zip(&[("a", b"x"), ("b", b"x")]);
+        let cd = u32_at(&good, good.len() - 6).unwrap() as usize;
+        let mut bad = good.clone();
+        let second = cd + 46 + 1;
+        bad[second + 42..second + 46].copy_from_slice(&0u32.to_le_bytes());
+        assert!(read(&bad).is_err());
+    }
+}
