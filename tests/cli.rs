@@ -121,3 +121,136 @@ fn a_package_answers_file_is_accepted_too() {
     let (code, out, _) = hoso(&["validate", "khai-sinh", &f, TODAY[0], TODAY[1]]);
     assert_eq!(code, 0, "{out}");
 }
+
+const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F', 0, 1, 2, 3];
+
+/// Packs the birth-registration sample (with a birth notice photo unless `photo` is false).
+fn pack(name: &str, photo: bool) -> String {
+    let jpg = temp("gcs.jpg", JPEG);
+    let out = std::env::temp_dir().join(format!("hoso-cli-{}", std::process::id())).join(name).to_string_lossy().into_owned();
+    let mut args = vec!["pack", "khai-sinh", "tests/answers/khai-sinh.json", "-o", &out, "--created-at", "2026-11-22T03:04:05Z", TODAY[0], TODAY[1]];
+    let attach = format!("giay-chung-sinh={jpg}");
+    if photo {
+        args.extend(["--attach", &attach]);
+    }
+    let (code, stdout, stderr) = hoso(&args);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("reference HS-"), "{stdout}");
+    out
+}
+
+fn verify_json(path: &str) -> (i32, serde_json::Value) {
+    let (code, out, err) = hoso(&["verify", path, "--json", "--lang", "en"]);
+    (code, serde_json::from_str(&out).unwrap_or_else(|_| panic!("{out}{err}")))
+}
+
+/// Rewrites a package's entries with correct CRCs (what a careful forger would do).
+fn rewrite(zip: &[u8], f: impl FnOnce(&mut Vec<(String, Vec<u8>)>)) -> Vec<u8> {
+    let mut entries: Vec<(String, Vec<u8>)> =
+        hoso::engine::zipr::read(zip).unwrap().into_iter().map(|e| (e.name, zip[e.data].to_vec())).collect();
+    f(&mut entries);
+    let mut w = hoso::engine::zipw::ZipWriter::with_capacity(zip.len() + 100);
+    for (n, d) in &entries {
+        w.add(n, d).unwrap();
+    }
+    w.finish()
+}
+
+#[test]
+fn pack_then_verify_is_complete_intact_and_valid() {
+    let p = pack("ok.zip", true);
+    let (code, v) = verify_json(&p);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!((v["valid"].as_bool(), v["intact"].as_bool()), (Some(true), Some(true)));
+    assert_eq!(v["procedure"]["national_code"], "1.001193");
+    assert_eq!(v["receiving_commune"]["name"], "Phường Vỹ Dạ");
+    let docs: Vec<&str> = v["checklist"].as_array().unwrap().iter().map(|c| c["document_id"].as_str().unwrap()).collect();
+    assert!(docs.contains(&"giay-chung-sinh"), "{docs:?}");
+    // Same inputs, same bytes.
+    assert_eq!(std::fs::read(&p).unwrap(), std::fs::read(pack("again.zip", true)).unwrap());
+    // Text output, Vietnamese by default.
+    let (code, out, _) = hoso(&["verify", &p]);
+    assert_eq!(code, 0);
+    assert!(out.contains("đầy đủ, nguyên vẹn và hợp lệ"), "{out}");
+}
+
+#[test]
+fn verify_reports_missing_documents_and_forged_contents() {
+    let (code, v) = verify_json(&pack("nophoto.zip", false));
+    assert_eq!(code, 1);
+    assert_eq!(v["intact"], true);
+    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "missing-document"), "{v}");
+
+    let good = std::fs::read(pack("forge.zip", true)).unwrap();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("hash-mismatch", rewrite(&good, |e| e[2].1[5] ^= 1)),
+        ("missing-file", rewrite(&good, |e| { e.remove(2); })),
+        ("extra-file", rewrite(&good, |e| e.push(("documents/giay-chung-sinh/02.jpg".into(), JPEG.to_vec())))),
+        ("id-mismatch", rewrite(&good, |e| {
+            let m = String::from_utf8(e[0].1.clone()).unwrap().replace("Phường Vỹ Dạ", "Phường Vĩ Dạ");
+            e[0].1 = m.into_bytes();
+        })),
+    ];
+    for (want, bytes) in cases {
+        let (code, v) = verify_json(&temp(&format!("{want}.zip"), &bytes));
+        assert_eq!(code, 1, "{want}: {v}");
+        assert_eq!(v["intact"], false, "{want}");
+        assert!(v["findings"].as_array().unwrap().iter().any(|f| f["code"] == want), "{want}: {v}");
+    }
+}
+
+#[test]
+fn hostile_files_are_refused_with_a_reason_and_exit_2() {
+    let good = std::fs::read(pack("base.zip", true)).unwrap();
+    let zip_of = |entries: &[(&str, &[u8])]| {
+        let mut w = hoso::engine::zipw::ZipWriter::with_capacity(1000);
+        for (n, d) in entries {
+            w.add(n, d).unwrap();
+        }
+        w.finish()
+    };
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let huge = vec![b' '; 1_100_000];
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("not-zip", b"%PDF-1.4 not a zip".to_vec()),
+        ("truncated", good[..good.len() / 2].to_vec()),
+        ("unsafe-path", zip_of(&[("manifest.json", b"{}"), ("../../etc/cron.d/x", b"x")])),
+        ("unsafe-path", zip_of(&[("manifest.json", b"{}"), ("/etc/passwd", b"x")])),
+        ("unsafe-path", zip_of(&[("manifest.json", b"{}"), ("documents\\x.jpg", b"x")])),
+        ("duplicate", zip_of(&[("manifest.json", b"{}"), ("a.jpg", b"1"), ("A.jpg", b"2")])),
+        ("no-manifest", zip_of(&[("answers.json", b"{}")])),
+        ("manifest-invalid", zip_of(&[("manifest.json", deep.as_bytes())])),
+        ("manifest-invalid", zip_of(&[("manifest.json", &[0xFF, 0xFE, b'{', b'}'])])),
+        ("manifest-too-large", zip_of(&[("manifest.json", &huge)])),
+    ];
+    for (want, bytes) in cases {
+        let (code, v) = verify_json(&temp("hostile.zip", &bytes));
+        assert_eq!(code, 2, "{want}: {v}");
+        assert_eq!(v["code"], want, "{v}");
+        assert!(!v["message"].as_str().unwrap().is_empty());
+        let (code, _, err) = hoso(&["verify", &temp("hostile2.zip", &bytes)]);
+        assert_eq!(code, 2);
+        assert!(err.starts_with("hoso: ") && !err.contains("panicked"), "{err}");
+    }
+    // A 100 MB file is refused by its size before reading.
+    let big = std::env::temp_dir().join(format!("hoso-cli-{}", std::process::id())).join("big.zip");
+    std::fs::File::create(&big).unwrap().set_len(100_000_000).unwrap();
+    let (code, _, err) = hoso(&["verify", big.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("at most"), "{err}");
+}
+
+#[test]
+fn markup_in_answers_is_only_ever_text() {
+    let mut a: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("tests/answers/khai-tu.json").unwrap()).unwrap();
+    a["nm_noi_chet"] = "<script>alert(1)</script> Bệnh viện".into();
+    let answers = temp("markup.json", a.to_string().as_bytes());
+    let out = std::env::temp_dir().join(format!("hoso-cli-{}", std::process::id())).join("markup.zip");
+    let (code, o, e) = hoso(&["pack", "khai-tu", &answers, "-o", out.to_str().unwrap(), TODAY[0], TODAY[1]]);
+    assert_eq!(code, 0, "{o}{e}");
+    let z = std::fs::read(&out).unwrap();
+    let (m, files) = hoso::engine::package::read(&z).unwrap();
+    assert_eq!(m.procedure.id, "khai-tu");
+    let ans: serde_json::Value = serde_json::from_slice(&files["answers.json"]).unwrap();
+    assert_eq!(ans["answers"]["nm_noi_chet"], "<script>alert(1)</script> Bệnh viện");
+}
