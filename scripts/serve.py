@@ -33,11 +33,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return None
         fs_path = self.translate_path(self.path)
         if not os.path.exists(fs_path) and not posixpath.splitext(clean)[1]:
-            self.path = "/index.html"
+            # The staff page is its own app under /staff/; everything else is the resident app.
+            self.path = "/staff/index.html" if clean == "/staff" or clean.startswith("/staff/") else "/index.html"
+        elif os.path.isdir(fs_path) and clean.rstrip("/") == "/staff":
+            self.path = "/staff/index.html"
         return super().send_head()
 
     def end_headers(self):
-        if urllib.parse.urlsplit(self.path).path in ("/", "/index.html"):
+        if urllib.parse.urlsplit(self.path).path in ("/", "/index.html", "/staff/index.html"):
             self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 

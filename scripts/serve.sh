@@ -7,4 +7,6 @@ scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release
+# The staff page: its own bundle under /staff/ (after the main build, which empties dist/).
+trunk build staff.html --release --dist dist/staff --public-url /staff/
 exec python3 scripts/serve.py --dir dist --port "${PORT:-8080}"

@@ -254,3 +254,12 @@ fn markup_in_answers_is_only_ever_text() {
     let ans: serde_json::Value = serde_json::from_slice(&files["answers.json"]).unwrap();
     assert_eq!(ans["answers"]["nm_noi_chet"], "<script>alert(1)</script> Bệnh viện");
 }
+
+#[test]
+fn the_sample_packages_verify() {
+    for f in ["tests/fixtures/khai-sinh.zip", "tests/fixtures/khai-tu-markup.zip"] {
+        let (code, v) = verify_json(f);
+        assert_eq!(code, 0, "{f}: {v} — rebuild with scripts/make-fixtures.sh if the package format changed");
+        assert_eq!(v["intact"], true);
+    }
+}

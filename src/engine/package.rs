@@ -139,6 +139,28 @@ pub fn reference_from_digest(digest: &[u8]) -> String {
     format!("HS-{}-{}", &s[..4], &s[4..])
 }
 
+/// Whether a typed or scanned reference is this package's: case, spaces and dashes do not
+/// matter, the "HS" prefix is optional, and Crockford's look-alikes are forgiven (I, L → 1; O → 0).
+pub fn reference_matches(typed: &str, reference: &str) -> bool {
+    let norm = |s: &str| {
+        let mut out: String = s
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| match c.to_ascii_uppercase() {
+                'I' | 'L' => '1',
+                'O' => '0',
+                c => c,
+            })
+            .collect();
+        if out.len() == 10 && (out.starts_with("HS") || out.starts_with("H5")) {
+            out.drain(..2);
+        }
+        out
+    };
+    let want = norm(reference);
+    want.len() == 8 && norm(typed) == want
+}
+
 /// The digest that names a package: SHA-256 of the manifest's compact JSON (keys in manifest
 /// order) with `package_id` and `reference` set to "". It covers every manifest field and, through
 /// their hashes, every file; so a change to any of them changes the id.
@@ -696,6 +718,18 @@ mod tests {
         let mut bad = z.clone();
         bad[pos] ^= 1;
         assert!(read(&bad).is_err());
+    }
+
+    #[test]
+    fn typed_references_are_forgiving_but_exact() {
+        assert!(reference_matches("HS-AV9X-8S3P", "HS-AV9X-8S3P"));
+        assert!(reference_matches(" hs av9x 8s3p ", "HS-AV9X-8S3P"));
+        assert!(reference_matches("AV9X8S3P", "HS-AV9X-8S3P"));
+        assert!(reference_matches("HS-1O00-0000", "HS-1000-0000"));
+        assert!(reference_matches("HS-L000-0000", "HS-1000-0000"));
+        assert!(!reference_matches("HS-AV9X-8S3Q", "HS-AV9X-8S3P"));
+        assert!(!reference_matches("", "HS-AV9X-8S3P"));
+        assert!(!reference_matches("AV9X8S3", "HS-AV9X-8S3P"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod fields;
 mod pages;
 pub mod router;
+pub mod staff;
 pub mod web;
 
 use crate::engine::catalog::{Answers, CatalogIndex, Procedure};
@@ -198,15 +199,20 @@ pub fn load_units(state: AppState) {
     });
 }
 
-#[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::new();
-    provide_context(state);
+/// Keeps the chosen language on the device and on `<html lang>`.
+pub fn persist_language(state: AppState) {
     Effect::new(move |_| {
         let lang = state.lang.get();
         web::save(LANG_KEY, &lang.code().to_string());
         web::set_html_lang(lang.code());
     });
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    persist_language(state);
     Effect::new(move |_| state.answers.with(|a| web::save(ANSWERS_KEY, a)));
     let loc = router::provide_location();
     let page = move || {

@@ -176,6 +176,7 @@ pub fn Home() -> impl IntoView {
         <nav class="tabs" aria-label=move || state.t(i18n::GROUPING)>{tab(false, i18n::BY_EVENT)}{tab(true, i18n::BY_DOMAIN)}</nav>
         <div id="procedures" aria-live="polite">{procs}</div>
         <p class="note">{move || state.t(i18n::PRIVACY_NOTE)}</p>
+        <p class="note"><a href="/staff/">{move || state.t(i18n::FOR_STAFF)}</a></p>
     }
 }
 

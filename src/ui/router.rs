@@ -68,7 +68,8 @@ pub fn provide_location() -> Location {
                     return;
                 };
                 let href = a.get_attribute("href").unwrap_or_default();
-                if !href.starts_with('/') || href.starts_with("//") || a.has_attribute("download") || a.has_attribute("target") {
+                // The staff page is another app: let the browser load it.
+                if !href.starts_with('/') || href.starts_with("//") || href.starts_with("/staff") || a.has_attribute("download") || a.has_attribute("target") {
                     return;
                 }
                 ev.prevent_default();
