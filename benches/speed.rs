@@ -2,9 +2,12 @@
 //! same measurements in headless Chromium). Prints figures; asserts nothing about time.
 //!
 //! - full re-validation of the largest procedure's sample answers (goal ≤ 1 ms);
-//! - diacritic-insensitive commune search over the 3,321 units (goal ≤ 2 ms per query).
+//! - diacritic-insensitive commune search over the 3,321 units (goal ≤ 2 ms per query);
+//! - building and verifying a 20 MB package with 10 attachments (goal: verify ≤ 0.5 s).
 
 use hoso::engine::catalog::Catalog;
+use hoso::engine::date::Timestamp;
+use hoso::engine::package::{self, Attachment, BuildInput};
 use hoso::engine::date::Date;
 use hoso::engine::units::AdminUnits;
 use hoso::engine::validate::{self, Context};
@@ -56,4 +59,51 @@ fn main() {
     }
     assert!(!units.search("vy da", 8).is_empty());
     report(&format!("commune search ({} units, {} queries × 200)", units.communes.len(), QUERIES.len()), 2.0, samples);
+
+    // A 20 MB package: the birth registration with ten 2 MB photos of the birth notice.
+    let p = cat.procedure("khai-sinh").expect("khai-sinh");
+    let attachments: Vec<Attachment> = (0..10u32)
+        .map(|i| {
+            let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
+            let mut x = 0x9E37_79B9u32.wrapping_mul(i + 1);
+            bytes.extend((0..2_000_000).map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                x as u8
+            }));
+            Attachment { document_id: "giay-chung-sinh".into(), name: format!("page{i}.jpg"), bytes }
+        })
+        .collect();
+    let input = BuildInput {
+        procedure: p,
+        catalog_version: &cat.version,
+        answers: &p.sample_answers,
+        attachments: &attachments,
+        created_at: Timestamp::from_unix(1_795_000_000),
+        today: Date::from_ymd(2026, 11, 23).unwrap(),
+        lang: hoso::engine::text::Lang::Vi,
+        units,
+    };
+    let mut build_ms = Vec::new();
+    let mut zip = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        zip = package::build(&input).expect("builds").zip;
+        build_ms.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let mut verify_ms = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let o = package::open(&zip).expect("opens");
+        let r = package::check_rules(&o, p, &cat.version, units);
+        assert!(o.findings.is_empty() && r.findings.is_empty());
+        verify_ms.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let mb = zip.len() as f64 / 1e6;
+    report(&format!("build a {mb:.1} MB package (10 attachments)"), 500.0, build_ms.clone());
+    report(&format!("verify a {mb:.1} MB package (zip, SHA-256, rules)"), 500.0, verify_ms.clone());
+    build_ms.sort_by(|a, b| a.total_cmp(b));
+    verify_ms.sort_by(|a, b| a.total_cmp(b));
+    println!("throughput: build {:.0} MB/s, verify {:.0} MB/s", mb / build_ms[2] * 1e3, mb / verify_ms[2] * 1e3);
 }

@@ -4,6 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use hoso::engine::catalog::Procedure;
+use hoso::engine::date::Timestamp;
+use hoso::engine::package::{self, Attachment, BuildInput};
 use hoso::engine::date::Date;
 use hoso::engine::units::AdminUnits;
 use hoso::engine::validate::{self, Context};
@@ -61,4 +63,98 @@ fn validation_and_commune_search_speed_in_the_browser() {
         i += 1;
     });
     report(&format!("commune search ({} units)", units.communes.len()), 2.0, s);
+}
+
+/// The same ten 2 MB "photos" as the native benchmark.
+fn photos() -> Vec<Attachment> {
+    (0..10u32)
+        .map(|i| {
+            let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
+            let mut x = 0x9E37_79B9u32.wrapping_mul(i + 1);
+            bytes.extend((0..2_000_000).map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                x as u8
+            }));
+            Attachment { document_id: "giay-chung-sinh".into(), name: format!("page{i}.jpg"), bytes }
+        })
+        .collect()
+}
+
+/// Builds the same files as a zip with JSZip (stored) and SHA-256 with WebCrypto — what a
+/// JavaScript form tool would do — and returns the milliseconds it took.
+const JS_BENCH: &str = r#"
+globalThis.__jszipBench = async (files) => {
+  const t = performance.now();
+  const zip = new JSZip();
+  const entries = [];
+  for (const [name, bytes] of files) {
+    const d = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    entries.push({ path: name, size: bytes.length, sha256: Array.from(d, b => b.toString(16).padStart(2, '0')).join('') });
+  }
+  zip.file('manifest.json', JSON.stringify({ files: entries }, null, 2));
+  for (const [name, bytes] of files) zip.file(name, bytes, { binary: true });
+  const out = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+  return [performance.now() - t, out.length];
+};
+"#;
+
+#[wasm_bindgen_test]
+async fn twenty_megabyte_package_build_and_verify_in_the_browser_with_the_jszip_comparison() {
+    let units = AdminUnits::from_json(include_str!("../public/data/units-2025.json")).unwrap();
+    let p = Procedure::parse(include_str!("../src/catalog/khai-sinh.json")).unwrap();
+    let atts = photos();
+    let input = BuildInput {
+        procedure: &p,
+        catalog_version: "bench",
+        answers: &p.sample_answers,
+        attachments: &atts,
+        created_at: Timestamp::from_unix(1_795_000_000),
+        today: Date::from_ymd(2026, 11, 23).unwrap(),
+        lang: hoso::engine::text::Lang::Vi,
+        units: &units,
+    };
+    let mut build = Vec::new();
+    let mut zip = Vec::new();
+    for _ in 0..3 {
+        let t = now_ms();
+        zip = package::build(&input).unwrap().zip;
+        build.push(now_ms() - t);
+    }
+    let mut verify = Vec::new();
+    for _ in 0..3 {
+        let t = now_ms();
+        let o = package::open(&zip).unwrap();
+        let r = package::check_rules(&o, &p, "bench", &units);
+        assert!(o.findings.is_empty() && r.findings.is_empty());
+        verify.push(now_ms() - t);
+    }
+    let mb = zip.len() as f64 / 1e6;
+    report(&format!("build a {mb:.1} MB package"), 500.0, build.clone());
+    report(&format!("verify a {mb:.1} MB package"), 500.0, verify.clone());
+
+    // JSZip + WebCrypto on the same files, in the same run.
+    js_sys::eval(include_str!("../node_modules/jszip/dist/jszip.min.js")).unwrap();
+    js_sys::eval(JS_BENCH).unwrap();
+    let files = js_sys::Array::new();
+    for a in &atts {
+        let pair = js_sys::Array::new();
+        pair.push(&format!("documents/giay-chung-sinh/{}", a.name).into());
+        pair.push(&js_sys::Uint8Array::from(a.bytes.as_slice()));
+        files.push(&pair);
+    }
+    let f: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"__jszipBench".into()).unwrap().dyn_into().unwrap();
+    let mut js = Vec::new();
+    for _ in 0..3 {
+        let promise: js_sys::Promise = f.call1(&wasm_bindgen::JsValue::NULL, &files).unwrap().dyn_into().unwrap();
+        let res = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+        js.push(js_sys::Reflect::get_u32(&res, 0).unwrap().as_f64().unwrap());
+    }
+    report("JSZip + WebCrypto, same files", 500.0, js.clone());
+    let med = |mut v: Vec<f64>| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        v[v.len() / 2]
+    };
+    console_log!("browser build: hoso {:.0} ms vs JSZip+WebCrypto {:.0} ms — ratio {:.2} (below 1: hoso faster)", med(build.clone()), med(js.clone()), med(build) / med(js));
 }
