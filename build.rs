@@ -5,8 +5,42 @@
 //!   the browser fetches `/data/catalog/<id>.json` when a procedure is opened).
 //! Adding a procedure is adding its JSON file here (docs/catalog.md).
 
+use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::Path;
+
+// The index in the compact (postcard) form the app decodes: these mirror, field for field,
+// `engine::catalog::{CatalogIndex, ProcedureSummary, Group}` and `engine::text::I18n`
+// (checked by the test `the_index_matches_the_procedures`).
+#[derive(Serialize, serde::Deserialize)]
+struct I18n {
+    vi: String,
+    en: String,
+}
+#[derive(Serialize, serde::Deserialize)]
+struct Summary {
+    id: String,
+    national_codes: Vec<String>,
+    name: I18n,
+    summary: I18n,
+    area: I18n,
+    #[serde(default)]
+    life_events: Vec<String>,
+    #[serde(default)]
+    domain: String,
+}
+#[derive(Serialize, serde::Deserialize)]
+struct Group {
+    id: String,
+    label: I18n,
+}
+#[derive(Serialize)]
+struct Index {
+    version: String,
+    procedures: Vec<Summary>,
+    life_events: Vec<Group>,
+    domains: Vec<Group>,
+}
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/catalog");
@@ -54,5 +88,12 @@ fn main() {
     });
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).to_path_buf();
     std::fs::write(out.join("catalog_index.json"), serde_json::to_string(&index).unwrap()).unwrap();
+    let typed = Index {
+        version: meta["version"].as_str().expect("catalog.json version").to_string(),
+        procedures: serde_json::from_value(index["procedures"].clone()).expect("procedure summaries"),
+        life_events: serde_json::from_value(meta["life_events"].clone()).expect("catalog.json life_events"),
+        domains: serde_json::from_value(meta["domains"].clone()).expect("catalog.json domains"),
+    };
+    std::fs::write(out.join("catalog_index.bin"), postcard::to_allocvec(&typed).unwrap()).unwrap();
     std::fs::write(out.join("catalog_files.rs"), rs).unwrap();
 }

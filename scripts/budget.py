@@ -47,8 +47,21 @@ def main():
         for n in sorted(names):
             p = os.path.join(root, n)
             f = os.path.relpath(p, a.dir)
-            why = "when a place field first appears" if "units" in n else "when that procedure is opened"
-            print(f"{'later: ' + f:<44} {os.path.getsize(p):>10,} {gz(p):>10,}  data, fetched {why}")
+            if n.endswith(".json"):
+                why = "source data, not fetched by the app"
+            elif "units" in n:
+                why = "data, fetched when a place field first appears"
+            else:
+                why = "data, fetched when that procedure is opened"
+            print(f"{'later: ' + f:<44} {os.path.getsize(p):>10,} {gz(p):>10,}  {why}")
+    staff = os.path.join(a.dir, "staff", "index.html")
+    if os.path.isfile(staff):
+        shtml = open(staff, encoding="utf-8").read()
+        srefs = set(re.findall(r'(?:href|src)=["\']?(/staff/[^"\'#?\s>]+)', shtml))
+        srefs |= set(re.findall(r"""['"](/staff/[^'"]+\.(?:wasm|js))['"]""", shtml))
+        sfiles = [staff] + [os.path.join(a.dir, r.lstrip("/")) for r in sorted(srefs)]
+        stotal = sum(gz(p) for p in sfiles if os.path.isfile(p))
+        print(f"{'staff page /staff/ (own bundle, not for residents)':<55} {stotal:>10,}  = {stotal/1000:.1f} KB gzip")
     print()
     if total > a.limit_kb * 1000:
         print(f"budget: FAILED — first page load is {total/1000:.1f} KB gzip, above {a.limit_kb:g} KB", file=sys.stderr)

@@ -23,9 +23,9 @@ Usage:
                                                  checks a procedure file before it is added:
                                                  format, references, sources, both languages,
                                                  and that its sample answers validate
-  hoso catalog export <dir>                      writes <dir>/<id>.bin for every procedure: the
-                                                 compact form the browser loads (run after editing
-                                                 src/catalog: scripts/export-catalog.sh)
+  hoso catalog export <dir>                      writes <dir>/<id>.bin for every procedure and
+                                                 <dir>/../units-2025.bin: the compact forms the
+                                                 browser loads (scripts/export-catalog.sh)
   hoso validate <procedure-id> <answers.json> [--json] [--lang vi|en] [--today yyyy-mm-dd]
                                                  every error and warning, by field id
   hoso checklist <procedure-id> <answers.json> [--json] [--lang vi|en]
@@ -308,6 +308,17 @@ fn cmd_catalog(o: &Opts) -> Outcome {
                     return fail(2, format!("cannot write {}: {e}", path.display()));
                 }
                 let _ = writeln!(s, "{:<40}{:>8} bytes", path.display(), bytes.len());
+            }
+            // The unit list, next to the catalog directory (public/data/units-2025.bin).
+            let units = std::path::Path::new(dir).parent().unwrap_or(std::path::Path::new(".")).join("units-2025.bin");
+            match AdminUnits::compact_from_json(include_str!("../public/data/units-2025.json")) {
+                Ok(bytes) => {
+                    if let Err(e) = std::fs::write(&units, &bytes) {
+                        return fail(2, format!("cannot write {}: {e}", units.display()));
+                    }
+                    let _ = writeln!(s, "{:<40}{:>8} bytes", units.display(), bytes.len());
+                }
+                Err(e) => return fail(2, format!("unit list: {e}")),
             }
             ok(s)
         }

@@ -633,6 +633,11 @@ mod tests {
             let committed = std::fs::read(&file).unwrap_or_default();
             assert!(committed == bytes, "{} is missing or stale: run scripts/export-catalog.sh", file.display());
         }
+        let units = std::fs::read(dir.join("../units-2025.bin")).unwrap_or_default();
+        let json = include_str!("../../public/data/units-2025.json");
+        assert!(units == crate::engine::units::AdminUnits::compact_from_json(json).unwrap(), "public/data/units-2025.bin is missing or stale: run scripts/export-catalog.sh");
+        let u = crate::engine::units::AdminUnits::from_compact(&units).unwrap();
+        assert_eq!(u.communes.len(), crate::engine::units::AdminUnits::bundled().communes.len());
         // No file for a procedure that no longer exists.
         for e in std::fs::read_dir(&dir).unwrap() {
             let name = e.unwrap().file_name().into_string().unwrap();
@@ -711,7 +716,8 @@ impl CatalogIndex {
         use std::sync::OnceLock;
         static INDEX: OnceLock<CatalogIndex> = OnceLock::new();
         INDEX.get_or_init(|| {
-            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/catalog_index.json")))
+            // Postcard, written by build.rs (no JSON decoding code in the browser for it).
+            postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/catalog_index.bin")))
                 .expect("build.rs writes a valid index")
         })
     }

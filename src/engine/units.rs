@@ -5,7 +5,7 @@
 //! 1 July 2025. Native code embeds it; the browser fetches it lazily when a place field appears.
 
 use super::text::fold;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug)]
 pub struct Province {
@@ -35,7 +35,10 @@ pub struct AdminUnits {
     pub version: String,
 }
 
-#[derive(Deserialize)]
+/// Start of the compact unit list.
+pub const UNITS_MAGIC: &[u8] = b"hoso-units-1\n";
+
+#[derive(Deserialize, Serialize)]
 struct RawUnits {
     source: String,
     version: String,
@@ -65,6 +68,24 @@ fn strip_type(folded: &str) -> &str {
 impl AdminUnits {
     pub fn from_json(json: &str) -> Result<AdminUnits, String> {
         let raw: RawUnits = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        Ok(AdminUnits::from_raw(raw))
+    }
+
+    /// The compact (postcard) form the browser fetches (`/data/units-2025.bin`, written by
+    /// `hoso catalog export` from the JSON list): smaller, and no JSON decoder in the wasm.
+    pub fn compact_from_json(json: &str) -> Result<Vec<u8>, String> {
+        let raw: RawUnits = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let mut out = UNITS_MAGIC.to_vec();
+        out.extend(postcard::to_allocvec(&raw).map_err(|e| e.to_string())?);
+        Ok(out)
+    }
+
+    pub fn from_compact(bytes: &[u8]) -> Result<AdminUnits, String> {
+        let body = bytes.strip_prefix(UNITS_MAGIC).ok_or("not a hoso unit list of this version")?;
+        postcard::from_bytes(body).map(AdminUnits::from_raw).map_err(|e| e.to_string())
+    }
+
+    fn from_raw(raw: RawUnits) -> AdminUnits {
         let mut provinces = Vec::with_capacity(raw.provinces.len());
         let mut communes = Vec::with_capacity(3400);
         for (pi, (pcode, pname, list)) in raw.provinces.into_iter().enumerate() {
@@ -83,7 +104,7 @@ impl AdminUnits {
             }
             provinces.push(Province { code: pcode, name: pname });
         }
-        Ok(AdminUnits { provinces, communes, source: raw.source, version: raw.version })
+        AdminUnits { provinces, communes, source: raw.source, version: raw.version }
     }
 
     /// The bundled list (native builds; the browser fetches the same file instead).

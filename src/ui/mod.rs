@@ -179,7 +179,7 @@ pub fn load_procedure(state: AppState, id: &str) {
     });
 }
 
-/// Starts loading the unit list (once) from `/data/units-2025.json`. Called by the first page
+/// Starts loading the unit list (once) from `/data/units-2025.bin`. Called by the first page
 /// that needs it, so the start page does not download it.
 pub fn load_units(state: AppState) {
     if state.units.with_untracked(|u| u.is_ok()) || state.units_loading.get_value() {
@@ -188,8 +188,8 @@ pub fn load_units(state: AppState) {
     state.units_loading.set_value(true);
     state.units.set(Err(Units::Loading));
     leptos::task::spawn_local(async move {
-        match web::fetch_text("/data/units-2025.json").await {
-            Some(text) => match AdminUnits::from_json(&text) {
+        match web::fetch_bytes("/data/units-2025.bin").await {
+            Some(bytes) => match AdminUnits::from_compact(&bytes) {
                 Ok(u) => state.units.set(Ok(Arc::new(u))),
                 Err(_) => state.units.set(Err(Units::Failed)),
             },
