@@ -22,6 +22,9 @@ pub enum MediaType {
     Pdf,
     #[serde(rename = "application/json")]
     Json,
+    /// The printable declaration in a package (never an upload).
+    #[serde(rename = "text/html")]
+    Html,
 }
 
 impl MediaType {
@@ -32,6 +35,7 @@ impl MediaType {
             MediaType::Webp => "image/webp",
             MediaType::Pdf => "application/pdf",
             MediaType::Json => "application/json",
+            MediaType::Html => "text/html",
         }
     }
     pub fn extension(self) -> &'static str {
@@ -41,10 +45,11 @@ impl MediaType {
             MediaType::Webp => "webp",
             MediaType::Pdf => "pdf",
             MediaType::Json => "json",
+            MediaType::Html => "html",
         }
     }
     pub fn from_mime(m: &str) -> Option<MediaType> {
-        [MediaType::Jpeg, MediaType::Png, MediaType::Webp, MediaType::Pdf, MediaType::Json]
+        [MediaType::Jpeg, MediaType::Png, MediaType::Webp, MediaType::Pdf, MediaType::Json, MediaType::Html]
             .into_iter()
             .find(|t| t.mime() == m)
     }

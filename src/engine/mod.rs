@@ -8,6 +8,7 @@ pub mod ids;
 pub mod journey;
 pub mod media;
 pub mod package;
+pub mod qr;
 pub mod refdata;
 pub mod text;
 pub mod units;

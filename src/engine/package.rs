@@ -18,6 +18,8 @@ pub const FORMAT: &str = "hoso-package";
 pub const FORMAT_VERSION: u32 = 1;
 pub const ANSWERS_FORMAT: &str = "hoso-answers";
 pub const GENERATOR: &str = concat!("hoso ", env!("CARGO_PKG_VERSION"));
+/// The printable declaration (tờ khai) every package carries, rendered from answers.json.
+pub const DECLARATION_PATH: &str = "to-khai.html";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -80,6 +82,15 @@ pub struct AnswersFile {
     pub checklist: Vec<String>,
     /// Warnings the resident saw (e.g. late registration).
     pub warnings: Vec<I18n>,
+    /// The declaration's parts in form order: each form page's title and its answered fields.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub title: I18n,
+    pub fields: Vec<String>,
 }
 
 /// A photo or scan for one document of the checklist.
@@ -162,12 +173,14 @@ pub fn reference_matches(typed: &str, reference: &str) -> bool {
 }
 
 /// The digest that names a package: SHA-256 of the manifest's compact JSON (keys in manifest
-/// order) with `package_id` and `reference` set to "". It covers every manifest field and, through
-/// their hashes, every file; so a change to any of them changes the id.
+/// order) with `package_id` and `reference` set to "" and the declaration's entry left out. It
+/// covers every other manifest field and, through their hashes, every other file; the
+/// declaration is checked by rendering it again ([`declaration_html`]).
 pub fn manifest_digest(m: &Manifest) -> [u8; 32] {
     let mut blank = m.clone();
     blank.package_id.clear();
     blank.reference.clear();
+    blank.files.retain(|f| f.path != DECLARATION_PATH);
     Sha256::digest(serde_json::to_vec(&blank).unwrap_or_default()).into()
 }
 
@@ -248,6 +261,12 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         display,
         checklist: checklist.iter().map(|d| d.id.clone()).collect(),
         warnings: outcome.warnings().map(|w| w.message.clone()).collect(),
+        sections: p
+            .active_pages(&canonical)
+            .filter(|pg| pg.kind == super::catalog::PageKind::Form)
+            .map(|pg| Section { title: pg.title.clone(), fields: pg.fields.iter().filter(|f| canonical.contains_key(*f)).cloned().collect() })
+            .filter(|s| !s.fields.is_empty())
+            .collect(),
     };
     let answers_bytes = to_json(&answers);
 
@@ -261,7 +280,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
             path: "answers.json".into(),
             size: answers_bytes.len() as u64,
             media_type: MediaType::Json.mime().into(),
-            document_id: declaration,
+            document_id: declaration.clone(),
             sha256: sha256_hex(&answers_bytes),
         },
         &answers_bytes,
@@ -306,11 +325,80 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
     let digest = manifest_digest(&manifest);
     manifest.package_id = hex(&digest[..16]);
     manifest.reference = reference_from_digest(&digest);
+    // The printable declaration carries the id, so it is rendered after it and left out of the id
+    // digest; readers check it by rendering it again from answers.json.
+    let html = declaration_html(&manifest, &answers).into_bytes();
+    let entry = FileEntry {
+        path: DECLARATION_PATH.into(),
+        size: html.len() as u64,
+        media_type: MediaType::Html.mime().into(),
+        document_id: declaration,
+        sha256: sha256_hex(&html),
+    };
+    manifest.files.insert(1, entry.clone());
+    contents.insert(1, (entry, &html));
     let manifest_bytes = to_json(&manifest);
     let zip = write_zip(&manifest_bytes, &contents).map_err(|e| {
         BuildError(vec![I18n::new(format!("Không tạo được tệp zip: {e}"), format!("Could not write the zip: {e}"))])
     })?;
     Ok(Built { zip, manifest, answers })
+}
+
+/// The printable declaration (tờ khai), in Vietnamese, laid out after the official forms on A4,
+/// with a QR code of the package's reference and id. A pure function of the manifest and
+/// answers.json, so readers can render it again and compare. Every answer is escaped: markup a
+/// resident typed is printed as text.
+pub fn declaration_html(m: &Manifest, a: &AnswersFile) -> String {
+    use super::text::escape_html as e;
+    let mut h = String::with_capacity(8000);
+    // Capitals by CSS (text-transform), not `to_uppercase`: its Unicode tables would cost the wasm.
+    let title = format!("Tờ khai {}", m.procedure.name.vi.to_lowercase());
+    let qr = super::qr::svg(&super::qr::package_payload(&m.reference, &m.package_id), 120, &format!("Mã QR của hồ sơ {}", m.reference))
+        .unwrap_or_default();
+    let made = made_on(m);
+    h.push_str("<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str(&format!("<title>{} – {}</title>\n", e(&title), e(&m.reference)));
+    h.push_str(concat!(
+        "<style>\n@page{size:A4;margin:18mm 18mm 20mm}\n",
+        "body{font-family:\"Times New Roman\",Times,serif;font-size:13pt;line-height:1.45;color:#000;max-width:174mm;margin:0 auto;padding:8mm 0}\n",
+        ".nation{text-align:center;font-weight:bold;margin:0}.motto{text-align:center;font-weight:bold;margin:0 0 14pt}\n",
+        ".motto span{border-bottom:1px solid #000}\n",
+        "h1{text-align:center;font-size:15pt;margin:10pt 0 12pt;text-transform:uppercase}h2{font-size:13pt;margin:12pt 0 4pt}\n",
+        ".qr{float:right;margin:0 0 6pt 10pt;text-align:center;font-size:9pt;font-family:monospace}\n",
+        ".row{display:flex;gap:4pt;margin:2pt 0}.l{flex:0 0 auto}.v{flex:1 1 auto;border-bottom:1px dotted #000;font-weight:bold;overflow-wrap:anywhere}\n",
+        ".pledge{margin-top:12pt}.sign{margin:14pt 0 0 auto;width:85mm;text-align:center}.sign .who{font-weight:bold;margin-top:6pt}\n",
+        ".note{font-size:9.5pt;margin-top:24pt;border-top:1px solid #000;padding-top:4pt}\n",
+        "</style>\n</head>\n<body>\n"
+    ));
+    h.push_str(&format!("<div class=\"qr\">{qr}<br>{}</div>\n", e(&m.reference)));
+    h.push_str("<p class=\"nation\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>\n<p class=\"motto\"><span>Độc lập - Tự do - Hạnh phúc</span></p>\n");
+    h.push_str(&format!("<h1>{}</h1>\n", e(&title)));
+    h.push_str(&format!(
+        "<div class=\"row\"><span class=\"l\">Nơi nộp hồ sơ:</span><span class=\"v\">{}, {}</span></div>\n",
+        e(&m.receiving_commune.name),
+        e(&m.receiving_commune.province_name)
+    ));
+    for s in &a.sections {
+        h.push_str(&format!("<h2>{}</h2>\n", e(&s.title.vi)));
+        for f in &s.fields {
+            if let Some(d) = a.display.get(f) {
+                h.push_str(&format!("<div class=\"row\"><span class=\"l\">{}:</span><span class=\"v\">{}</span></div>\n", e(&d.label.vi), e(&d.value.vi)));
+            }
+        }
+    }
+    h.push_str("<p class=\"pledge\">Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp luật về cam đoan của mình.</p>\n");
+    let place = &m.receiving_commune.name;
+    let date = made.map(|d| format!("ngày {:02} tháng {:02} năm {}", d.day(), d.month(), d.year())).unwrap_or_default();
+    h.push_str(&format!(
+        "<div class=\"sign\">Làm tại: {}, {date}<div class=\"who\">NGƯỜI YÊU CẦU</div><i>(Ký, ghi rõ họ, chữ đệm, tên)</i></div>\n",
+        e(place)
+    ));
+    h.push_str(&format!(
+        "<p class=\"note\">Bản in từ gói hồ sơ {} (mã gói {}, thủ tục {} – mã {}), do {} tạo. Cách trình bày theo tờ khai chính thức; hãy đối chiếu với mẫu tại nơi nộp. Cán bộ kiểm tra gói bằng mã QR hoặc lệnh <code>hoso verify</code>.</p>\n",
+        e(&m.reference), e(&m.package_id), e(&m.procedure.name.vi), e(&m.procedure.national_code), e(&m.generator)
+    ));
+    h.push_str("</body>\n</html>\n");
+    h
 }
 
 fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
@@ -399,9 +487,13 @@ fn manifest_schema_findings(m: &Manifest) -> Vec<Finding> {
     if m.files.first().map(|f| f.path.as_str()) != Some("answers.json") {
         bad("files[0] must be answers.json");
     }
+    if m.files.get(1).map(|f| f.path.as_str()) != Some(DECLARATION_PATH) {
+        bad("files[1] must be to-khai.html");
+    }
     for f in &m.files {
         let ext_ok = MediaType::from_mime(&f.media_type).is_some_and(|t| f.path.ends_with(&format!(".{}", t.extension())));
         let path_ok = f.path == "answers.json"
+            || f.path == DECLARATION_PATH
             || (f.path.starts_with("documents/") && f.path.split('/').count() == 3 && super::zipr::check_name(&f.path).is_ok());
         if !ext_ok || !path_ok || !is_hex(&f.sha256, 64) || f.document_id.is_empty() {
             bad(&format!("files: {}", f.path));
@@ -516,6 +608,15 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
             }
         }
     });
+    if let (Some(a), Some((_, bytes))) = (&answers, files.iter().find(|(f, _)| f.path == DECLARATION_PATH)) {
+        if declaration_html(&manifest, a).as_bytes() != *bytes {
+            findings.push(problem(
+                "declaration-altered",
+                "Tờ khai in (to-khai.html) không khớp với câu trả lời trong gói: tệp đã bị sửa.",
+                "The printable declaration (to-khai.html) does not match the answers in the package: it was altered.",
+            ));
+        }
+    }
     Ok(Opened { manifest, answers, files, findings })
 }
 
@@ -586,9 +687,9 @@ pub fn check_rules(o: &Opened, p: &Procedure, catalog_version: &str, units: &Adm
     let mut checklist = Vec::new();
     for d in p.checklist(&outcome.canonical) {
         let files: Vec<String> = if d.action == DocAction::Generated {
-            o.files.iter().filter(|(f, _)| f.path == "answers.json").map(|(f, _)| f.path.clone()).collect()
+            o.files.iter().filter(|(f, _)| f.path == "answers.json" || f.path == DECLARATION_PATH).map(|(f, _)| f.path.clone()).collect()
         } else {
-            o.files.iter().filter(|(f, _)| f.document_id == d.id && f.path != "answers.json").map(|(f, _)| f.path.clone()).collect()
+            o.files.iter().filter(|(f, _)| f.document_id == d.id && f.path != "answers.json" && f.path != DECLARATION_PATH).map(|(f, _)| f.path.clone()).collect()
         };
         if d.action == DocAction::Submit && files.is_empty() {
             findings.push(problem(
@@ -600,7 +701,7 @@ pub fn check_rules(o: &Opened, p: &Procedure, catalog_version: &str, units: &Adm
         checklist.push(ChecklistItem { document_id: d.id.clone(), name: d.name.clone(), action: d.action, files });
     }
     for (f, bytes) in &o.files {
-        if f.path == "answers.json" {
+        if f.path == "answers.json" || f.path == DECLARATION_PATH {
             continue;
         }
         if !checklist.iter().any(|c| c.document_id == f.document_id && c.action == DocAction::Submit) {
@@ -672,7 +773,13 @@ mod tests {
         assert_eq!(m.procedure.national_code, "1.001193");
         assert_eq!(m.receiving_commune.name, "Phường Vỹ Dạ");
         let paths: Vec<&str> = m.files.iter().map(|f| f.path.as_str()).collect();
-        assert_eq!(paths, ["answers.json", "documents/giay-chung-sinh/01.jpg", "documents/giay-chung-sinh/02.pdf"]);
+        assert_eq!(paths, ["answers.json", "to-khai.html", "documents/giay-chung-sinh/01.jpg", "documents/giay-chung-sinh/02.pdf"]);
+        // The printable declaration: Vietnamese, the answers as people read them, the QR code.
+        let html = String::from_utf8(files["to-khai.html"].clone()).unwrap();
+        assert!(html.contains("<h1>Tờ khai đăng ký khai sinh</h1>"), "{html}");
+        assert!(html.contains("Nguyễn Thị Mai Anh") && html.contains("01/11/2026"));
+        assert!(html.contains(&m.reference) && html.contains("<svg"));
+        assert!(html.contains("ngày 22 tháng 11 năm 2026"));
         assert_eq!(files["documents/giay-chung-sinh/01.jpg"], JPEG);
         let ans: AnswersFile = serde_json::from_slice(&files["answers.json"]).unwrap();
         assert_eq!(ans.answers["tre_ho_ten"], "Nguyễn Thị Mai Anh");
@@ -718,6 +825,35 @@ mod tests {
         let mut bad = z.clone();
         bad[pos] ^= 1;
         assert!(read(&bad).is_err());
+    }
+
+    #[test]
+    fn the_declaration_is_rendered_again_and_escapes_markup() {
+        let mut answers = sample();
+        answers.insert("tre_noi_sinh_co_so".into(), "<b>Bệnh viện</b> & \"Trạm\"".into());
+        let built = build(&input(&answers, &[])).unwrap();
+        let (_, files) = read(&built.zip).unwrap();
+        let html = String::from_utf8(files["to-khai.html"].clone()).unwrap();
+        assert!(html.contains("&lt;b&gt;Bệnh viện&lt;/b&gt; &amp; &quot;Trạm&quot;"), "{html}");
+        assert!(!html.contains("<b>Bệnh viện"));
+        // A forged declaration with consistent checksums is still caught.
+        let entries: Vec<(String, Vec<u8>)> =
+            crate::engine::zipr::read(&built.zip).unwrap().into_iter().map(|e| (e.name, built.zip[e.data].to_vec())).collect();
+        let forged_html = html.replace("Nguyễn Thị Mai Anh", "Nguyễn Thị Mai Ánh").into_bytes();
+        let mut m: Manifest = serde_json::from_slice(&entries[0].1).unwrap();
+        m.files[1].size = forged_html.len() as u64;
+        m.files[1].sha256 = sha256_hex(&forged_html);
+        let mut w = crate::engine::zipw::ZipWriter::with_capacity(built.zip.len());
+        w.add("manifest.json", &to_json(&m)).unwrap();
+        for (n, d) in &entries[1..] {
+            w.add(n, if n == DECLARATION_PATH { &forged_html } else { d }).unwrap();
+        }
+        let o = open_owned(&w.finish());
+        assert_eq!(o, vec!["declaration-altered"]);
+    }
+
+    fn open_owned(zip: &[u8]) -> Vec<&'static str> {
+        open(zip).unwrap().findings.iter().map(|f| f.code).collect()
     }
 
     #[test]

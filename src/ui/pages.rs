@@ -768,6 +768,12 @@ pub fn DonePage() -> impl IntoView {
                             <Title text=Signal::derive(move || state.t(i18n::DONE_TITLE).to_string())/>
                             <p class="panel-label">{move || state.t(i18n::DONE_REFERENCE)}</p>
                             <p class="panel-ref" id="package-reference"><strong>{f.reference.clone()}</strong></p>
+                            // Same QR code as on the printed declaration (generated here, no markup from answers).
+                            <div class="panel-qr" inner_html=crate::engine::qr::svg(
+                                &crate::engine::qr::package_payload(&f.reference, &f.package_id),
+                                160,
+                                &format!("QR {}", f.reference),
+                            ).unwrap_or_default()></div>
                         </div>
                         <p>
                             <button type="button" class="button" id="download" on:click=move |_| {

@@ -164,6 +164,7 @@ test('a resident registers a birth from the start page to a downloaded package',
   await expect(page).toHaveURL(/\/done$/);
   const reference = (await page.locator('#package-reference').textContent()).trim();
   expect(reference).toMatch(/^HS-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(page.locator('.panel-qr svg')).toHaveAttribute('aria-label', `QR ${reference}`);
   await expect(page.locator('main')).toContainText('VNeID');
   await expectAccessible(page, 'confirmation');
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
@@ -187,9 +188,14 @@ test('a resident registers a birth from the start page to a downloaded package',
   }
   expect(Object.keys(zip.files).sort()).toEqual(['manifest.json', ...manifest.files.map(f => f.path)].sort());
   // The id digest, recomputed independently (docs/package-format.md).
-  const blank = { ...manifest, package_id: '', reference: '' };
+  const blank = { ...manifest, package_id: '', reference: '', files: manifest.files.filter(f => f.path !== 'to-khai.html') };
   const digest = crypto.createHash('sha256').update(JSON.stringify(blank), 'utf8').digest('hex');
   expect(digest.slice(0, 32)).toBe(manifest.package_id);
+  // The printable declaration: Vietnamese, with the answers and the same reference.
+  const declaration = await zip.file('to-khai.html').async('string');
+  expect(declaration).toContain('<h1>Tờ khai đăng ký khai sinh</h1>');
+  expect(declaration).toContain(reference);
+  expect(declaration).toContain('<svg');
   const photo = await zip.file('documents/giay-chung-sinh/01.jpg').async('nodebuffer');
   expect(photo.equals(JPEG)).toBe(true);
   const answers = JSON.parse(await zip.file('answers.json').async('string'));
