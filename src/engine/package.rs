@@ -153,6 +153,12 @@ pub fn reference_from_digest(digest: &[u8]) -> String {
 /// Whether a typed or scanned reference is this package's: case, spaces and dashes do not
 /// matter, the "HS" prefix is optional, and Crockford's look-alikes are forgiven (I, L → 1; O → 0).
 pub fn reference_matches(typed: &str, reference: &str) -> bool {
+    // A scanned QR code reads "HOSO1 <reference> <package id>".
+    let mut words = typed.split_whitespace();
+    let typed = match (words.next(), words.next()) {
+        (Some("HOSO1"), Some(r)) => r,
+        _ => typed,
+    };
     let norm = |s: &str| {
         let mut out: String = s
             .chars()
@@ -610,11 +616,20 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
     });
     if let (Some(a), Some((_, bytes))) = (&answers, files.iter().find(|(f, _)| f.path == DECLARATION_PATH)) {
         if declaration_html(&manifest, a).as_bytes() != *bytes {
-            findings.push(problem(
-                "declaration-altered",
-                "Tờ khai in (to-khai.html) không khớp với câu trả lời trong gói: tệp đã bị sửa.",
-                "The printable declaration (to-khai.html) does not match the answers in the package: it was altered.",
-            ));
+            // The layout may differ between hoso versions; `generator` is covered by the id.
+            if manifest.generator == GENERATOR {
+                findings.push(problem(
+                    "declaration-altered",
+                    "Tờ khai in (to-khai.html) không khớp với câu trả lời trong gói: tệp đã bị sửa.",
+                    "The printable declaration (to-khai.html) does not match the answers in the package: it was altered.",
+                ));
+            } else {
+                findings.push(note(
+                    "declaration-unchecked",
+                    format!("Tờ khai in do {} tạo nên không đối chiếu lại được; hãy dựa vào câu trả lời (answers.json).", manifest.generator),
+                    format!("The printable declaration was made by {} and cannot be re-checked; rely on the answers (answers.json).", manifest.generator),
+                ));
+            }
         }
     }
     Ok(Opened { manifest, answers, files, findings })
@@ -866,6 +881,10 @@ mod tests {
         assert!(!reference_matches("HS-AV9X-8S3Q", "HS-AV9X-8S3P"));
         assert!(!reference_matches("", "HS-AV9X-8S3P"));
         assert!(!reference_matches("AV9X8S3", "HS-AV9X-8S3P"));
+        // What a QR scanner types.
+        let scanned = crate::engine::qr::package_payload("HS-AV9X-8S3P", "56d3d464761d769cc041f323a5240a78");
+        assert!(reference_matches(&scanned, "HS-AV9X-8S3P"));
+        assert!(!reference_matches(&scanned, "HS-AV9X-8S3Q"));
     }
 
     #[test]
