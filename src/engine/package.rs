@@ -179,14 +179,17 @@ pub fn reference_matches(typed: &str, reference: &str) -> bool {
 }
 
 /// The digest that names a package: SHA-256 of the manifest's compact JSON (keys in manifest
-/// order) with `package_id` and `reference` set to "" and the declaration's entry left out. It
-/// covers every other manifest field and, through their hashes, every other file; the
-/// declaration is checked by rendering it again ([`declaration_html`]).
+/// order) with `package_id` and `reference` set to "" and the declaration entry's `size` 0 and
+/// `sha256` "". It covers every other manifest field and, through their hashes, every other
+/// file; the declaration is checked by rendering it again ([`declaration_html`]).
 pub fn manifest_digest(m: &Manifest) -> [u8; 32] {
     let mut blank = m.clone();
     blank.package_id.clear();
     blank.reference.clear();
-    blank.files.retain(|f| f.path != DECLARATION_PATH);
+    for f in blank.files.iter_mut().filter(|f| f.path == DECLARATION_PATH) {
+        f.size = 0;
+        f.sha256.clear();
+    }
     Sha256::digest(serde_json::to_vec(&blank).unwrap_or_default()).into()
 }
 
@@ -310,7 +313,18 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
     contents.extend(docs);
 
     let created_at = input.created_at.rfc3339();
-    let files: Vec<FileEntry> = contents.iter().map(|(f, _)| f.clone()).collect();
+    let mut files: Vec<FileEntry> = contents.iter().map(|(f, _)| f.clone()).collect();
+    // The declaration's place in the list, its size and hash filled in once it is rendered.
+    files.insert(
+        1,
+        FileEntry {
+            path: DECLARATION_PATH.into(),
+            size: 0,
+            media_type: MediaType::Html.mime().into(),
+            document_id: declaration.clone(),
+            sha256: String::new(),
+        },
+    );
     let mut manifest = Manifest {
         format: FORMAT.into(),
         format_version: FORMAT_VERSION,
@@ -331,7 +345,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
     let digest = manifest_digest(&manifest);
     manifest.package_id = hex(&digest[..16]);
     manifest.reference = reference_from_digest(&digest);
-    // The printable declaration carries the id, so it is rendered after it and left out of the id
+    // The printable declaration carries the id, so its size and hash are left out of the id
     // digest; readers check it by rendering it again from answers.json.
     let html = declaration_html(&manifest, &answers).into_bytes();
     let entry = FileEntry {
@@ -341,7 +355,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         document_id: declaration,
         sha256: sha256_hex(&html),
     };
-    manifest.files.insert(1, entry.clone());
+    manifest.files[1] = entry.clone();
     contents.insert(1, (entry, &html));
     let manifest_bytes = to_json(&manifest);
     let zip = write_zip(&manifest_bytes, &contents).map_err(|e| {

@@ -188,7 +188,8 @@ test('a resident registers a birth from the start page to a downloaded package',
   }
   expect(Object.keys(zip.files).sort()).toEqual(['manifest.json', ...manifest.files.map(f => f.path)].sort());
   // The id digest, recomputed independently (docs/package-format.md).
-  const blank = { ...manifest, package_id: '', reference: '', files: manifest.files.filter(f => f.path !== 'to-khai.html') };
+  const blank = { ...manifest, package_id: '', reference: '',
+    files: manifest.files.map(f => f.path === 'to-khai.html' ? { ...f, size: 0, sha256: '' } : f) };
   const digest = crypto.createHash('sha256').update(JSON.stringify(blank), 'utf8').digest('hex');
   expect(digest.slice(0, 32)).toBe(manifest.package_id);
   // The printable declaration: Vietnamese, with the answers and the same reference.

@@ -21,7 +21,7 @@ test('staff open a package from the start page and see it is complete, intact an
   await expect(verdict).toContainText('Đầy đủ, nguyên vẹn và hợp lệ');
   await expect(verdict).toBeFocused();
   const main = page.locator('main');
-  await expect(main).toContainText('HS-CHDK-3NYN');
+  await expect(main).toContainText('HS-712S-876K');
   await expect(main).toContainText('Đăng ký khai sinh (1.001193)');
   await expect(main).toContainText('Phường Vỹ Dạ, Thành phố Huế');
   // The declaration in people's terms: names, dates as dd/mm/yyyy.
@@ -34,9 +34,9 @@ test('staff open a package from the start page and see it is complete, intact an
   await expectAccessible(page, 'staff, valid package');
 
   // A reference typed by the resident, forgivingly compared.
-  await page.fill('input[name=reference]', 'hs chdk 3nyn');
+  await page.fill('input[name=reference]', 'hs 712s 876k');
   await expect(main).toContainText('Khớp');
-  await page.fill('input[name=reference]', 'HS-CHDK-3NYP');
+  await page.fill('input[name=reference]', 'HS-712S-876M');
   await expect(main).toContainText('Không khớp');
 
   // English, then print styles hide the controls.
