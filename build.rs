@@ -45,39 +45,77 @@ struct Index {
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/catalog");
     println!("cargo:rerun-if-changed={}", dir.display());
-    let meta: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("catalog.json")).expect("src/catalog/catalog.json"))
-            .expect("catalog.json is JSON");
+    let meta: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("catalog.json")).expect("src/catalog/catalog.json"),
+    )
+    .expect("catalog.json is JSON");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("src/catalog")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.file_name().is_some_and(|n| n != "catalog.json"))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "json")
+                && p.file_name().is_some_and(|n| n != "catalog.json")
+        })
         .collect();
     // Most common first: the order listed in catalog.json, then the rest by file name (tests
     // require every procedure to be listed).
-    let order: Vec<&str> = meta["order"].as_array().map(|a| a.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
+    let order: Vec<&str> = meta["order"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
     let rank = |p: &std::path::PathBuf| {
-        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-        (order.iter().position(|o| *o == stem).unwrap_or(usize::MAX), stem)
+        let stem = p
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        (
+            order.iter().position(|o| *o == stem).unwrap_or(usize::MAX),
+            stem,
+        )
     };
     files.sort_by_key(rank);
     let mut summaries = Vec::new();
-    let mut rs = String::from("/// Every procedure file: (id, JSON).\npub static PROCEDURE_FILES: &[(&str, &str)] = &[\n");
+    let mut rs = String::from(
+        "/// Every procedure file: (id, JSON).\npub static PROCEDURE_FILES: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let text = std::fs::read_to_string(f).expect("readable");
-        let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        let id = v["id"].as_str().unwrap_or_else(|| panic!("{}: no id", f.display())).to_string();
+        let v: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let id = v["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{}: no id", f.display()))
+            .to_string();
         let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        assert_eq!(stem, id, "{}: the file name must be the procedure id", f.display());
+        assert_eq!(
+            stem,
+            id,
+            "{}: the file name must be the procedure id",
+            f.display()
+        );
         let mut s = serde_json::Map::new();
-        for k in ["id", "national_codes", "name", "summary", "area", "life_events", "domain"] {
+        for k in [
+            "id",
+            "national_codes",
+            "name",
+            "summary",
+            "area",
+            "life_events",
+            "domain",
+        ] {
             if let Some(x) = v.get(k) {
                 s.insert(k.into(), x.clone());
             }
         }
         summaries.push(serde_json::Value::Object(s));
-        writeln!(rs, "    ({id:?}, include_str!({:?})),", f.display().to_string()).unwrap();
+        writeln!(
+            rs,
+            "    ({id:?}, include_str!({:?})),",
+            f.display().to_string()
+        )
+        .unwrap();
     }
     rs.push_str("];\n");
     let index = serde_json::json!({
@@ -87,13 +125,26 @@ fn main() {
         "domains": meta["domains"],
     });
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).to_path_buf();
-    std::fs::write(out.join("catalog_index.json"), serde_json::to_string(&index).unwrap()).unwrap();
+    std::fs::write(
+        out.join("catalog_index.json"),
+        serde_json::to_string(&index).unwrap(),
+    )
+    .unwrap();
     let typed = Index {
-        version: meta["version"].as_str().expect("catalog.json version").to_string(),
-        procedures: serde_json::from_value(index["procedures"].clone()).expect("procedure summaries"),
-        life_events: serde_json::from_value(meta["life_events"].clone()).expect("catalog.json life_events"),
+        version: meta["version"]
+            .as_str()
+            .expect("catalog.json version")
+            .to_string(),
+        procedures: serde_json::from_value(index["procedures"].clone())
+            .expect("procedure summaries"),
+        life_events: serde_json::from_value(meta["life_events"].clone())
+            .expect("catalog.json life_events"),
         domains: serde_json::from_value(meta["domains"].clone()).expect("catalog.json domains"),
     };
-    std::fs::write(out.join("catalog_index.bin"), postcard::to_allocvec(&typed).unwrap()).unwrap();
+    std::fs::write(
+        out.join("catalog_index.bin"),
+        postcard::to_allocvec(&typed).unwrap(),
+    )
+    .unwrap();
     std::fs::write(out.join("catalog_files.rs"), rs).unwrap();
 }

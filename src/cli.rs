@@ -50,11 +50,19 @@ pub struct Outcome {
 }
 
 fn ok(stdout: String) -> Outcome {
-    Outcome { code: 0, stdout, stderr: String::new() }
+    Outcome {
+        code: 0,
+        stdout,
+        stderr: String::new(),
+    }
 }
 
 fn fail(code: i32, msg: impl Into<String>) -> Outcome {
-    Outcome { code, stdout: String::new(), stderr: format!("hoso: {}\n", msg.into()) }
+    Outcome {
+        code,
+        stdout: String::new(),
+        stderr: format!("hoso: {}\n", msg.into()),
+    }
 }
 
 struct Opts {
@@ -71,7 +79,15 @@ struct Opts {
 }
 
 fn parse_opts(args: &[String]) -> Result<Opts, String> {
-    let mut o = Opts { json: false, lang: Lang::Vi, today: None, attach: Vec::new(), out: None, created_at: None, positional: Vec::new() };
+    let mut o = Opts {
+        json: false,
+        lang: Lang::Vi,
+        today: None,
+        attach: Vec::new(),
+        out: None,
+        created_at: None,
+        positional: Vec::new(),
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -82,17 +98,25 @@ fn parse_opts(args: &[String]) -> Result<Opts, String> {
             }
             "--today" => {
                 let v = it.next().ok_or("--today needs a date yyyy-mm-dd")?;
-                o.today = Some(Date::parse_iso(v).ok_or_else(|| format!("--today {v}: use yyyy-mm-dd"))?);
+                o.today =
+                    Some(Date::parse_iso(v).ok_or_else(|| format!("--today {v}: use yyyy-mm-dd"))?);
             }
             "--attach" => {
                 let v = it.next().ok_or("--attach needs <document-id>=<file>")?;
-                let (doc, file) = v.split_once('=').ok_or_else(|| format!("--attach {v}: use <document-id>=<file>"))?;
+                let (doc, file) = v
+                    .split_once('=')
+                    .ok_or_else(|| format!("--attach {v}: use <document-id>=<file>"))?;
                 o.attach.push((doc.to_string(), file.to_string()));
             }
             "-o" | "--output" => o.out = Some(it.next().ok_or("-o needs a file name")?.clone()),
             "--created-at" => {
-                let v = it.next().ok_or("--created-at needs a time like 2026-11-23T03:04:05Z")?;
-                o.created_at = Some(Timestamp::parse_rfc3339(v).ok_or_else(|| format!("--created-at {v}: use 2026-11-23T03:04:05Z"))?);
+                let v = it
+                    .next()
+                    .ok_or("--created-at needs a time like 2026-11-23T03:04:05Z")?;
+                o.created_at = Some(
+                    Timestamp::parse_rfc3339(v)
+                        .ok_or_else(|| format!("--created-at {v}: use 2026-11-23T03:04:05Z"))?,
+                );
             }
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => o.positional.push(a.clone()),
@@ -113,7 +137,10 @@ fn today_vn() -> Date {
 fn procedure(cat: &'static Catalog, id: &str) -> Result<&'static Procedure, Outcome> {
     cat.procedure(id).ok_or_else(|| {
         let known: Vec<&str> = cat.procedures.iter().map(|p| p.id.as_str()).collect();
-        fail(2, format!("unknown procedure \"{id}\" (known: {})", known.join(", ")))
+        fail(
+            2,
+            format!("unknown procedure \"{id}\" (known: {})", known.join(", ")),
+        )
     })
 }
 
@@ -124,18 +151,33 @@ pub fn read_answers(path: &str) -> Result<Answers, Outcome> {
         return Err(fail(2, format!("{path} is not a file")));
     }
     if meta.len() > MAX_ANSWERS_BYTES {
-        return Err(fail(2, format!("{path} is {} bytes; an answers file is at most {MAX_ANSWERS_BYTES} bytes", meta.len())));
+        return Err(fail(
+            2,
+            format!(
+                "{path} is {} bytes; an answers file is at most {MAX_ANSWERS_BYTES} bytes",
+                meta.len()
+            ),
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(2, format!("cannot read {path}: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|_| fail(2, format!("{path} is not UTF-8 text")))?;
-    let v: Value = serde_json::from_str(&text).map_err(|e| fail(2, format!("{path} is not valid JSON: {e}")))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| fail(2, format!("{path} is not UTF-8 text")))?;
+    let v: Value = serde_json::from_str(&text)
+        .map_err(|e| fail(2, format!("{path} is not valid JSON: {e}")))?;
     let obj = match &v {
-        Value::Object(m) if m.get("format").and_then(Value::as_str) == Some("hoso-answers") => m.get("answers"),
+        Value::Object(m) if m.get("format").and_then(Value::as_str) == Some("hoso-answers") => {
+            m.get("answers")
+        }
         Value::Object(_) => Some(&v),
         _ => None,
     }
     .and_then(Value::as_object)
-    .ok_or_else(|| fail(2, format!("{path}: expected a JSON object of field ids to values")))?;
+    .ok_or_else(|| {
+        fail(
+            2,
+            format!("{path}: expected a JSON object of field ids to values"),
+        )
+    })?;
     let mut out = Answers::new();
     for (k, val) in obj {
         let s = match val {
@@ -148,7 +190,10 @@ pub fn read_answers(path: &str) -> Result<Answers, Outcome> {
                     Value::Array(_) => "a list",
                     _ => "an object",
                 };
-                return Err(fail(2, format!("{path}: field \"{k}\" is {kind}; give its value as a string")));
+                return Err(fail(
+                    2,
+                    format!("{path}: field \"{k}\" is {kind}; give its value as a string"),
+                ));
             }
         };
         out.insert(k.clone(), s);
@@ -174,14 +219,27 @@ fn issues_json(issues: &[validate::Issue], lang: Lang) -> Value {
 }
 
 /// The procedure and answers named on the command line, validated with the shared engine.
-fn load_and_validate(o: &Opts, cmd: &str) -> Result<(&'static Procedure, Answers, validate::Outcome), Outcome> {
+fn load_and_validate(
+    o: &Opts,
+    cmd: &str,
+) -> Result<(&'static Procedure, Answers, validate::Outcome), Outcome> {
     let [pid, path] = o.positional.as_slice() else {
-        return Err(fail(2, format!("usage: hoso {cmd} <procedure-id> <answers.json> [--json] [--lang vi|en]")));
+        return Err(fail(
+            2,
+            format!("usage: hoso {cmd} <procedure-id> <answers.json> [--json] [--lang vi|en]"),
+        ));
     };
     let p = procedure(Catalog::bundled(), pid)?;
     let answers = read_answers(path)?;
     let today = o.today.unwrap_or_else(today_vn);
-    let out = validate::validate(p, &answers, &Context { today, units: Some(AdminUnits::bundled()) });
+    let out = validate::validate(
+        p,
+        &answers,
+        &Context {
+            today,
+            units: Some(AdminUnits::bundled()),
+        },
+    );
     Ok((p, answers, out))
 }
 
@@ -229,12 +287,20 @@ fn cmd_validate(o: &Opts) -> Outcome {
         };
         let _ = writeln!(s, "{}: {verdict}, {w}", p.id);
         for i in &out.issues {
-            let sev = if i.severity == Severity::Error { "error" } else { "warning" };
+            let sev = if i.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            };
             let _ = writeln!(s, "{sev:<8}{:<22}{}", i.field, i.message.get(o.lang));
         }
         s
     };
-    Outcome { code, stdout, stderr: String::new() }
+    Outcome {
+        code,
+        stdout,
+        stderr: String::new(),
+    }
 }
 
 fn cmd_checklist(o: &Opts) -> Outcome {
@@ -258,11 +324,22 @@ fn cmd_checklist(o: &Opts) -> Outcome {
                 })
             })
             .collect();
-        format!("{}\n", serde_json::to_string_pretty(&json!({ "procedure": p.id, "documents": v })).unwrap_or_default())
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&json!({ "procedure": p.id, "documents": v }))
+                .unwrap_or_default()
+        )
     } else {
         let mut s = String::new();
         for (i, d) in docs.iter().enumerate() {
-            let _ = writeln!(s, "{}. {} — {} × {}", i + 1, d.name.get(o.lang), d.form.label().get(o.lang), d.count);
+            let _ = writeln!(
+                s,
+                "{}. {} — {} × {}",
+                i + 1,
+                d.name.get(o.lang),
+                d.form.label().get(o.lang),
+                d.count
+            );
             let _ = writeln!(s, "   {}", d.why.get(o.lang));
         }
         s
@@ -339,7 +416,13 @@ fn cmd_catalog_check(o: &Opts, path: &str) -> Outcome {
         Err(e) => return fail(2, format!("cannot read {path}: {e}")),
     };
     if meta.len() > MAX_PROCEDURE_BYTES {
-        return fail(2, format!("{path} is {} bytes; a procedure file is at most {MAX_PROCEDURE_BYTES} bytes", meta.len()));
+        return fail(
+            2,
+            format!(
+                "{path} is {} bytes; a procedure file is at most {MAX_PROCEDURE_BYTES} bytes",
+                meta.len()
+            ),
+        );
     }
     let text = match std::fs::read(path).map(String::from_utf8) {
         Ok(Ok(t)) => t,
@@ -352,15 +435,28 @@ fn cmd_catalog_check(o: &Opts, path: &str) -> Outcome {
     };
     let mut problems = p.lint();
     problems.extend(CatalogIndex::bundled().lint_groups(&p));
-    let stem = std::path::Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = std::path::Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     if stem != p.id {
-        problems.push(format!("the file name ({stem}.json) must be the procedure id ({}.json)", p.id));
+        problems.push(format!(
+            "the file name ({stem}.json) must be the procedure id ({}.json)",
+            p.id
+        ));
     }
     if !crate::engine::text::is_nfc(&text) {
         problems.push("the file is not in Unicode NFC (compose the Vietnamese letters)".into());
     }
     let today = o.today.unwrap_or_else(today_vn);
-    let out = validate::validate(&p, &p.sample_answers, &Context { today, units: Some(AdminUnits::bundled()) });
+    let out = validate::validate(
+        &p,
+        &p.sample_answers,
+        &Context {
+            today,
+            units: Some(AdminUnits::bundled()),
+        },
+    );
     for i in out.errors() {
         problems.push(format!("sample_answers: {}: {}", i.field, i.message.en));
     }
@@ -370,18 +466,32 @@ fn cmd_catalog_check(o: &Opts, path: &str) -> Outcome {
         }
     }
     if problems.is_empty() {
-        ok(format!("{}: sound ({} pages, {} fields, {} documents, {} rules)\n", p.id, p.pages.len(), p.fields.len(), p.documents.len(), p.rules.len()))
+        ok(format!(
+            "{}: sound ({} pages, {} fields, {} documents, {} rules)\n",
+            p.id,
+            p.pages.len(),
+            p.fields.len(),
+            p.documents.len(),
+            p.rules.len()
+        ))
     } else {
         let mut s = String::new();
         for pr in &problems {
             let _ = writeln!(s, "{}: {pr}", p.id);
         }
-        Outcome { code: 1, stdout: s, stderr: String::new() }
+        Outcome {
+            code: 1,
+            stdout: s,
+            stderr: String::new(),
+        }
     }
 }
 
 fn now_utc() -> Timestamp {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
     Timestamp::from_unix(secs)
 }
 
@@ -392,7 +502,13 @@ fn read_limited(path: &str, max: u64, what: &str) -> Result<Vec<u8>, Outcome> {
         return Err(fail(2, format!("{path} is not a file")));
     }
     if meta.len() > max {
-        return Err(fail(2, format!("{path} is {} bytes; {what} is at most {max} bytes", meta.len())));
+        return Err(fail(
+            2,
+            format!(
+                "{path} is {} bytes; {what} is at most {max} bytes",
+                meta.len()
+            ),
+        ));
     }
     std::fs::read(path).map_err(|e| fail(2, format!("cannot read {path}: {e}")))
 }
@@ -413,12 +529,21 @@ fn cmd_pack(o: &Opts) -> Outcome {
     };
     let mut attachments = Vec::new();
     for (doc, file) in &o.attach {
-        let bytes = match read_limited(file, crate::engine::media::MAX_FILE_BYTES, "an attachment") {
+        let bytes = match read_limited(file, crate::engine::media::MAX_FILE_BYTES, "an attachment")
+        {
             Ok(b) => b,
             Err(e) => return e,
         };
-        let name = std::path::Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or(file).to_string();
-        attachments.push(Attachment { document_id: doc.clone(), name, bytes });
+        let name = std::path::Path::new(file)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(file)
+            .to_string();
+        attachments.push(Attachment {
+            document_id: doc.clone(),
+            name,
+            bytes,
+        });
     }
     let created_at = o.created_at.unwrap_or_else(now_utc);
     let today = o.today.unwrap_or_else(today_vn);
@@ -434,7 +559,12 @@ fn cmd_pack(o: &Opts) -> Outcome {
     };
     match package::build(&input) {
         Ok(built) => match std::fs::write(out, &built.zip) {
-            Ok(()) => ok(format!("{out}: {} bytes, {} files, reference {}\n", built.zip.len(), built.manifest.files.len(), built.manifest.reference)),
+            Ok(()) => ok(format!(
+                "{out}: {} bytes, {} files, reference {}\n",
+                built.zip.len(),
+                built.manifest.files.len(),
+                built.manifest.reference
+            )),
             Err(e) => fail(2, format!("cannot write {out}: {e}")),
         },
         Err(e) => {
@@ -442,7 +572,11 @@ fn cmd_pack(o: &Opts) -> Outcome {
             for m in &e.0 {
                 let _ = writeln!(s, "error   {}", m.get(o.lang));
             }
-            Outcome { code: 1, stdout: s, stderr: String::new() }
+            Outcome {
+                code: 1,
+                stdout: s,
+                stderr: String::new(),
+            }
         }
     }
 }
@@ -450,7 +584,10 @@ fn cmd_pack(o: &Opts) -> Outcome {
 fn cmd_verify(o: &Opts) -> Outcome {
     use crate::engine::package;
     let [path] = o.positional.as_slice() else {
-        return fail(2, "usage: hoso verify <package.zip> [--json] [--lang vi|en]");
+        return fail(
+            2,
+            "usage: hoso verify <package.zip> [--json] [--lang vi|en]",
+        );
     };
     let bytes = match read_limited(path, crate::engine::zipr::MAX_ZIP_BYTES as u64, "a package") {
         Ok(b) => b,
@@ -461,7 +598,11 @@ fn cmd_verify(o: &Opts) -> Outcome {
         Err(f) => {
             return if o.json {
                 let v = json!({ "readable": false, "valid": false, "code": f.code, "message": f.message.get(o.lang) });
-                Outcome { code: 2, stdout: format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()), stderr: String::new() }
+                Outcome {
+                    code: 2,
+                    stdout: format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()),
+                    stderr: String::new(),
+                }
             } else {
                 fail(2, format!("{path}: {} [{}]", f.message.get(o.lang), f.code))
             };
@@ -471,7 +612,12 @@ fn cmd_verify(o: &Opts) -> Outcome {
     let mut checklist = Vec::new();
     match Catalog::bundled().procedure(&opened.manifest.procedure.id) {
         Some(p) => {
-            let r = package::check_rules(&opened, p, &Catalog::bundled().version, AdminUnits::bundled());
+            let r = package::check_rules(
+                &opened,
+                p,
+                &Catalog::bundled().version,
+                AdminUnits::bundled(),
+            );
             findings.extend(r.findings);
             checklist = r.checklist;
         }
@@ -479,14 +625,32 @@ fn cmd_verify(o: &Opts) -> Outcome {
             code: "unknown-procedure",
             severity: Severity::Error,
             message: crate::engine::text::I18n::new(
-                format!("hoso này không biết thủ tục “{}”.", opened.manifest.procedure.id),
-                format!("This hoso does not know the procedure “{}”.", opened.manifest.procedure.id),
+                format!(
+                    "hoso này không biết thủ tục “{}”.",
+                    opened.manifest.procedure.id
+                ),
+                format!(
+                    "This hoso does not know the procedure “{}”.",
+                    opened.manifest.procedure.id
+                ),
             ),
         }),
     }
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let integrity_ok = !findings.iter().any(|f| {
-        matches!(f.code, "missing-file" | "hash-mismatch" | "extra-file" | "id-mismatch" | "manifest-schema" | "answers-invalid" | "answers-too-large")
+        matches!(
+            f.code,
+            "missing-file"
+                | "hash-mismatch"
+                | "extra-file"
+                | "id-mismatch"
+                | "manifest-schema"
+                | "answers-invalid"
+                | "answers-too-large"
+        )
     });
     let m = &opened.manifest;
     let stdout = if o.json {
@@ -515,23 +679,44 @@ fn cmd_verify(o: &Opts) -> Outcome {
             (n, Lang::En) => format!("{n} problem(s) found"),
         };
         let _ = writeln!(s, "{} {} — {}", m.reference, m.procedure.id, verdict);
-        let _ = writeln!(s, "{} ({}) → {}, {}", m.procedure.name.get(o.lang), m.procedure.national_code, m.receiving_commune.name, m.receiving_commune.province_name);
+        let _ = writeln!(
+            s,
+            "{} ({}) → {}, {}",
+            m.procedure.name.get(o.lang),
+            m.procedure.national_code,
+            m.receiving_commune.name,
+            m.receiving_commune.province_name
+        );
         for f in &findings {
-            let sev = if f.severity == Severity::Error { "error" } else { "warning" };
+            let sev = if f.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            };
             let _ = writeln!(s, "{sev:<8}{:<20}{}", f.code, f.message.get(o.lang));
         }
         for c in &checklist {
-            let mark = if !c.files.is_empty() || c.action == DocAction::Show { "[x]" } else { "[ ]" };
+            let mark = if !c.files.is_empty() || c.action == DocAction::Show {
+                "[x]"
+            } else {
+                "[ ]"
+            };
             let _ = writeln!(s, "{mark} {}  {}", c.name.get(o.lang), c.files.join(", "));
         }
         s
     };
-    Outcome { code: if errors == 0 { 0 } else { 1 }, stdout, stderr: String::new() }
+    Outcome {
+        code: if errors == 0 { 0 } else { 1 },
+        stdout,
+        stderr: String::new(),
+    }
 }
 
 /// Runs the tool on its arguments (without the program name).
 pub fn execute(args: &[String]) -> Outcome {
-    let Some((cmd, rest)) = args.split_first() else { return ok(USAGE.to_string()) };
+    let Some((cmd, rest)) = args.split_first() else {
+        return ok(USAGE.to_string());
+    };
     let opts = match parse_opts(rest) {
         Ok(o) => o,
         Err(e) => return fail(2, e),

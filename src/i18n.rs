@@ -40,6 +40,7 @@ texts! {
                     "What you enter stays on this device. hoso sends nothing anywhere; you download the package and submit it yourself.");
     CONTINUE_DRAFT = ("Tiếp tục hồ sơ đang làm dở", "Continue your unfinished application");
     START_OVER = ("Làm lại từ đầu", "Start again");
+    BUILDING = ("Đang tạo gói hồ sơ…", "Making your package…");
     FOR_STAFF = ("Dành cho cán bộ: kiểm tra gói hồ sơ", "For staff: check a package");
     STAFF_TITLE = ("Kiểm tra gói hồ sơ", "Check a package");
     STAFF_INTRO = ("Mở gói hồ sơ (.zip) người dân gửi: hoso kiểm tra gói có đủ, còn nguyên vẹn và hợp lệ theo cùng quy định không. Tệp chỉ được đọc trên máy này, không gửi đi đâu.", "Open the package (.zip) a resident sent: hoso checks that it is complete, untouched and valid under the same rules. The file is read on this computer only and sent nowhere.");
@@ -152,7 +153,10 @@ mod tests {
     #[test]
     fn every_interface_text_has_both_languages_in_nfc() {
         for (name, t) in ALL {
-            assert!(!t.0.trim().is_empty() && !t.1.trim().is_empty(), "{name} lacks a language");
+            assert!(
+                !t.0.trim().is_empty() && !t.1.trim().is_empty(),
+                "{name} lacks a language"
+            );
             assert!(is_nfc(t.0) && is_nfc(t.1), "{name} is not NFC");
         }
         assert!(ALL.len() > 40);

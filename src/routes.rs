@@ -28,8 +28,16 @@ pub enum Route {
 
 impl Route {
     pub fn parse(path: &str) -> Route {
-        let parts: Vec<&str> = path.trim_matches('/').split('/').filter(|s| !s.is_empty()).collect();
-        let ok = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let parts: Vec<&str> = path
+            .trim_matches('/')
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .collect();
+        let ok = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        };
         match parts.as_slice() {
             [] => Route::Home,
             ["p", p] if ok(p) => Route::Procedure(p.to_string()),
@@ -44,7 +52,12 @@ impl Route {
 
     pub fn procedure(&self) -> Option<&str> {
         match self {
-            Route::Procedure(p) | Route::Step(p, _) | Route::Checklist(p) | Route::Attachments(p) | Route::Review(p) | Route::Done(p) => Some(p),
+            Route::Procedure(p)
+            | Route::Step(p, _)
+            | Route::Checklist(p)
+            | Route::Attachments(p)
+            | Route::Review(p)
+            | Route::Done(p) => Some(p),
             _ => None,
         }
     }
@@ -57,9 +70,18 @@ mod tests {
     #[test]
     fn parses_routes() {
         assert_eq!(Route::parse("/"), Route::Home);
-        assert_eq!(Route::parse("/p/khai-sinh"), Route::Procedure("khai-sinh".into()));
-        assert_eq!(Route::parse("/p/khai-sinh/s/tre"), Route::Step("khai-sinh".into(), "tre".into()));
-        assert_eq!(Route::parse("/p/khai-sinh/done/"), Route::Done("khai-sinh".into()));
+        assert_eq!(
+            Route::parse("/p/khai-sinh"),
+            Route::Procedure("khai-sinh".into())
+        );
+        assert_eq!(
+            Route::parse("/p/khai-sinh/s/tre"),
+            Route::Step("khai-sinh".into(), "tre".into())
+        );
+        assert_eq!(
+            Route::parse("/p/khai-sinh/done/"),
+            Route::Done("khai-sinh".into())
+        );
         assert_eq!(Route::parse("/p/<x>/s/tre"), Route::NotFound);
         assert_eq!(Route::parse("/x"), Route::NotFound);
     }

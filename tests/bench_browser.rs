@@ -4,9 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use hoso::engine::catalog::Procedure;
+use hoso::engine::date::Date;
 use hoso::engine::date::Timestamp;
 use hoso::engine::package::{self, Attachment, BuildInput};
-use hoso::engine::date::Date;
 use hoso::engine::units::AdminUnits;
 use hoso::engine::validate::{self, Context};
 use wasm_bindgen::JsCast;
@@ -20,7 +20,10 @@ mod files {
 
 fn now_ms() -> f64 {
     let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).unwrap();
-    let now: js_sys::Function = js_sys::Reflect::get(&perf, &"now".into()).unwrap().dyn_into().unwrap();
+    let now: js_sys::Function = js_sys::Reflect::get(&perf, &"now".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     now.call0(&perf).unwrap().as_f64().unwrap()
 }
 
@@ -40,29 +43,60 @@ fn measure(batches: usize, batch: usize, mut f: impl FnMut()) -> Vec<f64> {
 fn report(what: &str, goal_ms: f64, mut s: Vec<f64>) {
     s.sort_by(|a, b| a.total_cmp(b));
     let p = |q: f64| s[((s.len() as f64 - 1.0) * q).round() as usize];
-    let verdict = if p(0.95) <= goal_ms { "within goal" } else { "OVER GOAL" };
-    console_log!("browser {what:<50} p50 {:>8.4} ms  p95 {:>8.4} ms  (goal ≤ {goal_ms} ms: {verdict})", p(0.5), p(0.95));
+    let verdict = if p(0.95) <= goal_ms {
+        "within goal"
+    } else {
+        "OVER GOAL"
+    };
+    console_log!(
+        "browser {what:<50} p50 {:>8.4} ms  p95 {:>8.4} ms  (goal ≤ {goal_ms} ms: {verdict})",
+        p(0.5),
+        p(0.95)
+    );
 }
 
 #[wasm_bindgen_test]
 fn validation_and_commune_search_speed_in_the_browser() {
     let units = AdminUnits::from_json(include_str!("../public/data/units-2025.json")).unwrap();
-    let procs: Vec<Procedure> = files::PROCEDURE_FILES.iter().map(|(_, j)| Procedure::parse(j).unwrap()).collect();
+    let procs: Vec<Procedure> = files::PROCEDURE_FILES
+        .iter()
+        .map(|(_, j)| Procedure::parse(j).unwrap())
+        .collect();
     let largest = procs.iter().max_by_key(|p| p.fields.len()).unwrap();
-    let ctx = Context { today: Date::from_ymd(2026, 11, 23).unwrap(), units: Some(&units) };
+    let ctx = Context {
+        today: Date::from_ymd(2026, 11, 23).unwrap(),
+        units: Some(&units),
+    };
     assert!(validate::validate(largest, &largest.sample_answers, &ctx).is_valid());
     let s = measure(50, 20, || {
         std::hint::black_box(validate::validate(largest, &largest.sample_answers, &ctx));
     });
-    report(&format!("validate {} ({} fields)", largest.id, largest.fields.len()), 1.0, s);
+    report(
+        &format!("validate {} ({} fields)", largest.id, largest.fields.len()),
+        1.0,
+        s,
+    );
     assert!(!units.search("vy da", 8).is_empty());
-    let queries = ["vy da", "phuong vy da", "Vỹ Dạ", "ben thanh", "xa tan", "hoan kiem", "19777", "zzzz"];
+    let queries = [
+        "vy da",
+        "phuong vy da",
+        "Vỹ Dạ",
+        "ben thanh",
+        "xa tan",
+        "hoan kiem",
+        "19777",
+        "zzzz",
+    ];
     let mut i = 0;
     let s = measure(40, 16, || {
         std::hint::black_box(units.search(queries[i % queries.len()], 8));
         i += 1;
     });
-    report(&format!("commune search ({} units)", units.communes.len()), 2.0, s);
+    report(
+        &format!("commune search ({} units)", units.communes.len()),
+        2.0,
+        s,
+    );
 }
 
 /// The same ten 2 MB "photos" as the native benchmark.
@@ -77,7 +111,11 @@ fn photos() -> Vec<Attachment> {
                 x ^= x << 5;
                 x as u8
             }));
-            Attachment { document_id: "giay-chung-sinh".into(), name: format!("page{i}.jpg"), bytes }
+            Attachment {
+                document_id: "giay-chung-sinh".into(),
+                name: format!("page{i}.jpg"),
+                bytes,
+            }
         })
         .collect()
 }
@@ -132,7 +170,11 @@ async fn twenty_megabyte_package_build_and_verify_in_the_browser_with_the_jszip_
     }
     let mb = zip.len() as f64 / 1e6;
     report(&format!("build a {mb:.1} MB package"), 500.0, build.clone());
-    report(&format!("verify a {mb:.1} MB package"), 500.0, verify.clone());
+    report(
+        &format!("verify a {mb:.1} MB package"),
+        500.0,
+        verify.clone(),
+    );
 
     // JSZip + WebCrypto on the same files, in the same run.
     js_sys::eval(include_str!("../node_modules/jszip/dist/jszip.min.js")).unwrap();
@@ -144,10 +186,17 @@ async fn twenty_megabyte_package_build_and_verify_in_the_browser_with_the_jszip_
         pair.push(&js_sys::Uint8Array::from(a.bytes.as_slice()));
         files.push(&pair);
     }
-    let f: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"__jszipBench".into()).unwrap().dyn_into().unwrap();
+    let f: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"__jszipBench".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     let mut js = Vec::new();
     for _ in 0..3 {
-        let promise: js_sys::Promise = f.call1(&wasm_bindgen::JsValue::NULL, &files).unwrap().dyn_into().unwrap();
+        let promise: js_sys::Promise = f
+            .call1(&wasm_bindgen::JsValue::NULL, &files)
+            .unwrap()
+            .dyn_into()
+            .unwrap();
         let res = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
         js.push(js_sys::Reflect::get_u32(&res, 0).unwrap().as_f64().unwrap());
     }

@@ -4,8 +4,15 @@
 use std::process::Command;
 
 fn hoso(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_hoso")).args(args).output().expect("runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    let out = Command::new(env!("CARGO_BIN_EXE_hoso"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn temp(name: &str, content: &[u8]) -> String {
@@ -37,17 +44,43 @@ fn sample_answers_of_every_procedure_validate_and_have_a_checklist() {
 
 #[test]
 fn validate_reports_every_problem_with_field_ids() {
-    let f = temp("bad.json", r#"{"noi_nop": "19777", "tre_ho_ten": "An1", "tre_ngay_sinh": "31/02/2026", "la": "x"}"#.as_bytes());
-    let (code, out, _) = hoso(&["validate", "khai-sinh", &f, "--json", "--lang", "en", TODAY[0], TODAY[1]]);
+    let f = temp(
+        "bad.json",
+        r#"{"noi_nop": "19777", "tre_ho_ten": "An1", "tre_ngay_sinh": "31/02/2026", "la": "x"}"#
+            .as_bytes(),
+    );
+    let (code, out, _) = hoso(&[
+        "validate",
+        "khai-sinh",
+        &f,
+        "--json",
+        "--lang",
+        "en",
+        TODAY[0],
+        TODAY[1],
+    ]);
     assert_eq!(code, 1, "{out}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["valid"], false);
-    let fields: Vec<&str> = v["issues"].as_array().unwrap().iter().map(|i| i["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> = v["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["field"].as_str().unwrap())
+        .collect();
     for f in ["tre_ho_ten", "tre_ngay_sinh", "co_giay_chung_sinh", "la"] {
         assert!(fields.contains(&f), "{f} missing from {fields:?}");
     }
-    let date = v["issues"].as_array().unwrap().iter().find(|i| i["field"] == "tre_ngay_sinh").unwrap();
-    assert!(date["message"].as_str().unwrap().contains("28 days"), "{date}");
+    let date = v["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["field"] == "tre_ngay_sinh")
+        .unwrap();
+    assert!(
+        date["message"].as_str().unwrap().contains("28 days"),
+        "{date}"
+    );
     // Text output, Vietnamese by default.
     let (code, out, _) = hoso(&["validate", "khai-sinh", &f, TODAY[0], TODAY[1]]);
     assert_eq!(code, 1);
@@ -56,7 +89,9 @@ fn validate_reports_every_problem_with_field_ids() {
 
 #[test]
 fn late_registration_is_a_warning_and_still_valid() {
-    let mut a: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("tests/answers/khai-sinh.json").unwrap()).unwrap();
+    let mut a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/answers/khai-sinh.json").unwrap())
+            .unwrap();
     a["tre_ngay_sinh"] = "2026-01-01".into();
     let f = temp("late.json", a.to_string().as_bytes());
     let (code, out, _) = hoso(&["validate", "khai-sinh", &f, "--json", TODAY[0], TODAY[1]]);
@@ -67,15 +102,66 @@ fn late_registration_is_a_warning_and_still_valid() {
 #[test]
 fn bad_input_gets_a_clear_message_and_exit_code_2() {
     let cases: Vec<(Vec<String>, &str)> = vec![
-        (vec!["validate".into(), "khai-sinh".into(), "/nonexistent/answers.json".into()], "cannot read"),
-        (vec!["validate".into(), "khai-sinh".into(), temp("notjson.json", b"{oops")], "not valid JSON"),
-        (vec!["validate".into(), "khai-sinh".into(), temp("list.json", b"[1,2]")], "expected a JSON object"),
-        (vec!["validate".into(), "khai-sinh".into(), temp("types.json", br#"{"tre_ho_ten": ["a"]}"#)], "a list"),
-        (vec!["validate".into(), "khai-sinh".into(), temp("bin.json", &[0xff, 0xfe, 0x00])], "not UTF-8"),
-        (vec!["validate".into(), "khong-co".into(), "tests/answers/khai-sinh.json".into()], "unknown procedure"),
+        (
+            vec![
+                "validate".into(),
+                "khai-sinh".into(),
+                "/nonexistent/answers.json".into(),
+            ],
+            "cannot read",
+        ),
+        (
+            vec![
+                "validate".into(),
+                "khai-sinh".into(),
+                temp("notjson.json", b"{oops"),
+            ],
+            "not valid JSON",
+        ),
+        (
+            vec![
+                "validate".into(),
+                "khai-sinh".into(),
+                temp("list.json", b"[1,2]"),
+            ],
+            "expected a JSON object",
+        ),
+        (
+            vec![
+                "validate".into(),
+                "khai-sinh".into(),
+                temp("types.json", br#"{"tre_ho_ten": ["a"]}"#),
+            ],
+            "a list",
+        ),
+        (
+            vec![
+                "validate".into(),
+                "khai-sinh".into(),
+                temp("bin.json", &[0xff, 0xfe, 0x00]),
+            ],
+            "not UTF-8",
+        ),
+        (
+            vec![
+                "validate".into(),
+                "khong-co".into(),
+                "tests/answers/khai-sinh.json".into(),
+            ],
+            "unknown procedure",
+        ),
         (vec!["validate".into(), "khai-sinh".into()], "usage"),
         (vec!["frobnicate".into()], "unknown command"),
-        (vec!["validate".into(), "khai-sinh".into(), "tests/answers/khai-sinh.json".into(), "--lang".into(), "fr".into()], "use vi or en"),
+        (
+            vec![
+                "validate".into(),
+                "khai-sinh".into(),
+                "tests/answers/khai-sinh.json".into(),
+                "--lang".into(),
+                "fr".into(),
+            ],
+            "use vi or en",
+        ),
     ];
     for (args, expect) in cases {
         let a: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -105,7 +191,12 @@ fn catalog_show_gives_the_whole_definition() {
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["national_codes"][0], "1.001193");
-    let field = v["fields"].as_array().unwrap().iter().find(|f| f["id"] == "me_so_dinh_danh").unwrap();
+    let field = v["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "me_so_dinh_danh")
+        .unwrap();
     assert_eq!(field["type"], "personal_id");
     assert_eq!(field["birth_date_field"], "me_ngay_sinh");
     // What `catalog show` prints parses back as the same procedure.
@@ -115,20 +206,38 @@ fn catalog_show_gives_the_whole_definition() {
 
 #[test]
 fn a_package_answers_file_is_accepted_too() {
-    let a: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("tests/answers/khai-sinh.json").unwrap()).unwrap();
+    let a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/answers/khai-sinh.json").unwrap())
+            .unwrap();
     let wrapped = serde_json::json!({"format": "hoso-answers", "format_version": 1, "procedure_id": "khai-sinh", "answers": a});
     let f = temp("pkg-answers.json", wrapped.to_string().as_bytes());
     let (code, out, _) = hoso(&["validate", "khai-sinh", &f, TODAY[0], TODAY[1]]);
     assert_eq!(code, 0, "{out}");
 }
 
-const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F', 0, 1, 2, 3];
+const JPEG: &[u8] = &[
+    0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F', 0, 1, 2, 3,
+];
 
 /// Packs the birth-registration sample (with a birth notice photo unless `photo` is false).
 fn pack(name: &str, photo: bool) -> String {
     let jpg = temp("gcs.jpg", JPEG);
-    let out = std::env::temp_dir().join(format!("hoso-cli-{}", std::process::id())).join(name).to_string_lossy().into_owned();
-    let mut args = vec!["pack", "khai-sinh", "tests/answers/khai-sinh.json", "-o", &out, "--created-at", "2026-11-22T03:04:05Z", TODAY[0], TODAY[1]];
+    let out = std::env::temp_dir()
+        .join(format!("hoso-cli-{}", std::process::id()))
+        .join(name)
+        .to_string_lossy()
+        .into_owned();
+    let mut args = vec![
+        "pack",
+        "khai-sinh",
+        "tests/answers/khai-sinh.json",
+        "-o",
+        &out,
+        "--created-at",
+        "2026-11-22T03:04:05Z",
+        TODAY[0],
+        TODAY[1],
+    ];
     let attach = format!("giay-chung-sinh={jpg}");
     if photo {
         args.extend(["--attach", &attach]);
@@ -141,13 +250,19 @@ fn pack(name: &str, photo: bool) -> String {
 
 fn verify_json(path: &str) -> (i32, serde_json::Value) {
     let (code, out, err) = hoso(&["verify", path, "--json", "--lang", "en"]);
-    (code, serde_json::from_str(&out).unwrap_or_else(|_| panic!("{out}{err}")))
+    (
+        code,
+        serde_json::from_str(&out).unwrap_or_else(|_| panic!("{out}{err}")),
+    )
 }
 
 /// Rewrites a package's entries with correct CRCs (what a careful forger would do).
 fn rewrite(zip: &[u8], f: impl FnOnce(&mut Vec<(String, Vec<u8>)>)) -> Vec<u8> {
-    let mut entries: Vec<(String, Vec<u8>)> =
-        hoso::engine::zipr::read(zip).unwrap().into_iter().map(|e| (e.name, zip[e.data].to_vec())).collect();
+    let mut entries: Vec<(String, Vec<u8>)> = hoso::engine::zipr::read(zip)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.name, zip[e.data].to_vec()))
+        .collect();
     f(&mut entries);
     let mut w = hoso::engine::zipw::ZipWriter::with_capacity(zip.len() + 100);
     for (n, d) in &entries {
@@ -161,13 +276,24 @@ fn pack_then_verify_is_complete_intact_and_valid() {
     let p = pack("ok.zip", true);
     let (code, v) = verify_json(&p);
     assert_eq!(code, 0, "{v}");
-    assert_eq!((v["valid"].as_bool(), v["intact"].as_bool()), (Some(true), Some(true)));
+    assert_eq!(
+        (v["valid"].as_bool(), v["intact"].as_bool()),
+        (Some(true), Some(true))
+    );
     assert_eq!(v["procedure"]["national_code"], "1.001193");
     assert_eq!(v["receiving_commune"]["name"], "Phường Vỹ Dạ");
-    let docs: Vec<&str> = v["checklist"].as_array().unwrap().iter().map(|c| c["document_id"].as_str().unwrap()).collect();
+    let docs: Vec<&str> = v["checklist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["document_id"].as_str().unwrap())
+        .collect();
     assert!(docs.contains(&"giay-chung-sinh"), "{docs:?}");
     // Same inputs, same bytes.
-    assert_eq!(std::fs::read(&p).unwrap(), std::fs::read(pack("again.zip", true)).unwrap());
+    assert_eq!(
+        std::fs::read(&p).unwrap(),
+        std::fs::read(pack("again.zip", true)).unwrap()
+    );
     // Text output, Vietnamese by default.
     let (code, out, _) = hoso(&["verify", &p]);
     assert_eq!(code, 0);
@@ -179,23 +305,52 @@ fn verify_reports_missing_documents_and_forged_contents() {
     let (code, v) = verify_json(&pack("nophoto.zip", false));
     assert_eq!(code, 1);
     assert_eq!(v["intact"], true);
-    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "missing-document"), "{v}");
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "missing-document"),
+        "{v}"
+    );
 
     let good = std::fs::read(pack("forge.zip", true)).unwrap();
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("hash-mismatch", rewrite(&good, |e| e[2].1[5] ^= 1)),
-        ("missing-file", rewrite(&good, |e| { e.remove(2); })),
-        ("extra-file", rewrite(&good, |e| e.push(("documents/giay-chung-sinh/02.jpg".into(), JPEG.to_vec())))),
-        ("id-mismatch", rewrite(&good, |e| {
-            let m = String::from_utf8(e[0].1.clone()).unwrap().replace("Phường Vỹ Dạ", "Phường Vĩ Dạ");
-            e[0].1 = m.into_bytes();
-        })),
+        (
+            "missing-file",
+            rewrite(&good, |e| {
+                e.remove(2);
+            }),
+        ),
+        (
+            "extra-file",
+            rewrite(&good, |e| {
+                e.push(("documents/giay-chung-sinh/02.jpg".into(), JPEG.to_vec()))
+            }),
+        ),
+        (
+            "id-mismatch",
+            rewrite(&good, |e| {
+                let m = String::from_utf8(e[0].1.clone())
+                    .unwrap()
+                    .replace("Phường Vỹ Dạ", "Phường Vĩ Dạ");
+                e[0].1 = m.into_bytes();
+            }),
+        ),
     ];
     for (want, bytes) in cases {
         let (code, v) = verify_json(&temp(&format!("{want}.zip"), &bytes));
         assert_eq!(code, 1, "{want}: {v}");
         assert_eq!(v["intact"], false, "{want}");
-        assert!(v["findings"].as_array().unwrap().iter().any(|f| f["code"] == want), "{want}: {v}");
+        assert!(
+            v["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["code"] == want),
+            "{want}: {v}"
+        );
     }
 }
 
@@ -214,13 +369,31 @@ fn hostile_files_are_refused_with_a_reason_and_exit_2() {
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("not-zip", b"%PDF-1.4 not a zip".to_vec()),
         ("truncated", good[..good.len() / 2].to_vec()),
-        ("unsafe-path", zip_of(&[("manifest.json", b"{}"), ("../../etc/cron.d/x", b"x")])),
-        ("unsafe-path", zip_of(&[("manifest.json", b"{}"), ("/etc/passwd", b"x")])),
-        ("unsafe-path", zip_of(&[("manifest.json", b"{}"), ("documents\\x.jpg", b"x")])),
-        ("duplicate", zip_of(&[("manifest.json", b"{}"), ("a.jpg", b"1"), ("A.jpg", b"2")])),
+        (
+            "unsafe-path",
+            zip_of(&[("manifest.json", b"{}"), ("../../etc/cron.d/x", b"x")]),
+        ),
+        (
+            "unsafe-path",
+            zip_of(&[("manifest.json", b"{}"), ("/etc/passwd", b"x")]),
+        ),
+        (
+            "unsafe-path",
+            zip_of(&[("manifest.json", b"{}"), ("documents\\x.jpg", b"x")]),
+        ),
+        (
+            "duplicate",
+            zip_of(&[("manifest.json", b"{}"), ("a.jpg", b"1"), ("A.jpg", b"2")]),
+        ),
         ("no-manifest", zip_of(&[("answers.json", b"{}")])),
-        ("manifest-invalid", zip_of(&[("manifest.json", deep.as_bytes())])),
-        ("manifest-invalid", zip_of(&[("manifest.json", &[0xFF, 0xFE, b'{', b'}'])])),
+        (
+            "manifest-invalid",
+            zip_of(&[("manifest.json", deep.as_bytes())]),
+        ),
+        (
+            "manifest-invalid",
+            zip_of(&[("manifest.json", &[0xFF, 0xFE, b'{', b'}'])]),
+        ),
         ("manifest-too-large", zip_of(&[("manifest.json", &huge)])),
     ];
     for (want, bytes) in cases {
@@ -230,11 +403,19 @@ fn hostile_files_are_refused_with_a_reason_and_exit_2() {
         assert!(!v["message"].as_str().unwrap().is_empty());
         let (code, _, err) = hoso(&["verify", &temp("hostile2.zip", &bytes)]);
         assert_eq!(code, 2);
-        assert!(err.starts_with("hoso: ") && !err.contains("panicked"), "{err}");
+        assert!(
+            err.starts_with("hoso: ") && !err.contains("panicked"),
+            "{err}"
+        );
     }
     // A 100 MB file is refused by its size before reading.
-    let big = std::env::temp_dir().join(format!("hoso-cli-{}", std::process::id())).join("big.zip");
-    std::fs::File::create(&big).unwrap().set_len(100_000_000).unwrap();
+    let big = std::env::temp_dir()
+        .join(format!("hoso-cli-{}", std::process::id()))
+        .join("big.zip");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(100_000_000)
+        .unwrap();
     let (code, _, err) = hoso(&["verify", big.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(err.contains("at most"), "{err}");
@@ -242,24 +423,45 @@ fn hostile_files_are_refused_with_a_reason_and_exit_2() {
 
 #[test]
 fn markup_in_answers_is_only_ever_text() {
-    let mut a: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("tests/answers/khai-tu.json").unwrap()).unwrap();
+    let mut a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/answers/khai-tu.json").unwrap())
+            .unwrap();
     a["nm_noi_chet"] = "<script>alert(1)</script> Bệnh viện".into();
     let answers = temp("markup.json", a.to_string().as_bytes());
-    let out = std::env::temp_dir().join(format!("hoso-cli-{}", std::process::id())).join("markup.zip");
-    let (code, o, e) = hoso(&["pack", "khai-tu", &answers, "-o", out.to_str().unwrap(), TODAY[0], TODAY[1]]);
+    let out = std::env::temp_dir()
+        .join(format!("hoso-cli-{}", std::process::id()))
+        .join("markup.zip");
+    let (code, o, e) = hoso(&[
+        "pack",
+        "khai-tu",
+        &answers,
+        "-o",
+        out.to_str().unwrap(),
+        TODAY[0],
+        TODAY[1],
+    ]);
     assert_eq!(code, 0, "{o}{e}");
     let z = std::fs::read(&out).unwrap();
     let (m, files) = hoso::engine::package::read(&z).unwrap();
     assert_eq!(m.procedure.id, "khai-tu");
     let ans: serde_json::Value = serde_json::from_slice(&files["answers.json"]).unwrap();
-    assert_eq!(ans["answers"]["nm_noi_chet"], "<script>alert(1)</script> Bệnh viện");
+    assert_eq!(
+        ans["answers"]["nm_noi_chet"],
+        "<script>alert(1)</script> Bệnh viện"
+    );
 }
 
 #[test]
 fn the_sample_packages_verify() {
-    for f in ["tests/fixtures/khai-sinh.zip", "tests/fixtures/khai-tu-markup.zip"] {
+    for f in [
+        "tests/fixtures/khai-sinh.zip",
+        "tests/fixtures/khai-tu-markup.zip",
+    ] {
         let (code, v) = verify_json(f);
-        assert_eq!(code, 0, "{f}: {v} — rebuild with scripts/make-fixtures.sh if the package format changed");
+        assert_eq!(
+            code, 0,
+            "{f}: {v} — rebuild with scripts/make-fixtures.sh if the package format changed"
+        );
         assert_eq!(v["intact"], true);
     }
 }

@@ -12,7 +12,10 @@ use hoso::engine::{ids, media, zipr, zipw};
 use proptest::prelude::*;
 
 fn ctx() -> Context<'static> {
-    Context { today: Date::from_ymd(2026, 11, 22).unwrap(), units: Some(AdminUnits::bundled()) }
+    Context {
+        today: Date::from_ymd(2026, 11, 22).unwrap(),
+        units: Some(AdminUnits::bundled()),
+    }
 }
 
 /// Strings that look like what people (and attackers) type: Vietnamese letters, digits,

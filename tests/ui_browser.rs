@@ -37,28 +37,55 @@ fn birth_field(id: &str) -> hoso::engine::catalog::Field {
 
 #[wasm_bindgen_test]
 async fn text_field_uses_field_id_as_name_and_shows_its_error_inline() {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
     let issues = RwSignal::new(Vec::<Issue>::new());
     let el = mount(move || {
         provide_context(AppState::new());
         view! { <FieldInput proc_id="khai-sinh".to_string() field=birth_field("tre_ho_ten") issues=issues.into()/> }
     });
     tick().await;
-    let input = el.query_selector("input[name=tre_ho_ten]").unwrap().expect("input named by field id");
+    let input = el
+        .query_selector("input[name=tre_ho_ten]")
+        .unwrap()
+        .expect("input named by field id");
     assert_eq!(input.id(), "f-tre_ho_ten");
-    let label = el.query_selector("label[for=f-tre_ho_ten]").unwrap().unwrap();
-    assert!(label.text_content().unwrap().contains("Họ, chữ đệm và tên của trẻ"));
+    let label = el
+        .query_selector("label[for=f-tre_ho_ten]")
+        .unwrap()
+        .unwrap();
+    assert!(label
+        .text_content()
+        .unwrap()
+        .contains("Họ, chữ đệm và tên của trẻ"));
     assert!(el.query_selector(".field-error").unwrap().is_none());
 
     issues.set(vec![Issue {
         field: "tre_ho_ten".into(),
         severity: Severity::Error,
-        message: I18n::new("Họ tên chỉ gồm chữ cái; hãy xóa <b>.", "A name has letters only."),
+        message: I18n::new(
+            "Họ tên chỉ gồm chữ cái; hãy xóa <b>.",
+            "A name has letters only.",
+        ),
     }]);
     tick().await;
-    let err = el.query_selector(".field-error").unwrap().expect("inline error");
-    assert!(err.text_content().unwrap().contains("hãy xóa <b>."), "markup is shown as text");
-    assert!(err.query_selector("b").unwrap().is_none(), "markup is never parsed");
+    let err = el
+        .query_selector(".field-error")
+        .unwrap()
+        .expect("inline error");
+    assert!(
+        err.text_content().unwrap().contains("hãy xóa <b>."),
+        "markup is shown as text"
+    );
+    assert!(
+        err.query_selector("b").unwrap().is_none(),
+        "markup is never parsed"
+    );
     let described = input.get_attribute("aria-describedby").unwrap();
     assert!(described.contains("f-tre_ho_ten-error"), "{described}");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -66,35 +93,76 @@ async fn text_field_uses_field_id_as_name_and_shows_its_error_inline() {
 
 #[wasm_bindgen_test]
 async fn typing_saves_the_answer_on_the_device() {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
     let state = AppState::new();
     let el = mount(move || {
         provide_context(state);
-        Effect::new(move |_| state.answers.with(|a| hoso::ui::web::save("hoso:answers", a)));
+        Effect::new(move |_| {
+            state
+                .answers
+                .with(|a| hoso::ui::web::save("hoso:answers", a))
+        });
         view! { <FieldInput proc_id="khai-sinh".to_string() field=birth_field("me_ho_ten") issues=Signal::derive(Vec::new)/> }
     });
     tick().await;
-    let input: web_sys::HtmlInputElement = el.query_selector("input[name=me_ho_ten]").unwrap().unwrap().dyn_into().unwrap();
+    let input: web_sys::HtmlInputElement = el
+        .query_selector("input[name=me_ho_ten]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     input.set_value("Trần Thị Hoa");
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     tick().await;
-    assert_eq!(state.answers_of("khai-sinh").get("me_ho_ten").map(String::as_str), Some("Trần Thị Hoa"));
-    let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("hoso:answers").unwrap().unwrap();
+    assert_eq!(
+        state
+            .answers_of("khai-sinh")
+            .get("me_ho_ten")
+            .map(String::as_str),
+        Some("Trần Thị Hoa")
+    );
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("hoso:answers")
+        .unwrap()
+        .unwrap();
     assert!(stored.contains("Trần Thị Hoa"), "{stored}");
 }
 
 #[wasm_bindgen_test]
 async fn choice_field_renders_radios_and_switches_language() {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
     let state = AppState::new();
     let el = mount(move || {
         provide_context(state);
         view! { <FieldInput proc_id="khai-sinh".to_string() field=birth_field("nguoi_nop") issues=Signal::derive(Vec::new) heading=Some(I18n::new("Ai đi đăng ký khai sinh?", "Who is registering the birth?"))/> }
     });
     tick().await;
-    let radios = el.query_selector_all("input[type=radio][name=nguoi_nop]").unwrap();
+    let radios = el
+        .query_selector_all("input[type=radio][name=nguoi_nop]")
+        .unwrap();
     assert_eq!(radios.length(), 5);
-    let h1 = el.query_selector("legend h1").unwrap().expect("the question is the page heading");
+    let h1 = el
+        .query_selector("legend h1")
+        .unwrap()
+        .expect("the question is the page heading");
     assert_eq!(h1.text_content().unwrap(), "Ai đi đăng ký khai sinh?");
     state.lang.set(hoso::engine::text::Lang::En);
     tick().await;
@@ -105,8 +173,16 @@ async fn choice_field_renders_radios_and_switches_language() {
 #[wasm_bindgen_test]
 async fn error_summary_links_to_each_field() {
     let issues = RwSignal::new(vec![
-        Issue { field: "tre_ho_ten".into(), severity: Severity::Error, message: I18n::new("Hãy nhập họ tên.", "Enter the name.") },
-        Issue { field: "tre_ngay_sinh".into(), severity: Severity::Error, message: I18n::new("Ngày không hợp lệ.", "Bad date.") },
+        Issue {
+            field: "tre_ho_ten".into(),
+            severity: Severity::Error,
+            message: I18n::new("Hãy nhập họ tên.", "Enter the name."),
+        },
+        Issue {
+            field: "tre_ngay_sinh".into(),
+            severity: Severity::Error,
+            message: I18n::new("Ngày không hợp lệ.", "Bad date."),
+        },
     ]);
     let el = mount(move || {
         provide_context(AppState::new());
@@ -116,9 +192,22 @@ async fn error_summary_links_to_each_field() {
     let links = el.query_selector_all("#error-summary a").unwrap();
     assert_eq!(links.length(), 2);
     let first: web_sys::Element = links.get(0).unwrap().dyn_into().unwrap();
-    assert_eq!(first.get_attribute("href").as_deref(), Some("#f-tre_ho_ten"));
-    assert_eq!(el.query_selector("#error-summary").unwrap().unwrap().get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(
+        first.get_attribute("href").as_deref(),
+        Some("#f-tre_ho_ten")
+    );
+    assert_eq!(
+        el.query_selector("#error-summary")
+            .unwrap()
+            .unwrap()
+            .get_attribute("role")
+            .as_deref(),
+        Some("alert")
+    );
     issues.set(Vec::new());
     tick().await;
-    assert!(el.query_selector("#error-summary").unwrap().is_none(), "the summary goes away when fixed");
+    assert!(
+        el.query_selector("#error-summary").unwrap().is_none(),
+        "the summary goes away when fixed"
+    );
 }

@@ -278,7 +278,9 @@ impl TryFrom<RawField> for Field {
         let need = |what: &str| format!("field {}: type {} needs \"{what}\"", r.id, r.kind);
         let kind = match r.kind.as_str() {
             "full_name" => FieldKind::FullName,
-            "date" => FieldKind::Date { allow_future: r.allow_future },
+            "date" => FieldKind::Date {
+                allow_future: r.allow_future,
+            },
             "sex" => FieldKind::Sex,
             "ethnicity" => FieldKind::Ethnicity,
             "nationality" => FieldKind::Nationality,
@@ -292,13 +294,31 @@ impl TryFrom<RawField> for Field {
             "email" => FieldKind::Email,
             "tax_code" => FieldKind::TaxCode,
             "passport" => FieldKind::Passport,
-            "integer" => FieldKind::Integer { min: r.min.ok_or_else(|| need("min"))?, max: r.max.ok_or_else(|| need("max"))? },
-            "decimal" => FieldKind::Decimal { min: r.min.ok_or_else(|| need("min"))?, max: r.max.ok_or_else(|| need("max"))? },
-            "choice" => FieldKind::Choice { options: r.options.clone().ok_or_else(|| need("options"))? },
-            "text" => FieldKind::Text { max_chars: r.max_chars.ok_or_else(|| need("max_chars"))? },
+            "integer" => FieldKind::Integer {
+                min: r.min.ok_or_else(|| need("min"))?,
+                max: r.max.ok_or_else(|| need("max"))?,
+            },
+            "decimal" => FieldKind::Decimal {
+                min: r.min.ok_or_else(|| need("min"))?,
+                max: r.max.ok_or_else(|| need("max"))?,
+            },
+            "choice" => FieldKind::Choice {
+                options: r.options.clone().ok_or_else(|| need("options"))?,
+            },
+            "text" => FieldKind::Text {
+                max_chars: r.max_chars.ok_or_else(|| need("max_chars"))?,
+            },
             other => return Err(format!("field {}: unknown type {other}", r.id)),
         };
-        Ok(Field { id: r.id, kind, label: r.label, hint: r.hint, required: r.required, when: r.when, default: r.default })
+        Ok(Field {
+            id: r.id,
+            kind,
+            label: r.label,
+            hint: r.hint,
+            required: r.required,
+            when: r.when,
+            default: r.default,
+        })
     }
 }
 
@@ -316,10 +336,14 @@ impl From<Field> for RawField {
         };
         match f.kind {
             FieldKind::Date { allow_future } => r.allow_future = allow_future,
-            FieldKind::PersonalId { sex_field, sex, birth_date_field } => {
-                (r.sex_field, r.sex, r.birth_date_field) = (sex_field, sex, birth_date_field)
+            FieldKind::PersonalId {
+                sex_field,
+                sex,
+                birth_date_field,
+            } => (r.sex_field, r.sex, r.birth_date_field) = (sex_field, sex, birth_date_field),
+            FieldKind::Integer { min, max } | FieldKind::Decimal { min, max } => {
+                (r.min, r.max) = (Some(min), Some(max))
             }
-            FieldKind::Integer { min, max } | FieldKind::Decimal { min, max } => (r.min, r.max) = (Some(min), Some(max)),
             FieldKind::Choice { options } => r.options = Some(options),
             FieldKind::Text { max_chars } => r.max_chars = Some(max_chars),
             _ => {}
@@ -381,7 +405,10 @@ impl DocForm {
             DocForm::Original => I18n::new("Bản chính", "Original"),
             DocForm::Copy => I18n::new("Bản sao", "Copy"),
             DocForm::OriginalOrCopy => I18n::new("Bản chính hoặc bản sao", "Original or copy"),
-            DocForm::Generated => I18n::new("hoso tạo từ câu trả lời của bạn", "Made by hoso from your answers"),
+            DocForm::Generated => I18n::new(
+                "hoso tạo từ câu trả lời của bạn",
+                "Made by hoso from your answers",
+            ),
         }
     }
 }
@@ -437,9 +464,17 @@ pub enum RuleKind {
     MaxDaysSince { date: String, days: i64 },
     /// The person born on `birth_date` is at least `years` full years old on the date in `on`
     /// (today when `on` is absent).
-    MinAge { birth_date: String, years: i64, on: Option<String> },
+    MinAge {
+        birth_date: String,
+        years: i64,
+        on: Option<String>,
+    },
     /// `numerator` ÷ `denominator` is at least `min` (floor area per person …).
-    MinRatio { numerator: String, denominator: String, min: i64 },
+    MinRatio {
+        numerator: String,
+        denominator: String,
+        min: i64,
+    },
     /// The rule's `when` condition must not hold (e.g. a party is currently married).
     Forbidden,
 }
@@ -526,7 +561,15 @@ impl TryFrom<RawRule> for Rule {
             "forbidden" => return Err(need("when")),
             other => return Err(format!("rule {}: unknown type {other}", r.id)),
         };
-        Ok(Rule { id: r.id, kind, severity: r.severity, field: r.field, message: r.message, source: r.source, when: r.when })
+        Ok(Rule {
+            id: r.id,
+            kind,
+            severity: r.severity,
+            field: r.field,
+            message: r.message,
+            source: r.source,
+            when: r.when,
+        })
     }
 }
 
@@ -564,12 +607,21 @@ impl From<Rule> for RawRule {
                 (raw.date, raw.days) = (Some(date), Some(days));
                 "max_days_since"
             }
-            RuleKind::MinAge { birth_date, years, on } => {
+            RuleKind::MinAge {
+                birth_date,
+                years,
+                on,
+            } => {
                 (raw.birth_date, raw.years, raw.on) = (Some(birth_date), Some(years), on);
                 "min_age"
             }
-            RuleKind::MinRatio { numerator, denominator, min } => {
-                (raw.numerator, raw.denominator, raw.min) = (Some(numerator), Some(denominator), Some(min));
+            RuleKind::MinRatio {
+                numerator,
+                denominator,
+                min,
+            } => {
+                (raw.numerator, raw.denominator, raw.min) =
+                    (Some(numerator), Some(denominator), Some(min));
                 "min_ratio"
             }
             RuleKind::Forbidden => "forbidden",
@@ -594,7 +646,9 @@ impl Catalog {
             version: CatalogIndex::bundled().version.clone(),
             procedures: files::PROCEDURE_FILES
                 .iter()
-                .map(|(id, json)| Procedure::parse(json).unwrap_or_else(|e| panic!("src/catalog/{id}.json: {e}")))
+                .map(|(id, json)| {
+                    Procedure::parse(json).unwrap_or_else(|e| panic!("src/catalog/{id}.json: {e}"))
+                })
                 .collect(),
         })
     }
@@ -628,21 +682,39 @@ mod tests {
         for p in &cat.procedures {
             let bytes = p.to_compact();
             let back = Procedure::from_compact(&bytes).unwrap();
-            assert_eq!(serde_json::to_value(&back).unwrap(), serde_json::to_value(p).unwrap(), "{}", p.id);
+            assert_eq!(
+                serde_json::to_value(&back).unwrap(),
+                serde_json::to_value(p).unwrap(),
+                "{}",
+                p.id
+            );
             let file = dir.join(format!("{}.bin", p.id));
             let committed = std::fs::read(&file).unwrap_or_default();
-            assert!(committed == bytes, "{} is missing or stale: run scripts/export-catalog.sh", file.display());
+            assert!(
+                committed == bytes,
+                "{} is missing or stale: run scripts/export-catalog.sh",
+                file.display()
+            );
         }
         let units = std::fs::read(dir.join("../units-2025.bin")).unwrap_or_default();
         let json = include_str!("../../public/data/units-2025.json");
-        assert!(units == crate::engine::units::AdminUnits::compact_from_json(json).unwrap(), "public/data/units-2025.bin is missing or stale: run scripts/export-catalog.sh");
+        assert!(
+            units == crate::engine::units::AdminUnits::compact_from_json(json).unwrap(),
+            "public/data/units-2025.bin is missing or stale: run scripts/export-catalog.sh"
+        );
         let u = crate::engine::units::AdminUnits::from_compact(&units).unwrap();
-        assert_eq!(u.communes.len(), crate::engine::units::AdminUnits::bundled().communes.len());
+        assert_eq!(
+            u.communes.len(),
+            crate::engine::units::AdminUnits::bundled().communes.len()
+        );
         // No file for a procedure that no longer exists.
         for e in std::fs::read_dir(&dir).unwrap() {
             let name = e.unwrap().file_name().into_string().unwrap();
             let id = name.strip_suffix(".bin").unwrap_or(&name);
-            assert!(cat.procedure(id).is_some(), "public/data/catalog/{name} has no procedure in src/catalog");
+            assert!(
+                cat.procedure(id).is_some(),
+                "public/data/catalog/{name} has no procedure in src/catalog"
+            );
         }
     }
 
@@ -665,7 +737,10 @@ mod tests {
         assert_eq!(idx.version, cat.version);
         assert_eq!(idx.procedures.len(), cat.procedures.len());
         for (s, p) in idx.procedures.iter().zip(&cat.procedures) {
-            assert_eq!((&s.id, &s.name, &s.national_codes), (&p.id, &p.name, &p.national_codes));
+            assert_eq!(
+                (&s.id, &s.name, &s.national_codes),
+                (&p.id, &p.name, &p.national_codes)
+            );
         }
     }
 }
@@ -717,8 +792,11 @@ impl CatalogIndex {
         static INDEX: OnceLock<CatalogIndex> = OnceLock::new();
         INDEX.get_or_init(|| {
             // Postcard, written by build.rs (no JSON decoding code in the browser for it).
-            postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/catalog_index.bin")))
-                .expect("build.rs writes a valid index")
+            postcard::from_bytes(include_bytes!(concat!(
+                env!("OUT_DIR"),
+                "/catalog_index.bin"
+            )))
+            .expect("build.rs writes a valid index")
         })
     }
 
@@ -729,14 +807,24 @@ impl CatalogIndex {
     /// Procedures grouped by life event (`by_event`) or by field, groups in catalog order,
     /// most common procedure first within each. Empty groups are left out.
     pub fn grouped(&self, by_event: bool) -> Vec<(&Group, Vec<&ProcedureSummary>)> {
-        let groups = if by_event { &self.life_events } else { &self.domains };
+        let groups = if by_event {
+            &self.life_events
+        } else {
+            &self.domains
+        };
         groups
             .iter()
             .map(|g| {
                 let members = self
                     .procedures
                     .iter()
-                    .filter(|p| if by_event { p.life_events.contains(&g.id) } else { p.domain == g.id })
+                    .filter(|p| {
+                        if by_event {
+                            p.life_events.contains(&g.id)
+                        } else {
+                            p.domain == g.id
+                        }
+                    })
                     .collect::<Vec<_>>();
                 (g, members)
             })
@@ -768,7 +856,8 @@ impl CatalogIndex {
         let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
         let starts = |hay: &str, w: &str| hay.split(' ').any(|h| h.starts_with(w));
         // Name matches first, then the rest; catalog order within each.
-        let (mut first, mut rest_hits): (Vec<&ProcedureSummary>, Vec<&ProcedureSummary>) = (Vec::new(), Vec::new());
+        let (mut first, mut rest_hits): (Vec<&ProcedureSummary>, Vec<&ProcedureSummary>) =
+            (Vec::new(), Vec::new());
         for p in &self.procedures {
             let name = fold(&p.name.vi);
             let rest = fold(&format!(
@@ -783,7 +872,10 @@ impl CatalogIndex {
             let code_match = |w: &str| p.national_codes.iter().any(|c| c.starts_with(w));
             if words.iter().all(|w| starts(&name, w)) {
                 first.push(p);
-            } else if words.iter().all(|w| starts(&name, w) || starts(&rest, w) || code_match(w)) {
+            } else if words
+                .iter()
+                .all(|w| starts(&name, w) || starts(&rest, w) || code_match(w))
+            {
                 rest_hits.push(p);
             }
         }
@@ -813,7 +905,9 @@ impl Procedure {
 
     /// Decodes [`Procedure::to_compact`]'s output; refuses other or damaged data.
     pub fn from_compact(bytes: &[u8]) -> Result<Procedure, String> {
-        let body = bytes.strip_prefix(COMPACT_MAGIC).ok_or("not a hoso procedure file of this version")?;
+        let body = bytes
+            .strip_prefix(COMPACT_MAGIC)
+            .ok_or("not a hoso procedure file of this version")?;
         postcard::from_bytes(body).map_err(|e| e.to_string())
     }
 
@@ -826,7 +920,9 @@ impl Procedure {
     }
 
     pub fn page_of(&self, field_id: &str) -> Option<&Page> {
-        self.pages.iter().find(|p| p.fields.iter().any(|f| f == field_id))
+        self.pages
+            .iter()
+            .find(|p| p.fields.iter().any(|f| f == field_id))
     }
 
     pub fn fact(&self, id: &str) -> Option<&Fact> {
@@ -835,12 +931,19 @@ impl Procedure {
 
     /// Pages that apply given the answers so far, in order.
     pub fn active_pages<'a>(&'a self, answers: &Answers) -> std::vec::IntoIter<&'a Page> {
-        self.pages.iter().filter(|p| cond_holds(&p.when, answers)).collect::<Vec<_>>().into_iter()
+        self.pages
+            .iter()
+            .filter(|p| cond_holds(&p.when, answers))
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 
     /// A field applies when its page applies and its own condition holds.
     pub fn field_active(&self, field: &Field, answers: &Answers) -> bool {
-        cond_holds(&field.when, answers) && self.page_of(&field.id).is_some_and(|p| cond_holds(&p.when, answers))
+        cond_holds(&field.when, answers)
+            && self
+                .page_of(&field.id)
+                .is_some_and(|p| cond_holds(&p.when, answers))
     }
 
     /// The page after `page_id` among the active ones (None: the questions/declaration are done).
@@ -868,16 +971,29 @@ impl Procedure {
 
     /// The documents that apply, in catalog order.
     pub fn checklist<'a>(&'a self, answers: &'a Answers) -> Vec<&'a Document> {
-        self.documents.iter().filter(|d| cond_holds(&d.when, answers)).collect()
+        self.documents
+            .iter()
+            .filter(|d| cond_holds(&d.when, answers))
+            .collect()
     }
 
     /// For a page holding fields of a person, the other people of the journey already named,
     /// who might be the same person ("the person registering is the mother"): (from, to).
     /// A person whose name is already the same as `to`'s is not offered again.
-    pub fn person_offers<'a>(&'a self, page_id: &str, answers: &Answers) -> Vec<(&'a Person, &'a Person)> {
-        let Some(page) = self.page(page_id) else { return Vec::new() };
+    pub fn person_offers<'a>(
+        &'a self,
+        page_id: &str,
+        answers: &Answers,
+    ) -> Vec<(&'a Person, &'a Person)> {
+        let Some(page) = self.page(page_id) else {
+            return Vec::new();
+        };
         let name_of = |p: &Person| {
-            p.fields.get("full_name").and_then(|f| answers.get(f)).map(|n| super::text::fold(n)).filter(|n| !n.is_empty())
+            p.fields
+                .get("full_name")
+                .and_then(|f| answers.get(f))
+                .map(|n| super::text::fold(n))
+                .filter(|n| !n.is_empty())
         };
         let mut out: Vec<(&Person, &Person)> = Vec::new();
         for to in &self.persons {
@@ -905,7 +1021,11 @@ impl Procedure {
                     continue;
                 }
                 // Only people whose page is active (an answer left on a skipped page is stale).
-                let active = from.fields.get("full_name").and_then(|f| self.field(f)).is_some_and(|f| self.field_active(f, answers));
+                let active = from
+                    .fields
+                    .get("full_name")
+                    .and_then(|f| self.field(f))
+                    .is_some_and(|f| self.field_active(f, answers));
                 if active {
                     seen.push(n);
                     out.push((from, to));
@@ -918,11 +1038,19 @@ impl Procedure {
     /// `answers` with `from`'s details copied into `to`'s fields of the same roles.
     pub fn copy_person(&self, from: &str, to: &str, answers: &Answers) -> Answers {
         let mut out = answers.clone();
-        let (Some(from), Some(to)) = (self.persons.iter().find(|p| p.id == from), self.persons.iter().find(|p| p.id == to)) else {
+        let (Some(from), Some(to)) = (
+            self.persons.iter().find(|p| p.id == from),
+            self.persons.iter().find(|p| p.id == to),
+        ) else {
             return out;
         };
         for (role, to_field) in &to.fields {
-            if let Some(v) = from.fields.get(role).and_then(|f| answers.get(f)).filter(|v| !v.trim().is_empty()) {
+            if let Some(v) = from
+                .fields
+                .get(role)
+                .and_then(|f| answers.get(f))
+                .filter(|v| !v.trim().is_empty())
+            {
                 out.insert(to_field.clone(), v.clone());
             }
         }
@@ -997,7 +1125,10 @@ impl Procedure {
         }
         for d in &self.documents {
             if !source_ids.contains(&d.source.as_str()) {
-                out.push(format!("document {} cites unknown source {}", d.id, d.source));
+                out.push(format!(
+                    "document {} cites unknown source {}",
+                    d.id, d.source
+                ));
             }
         }
         for r in &self.rules {
@@ -1020,10 +1151,21 @@ impl Procedure {
             if let Some(c) = &f.when {
                 conds.push((format!("field {}", f.id), c));
             }
-            if self.pages.iter().filter(|p| p.fields.contains(&f.id)).count() != 1 {
+            if self
+                .pages
+                .iter()
+                .filter(|p| p.fields.contains(&f.id))
+                .count()
+                != 1
+            {
                 out.push(format!("field {} must be on exactly one page", f.id));
             }
-            if let FieldKind::PersonalId { sex_field, birth_date_field, .. } = &f.kind {
+            if let FieldKind::PersonalId {
+                sex_field,
+                birth_date_field,
+                ..
+            } = &f.kind
+            {
                 for r in sex_field.iter().chain(birth_date_field.iter()) {
                     if !field_ids.contains(&r.as_str()) {
                         out.push(format!("field {} refers to unknown field {r}", f.id));
@@ -1047,10 +1189,17 @@ impl Procedure {
         }
         for r in &self.rules {
             let mut named: Vec<&String> = match &r.kind {
-                RuleKind::DateBefore { earlier, later } | RuleKind::DateNotAfter { earlier, later } => vec![earlier, later],
+                RuleKind::DateBefore { earlier, later }
+                | RuleKind::DateNotAfter { earlier, later } => vec![earlier, later],
                 RuleKind::MaxDaysSince { date, .. } => vec![date],
-                RuleKind::MinAge { birth_date, on, .. } => std::iter::once(birth_date).chain(on.iter()).collect(),
-                RuleKind::MinRatio { numerator, denominator, .. } => vec![numerator, denominator],
+                RuleKind::MinAge { birth_date, on, .. } => {
+                    std::iter::once(birth_date).chain(on.iter()).collect()
+                }
+                RuleKind::MinRatio {
+                    numerator,
+                    denominator,
+                    ..
+                } => vec![numerator, denominator],
                 RuleKind::Forbidden => vec![],
             };
             named.push(&r.field);
@@ -1069,12 +1218,21 @@ impl Procedure {
                 }
             }
         }
-        if !matches!(self.field(&self.receiving_field).map(|f| &f.kind), Some(FieldKind::Place)) {
-            out.push(format!("receiving_field {} is not a place field", self.receiving_field));
+        if !matches!(
+            self.field(&self.receiving_field).map(|f| &f.kind),
+            Some(FieldKind::Place)
+        ) {
+            out.push(format!(
+                "receiving_field {} is not a place field",
+                self.receiving_field
+            ));
         }
         for person in &self.persons {
             if !person.label.is_complete() {
-                out.push(format!("person {}: text lacks Vietnamese or English", person.id));
+                out.push(format!(
+                    "person {}: text lacks Vietnamese or English",
+                    person.id
+                ));
             }
             if !person.fields.contains_key("full_name") {
                 out.push(format!("person {} has no full_name field", person.id));
@@ -1085,16 +1243,24 @@ impl Procedure {
                     continue;
                 };
                 match self.field(fid) {
-                    None => out.push(format!("person {}: role {role} names unknown field {fid}", person.id)),
-                    Some(f) if f.kind.name() != *want => {
-                        out.push(format!("person {}: role {role} needs a {want} field, {fid} is {}", person.id, f.kind.name()))
-                    }
+                    None => out.push(format!(
+                        "person {}: role {role} names unknown field {fid}",
+                        person.id
+                    )),
+                    Some(f) if f.kind.name() != *want => out.push(format!(
+                        "person {}: role {role} needs a {want} field, {fid} is {}",
+                        person.id,
+                        f.kind.name()
+                    )),
                     _ => {}
                 }
             }
             for other in &person.may_be {
                 if other == &person.id || !self.persons.iter().any(|q| &q.id == other) {
-                    out.push(format!("person {}: may_be names unknown person {other}", person.id));
+                    out.push(format!(
+                        "person {}: may_be names unknown person {other}",
+                        person.id
+                    ));
                 }
             }
             if self.persons.iter().filter(|q| q.id == person.id).count() > 1 {

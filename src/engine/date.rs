@@ -17,7 +17,12 @@ pub enum DateError {
     /// Month outside 1..=12.
     Month(u32),
     /// Day outside 1..=days in that month.
-    Day { day: u32, month: u8, year: i32, max: u8 },
+    Day {
+        day: u32,
+        month: u8,
+        year: i32,
+        max: u8,
+    },
     /// Year before 1900 or after 9999.
     YearRange(i32),
 }
@@ -82,7 +87,9 @@ impl Date {
     }
 
     pub fn days_in_month(year: i32, month: u8) -> u8 {
-        Month::try_from(month).map(|m| time::util::days_in_month(m, year)).unwrap_or(31)
+        Month::try_from(month)
+            .map(|m| time::util::days_in_month(m, year))
+            .unwrap_or(31)
     }
 
     /// Parses an ISO `YYYY-MM-DD` string strictly (the stored form).
@@ -118,7 +125,11 @@ impl Date {
             return Err(DateError::Format);
         }
         if parts[2].len() != 4 {
-            return Err(if parts[2].len() <= 2 { DateError::ShortYear } else { DateError::Format });
+            return Err(if parts[2].len() <= 2 {
+                DateError::ShortYear
+            } else {
+                DateError::Format
+            });
         }
         let day: u32 = parts[0].parse().map_err(|_| DateError::Format)?;
         let month: u32 = parts[1].parse().map_err(|_| DateError::Format)?;
@@ -131,7 +142,12 @@ impl Date {
         }
         let max = Date::days_in_month(year, month as u8);
         if day == 0 || day > max as u32 {
-            return Err(DateError::Day { day, month: month as u8, year, max });
+            return Err(DateError::Day {
+                day,
+                month: month as u8,
+                year,
+                max,
+            });
         }
         Date::from_ymd(year, month as u8, day as u8).ok_or(DateError::Format)
     }
@@ -168,7 +184,13 @@ impl Timestamp {
 
     /// RFC 3339 in UTC: `2026-11-22T08:30:00Z`.
     pub fn rfc3339(self) -> String {
-        format!("{}T{:02}:{:02}:{:02}Z", self.date.iso(), self.hour, self.minute, self.second)
+        format!(
+            "{}T{:02}:{:02}:{:02}Z",
+            self.date.iso(),
+            self.hour,
+            self.minute,
+            self.second
+        )
     }
 
     pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
@@ -182,13 +204,20 @@ impl Timestamp {
         if it.next().is_some() || hour > 23 || minute > 59 || second > 59 {
             return None;
         }
-        Some(Timestamp { date, hour, minute, second })
+        Some(Timestamp {
+            date,
+            hour,
+            minute,
+            second,
+        })
     }
 }
 
 /// Vietnamese number words for 0..=9999 (enough for days, months and years).
 pub fn number_words_vi(n: u32) -> String {
-    const UNITS: [&str; 10] = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
+    const UNITS: [&str; 10] = [
+        "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+    ];
     fn below_100(n: u32, full: bool) -> String {
         let (t, u) = (n / 10, n % 10);
         match (t, u) {
@@ -238,7 +267,16 @@ mod tests {
     #[test]
     fn parses_the_ways_people_type_dates() {
         let d = Date::from_ymd(2024, 9, 5).unwrap();
-        for s in ["5/9/2024", "05/09/2024", "05-09-2024", "05.09.2024", "05 09 2024", "05092024", "2024-09-05", " 5 / 9 / 2024 "] {
+        for s in [
+            "5/9/2024",
+            "05/09/2024",
+            "05-09-2024",
+            "05.09.2024",
+            "05 09 2024",
+            "05092024",
+            "2024-09-05",
+            " 5 / 9 / 2024 ",
+        ] {
             assert_eq!(Date::parse_input(s), Ok(d), "{s}");
         }
         assert_eq!(d.display(), "05/09/2024");
@@ -249,21 +287,35 @@ mod tests {
     fn rejects_impossible_dates_with_reason() {
         assert_eq!(
             Date::parse_input("29/02/2023"),
-            Err(DateError::Day { day: 29, month: 2, year: 2023, max: 28 })
+            Err(DateError::Day {
+                day: 29,
+                month: 2,
+                year: 2023,
+                max: 28
+            })
         );
         assert!(Date::parse_input("29/02/2024").is_ok());
         assert_eq!(Date::parse_input("12/13/2020"), Err(DateError::Month(13)));
         assert_eq!(Date::parse_input("1/1/20"), Err(DateError::ShortYear));
         assert_eq!(Date::parse_input("hôm qua"), Err(DateError::Format));
-        assert_eq!(Date::parse_input("1/1/1800"), Err(DateError::YearRange(1800)));
+        assert_eq!(
+            Date::parse_input("1/1/1800"),
+            Err(DateError::YearRange(1800))
+        );
         assert_eq!(Date::parse_input(""), Err(DateError::Format));
     }
 
     #[test]
     fn ages_and_day_counts() {
         let birth = Date::from_ymd(2006, 3, 15).unwrap();
-        assert_eq!(birth.full_years_until(Date::from_ymd(2026, 3, 14).unwrap()), 19);
-        assert_eq!(birth.full_years_until(Date::from_ymd(2026, 3, 15).unwrap()), 20);
+        assert_eq!(
+            birth.full_years_until(Date::from_ymd(2026, 3, 14).unwrap()),
+            19
+        );
+        assert_eq!(
+            birth.full_years_until(Date::from_ymd(2026, 3, 15).unwrap()),
+            20
+        );
         let a = Date::from_ymd(2026, 1, 1).unwrap();
         assert_eq!(a.days_until(Date::from_ymd(2026, 3, 2).unwrap()), 60);
         assert_eq!(a.plus_days(60), Date::from_ymd(2026, 3, 2).unwrap());

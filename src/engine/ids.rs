@@ -41,22 +41,69 @@ impl Sex {
 /// a personal number are the province where the birth was registered. Numbers issued before the
 /// 2025 mergers keep their codes.
 pub const ID_PROVINCE_CODES: [(&str, &str); 63] = [
-    ("001", "Hà Nội"), ("002", "Hà Giang"), ("004", "Cao Bằng"), ("006", "Bắc Kạn"),
-    ("008", "Tuyên Quang"), ("010", "Lào Cai"), ("011", "Điện Biên"), ("012", "Lai Châu"),
-    ("014", "Sơn La"), ("015", "Yên Bái"), ("017", "Hòa Bình"), ("019", "Thái Nguyên"),
-    ("020", "Lạng Sơn"), ("022", "Quảng Ninh"), ("024", "Bắc Giang"), ("025", "Phú Thọ"),
-    ("026", "Vĩnh Phúc"), ("027", "Bắc Ninh"), ("030", "Hải Dương"), ("031", "Hải Phòng"),
-    ("033", "Hưng Yên"), ("034", "Thái Bình"), ("035", "Hà Nam"), ("036", "Nam Định"),
-    ("037", "Ninh Bình"), ("038", "Thanh Hóa"), ("040", "Nghệ An"), ("042", "Hà Tĩnh"),
-    ("044", "Quảng Bình"), ("045", "Quảng Trị"), ("046", "Thừa Thiên Huế"), ("048", "Đà Nẵng"),
-    ("049", "Quảng Nam"), ("051", "Quảng Ngãi"), ("052", "Bình Định"), ("054", "Phú Yên"),
-    ("056", "Khánh Hòa"), ("058", "Ninh Thuận"), ("060", "Bình Thuận"), ("062", "Kon Tum"),
-    ("064", "Gia Lai"), ("066", "Đắk Lắk"), ("067", "Đắk Nông"), ("068", "Lâm Đồng"),
-    ("070", "Bình Phước"), ("072", "Tây Ninh"), ("074", "Bình Dương"), ("075", "Đồng Nai"),
-    ("077", "Bà Rịa - Vũng Tàu"), ("079", "TP Hồ Chí Minh"), ("080", "Long An"), ("082", "Tiền Giang"),
-    ("083", "Bến Tre"), ("084", "Trà Vinh"), ("086", "Vĩnh Long"), ("087", "Đồng Tháp"),
-    ("089", "An Giang"), ("091", "Kiên Giang"), ("092", "Cần Thơ"), ("093", "Hậu Giang"),
-    ("094", "Sóc Trăng"), ("095", "Bạc Liêu"), ("096", "Cà Mau"),
+    ("001", "Hà Nội"),
+    ("002", "Hà Giang"),
+    ("004", "Cao Bằng"),
+    ("006", "Bắc Kạn"),
+    ("008", "Tuyên Quang"),
+    ("010", "Lào Cai"),
+    ("011", "Điện Biên"),
+    ("012", "Lai Châu"),
+    ("014", "Sơn La"),
+    ("015", "Yên Bái"),
+    ("017", "Hòa Bình"),
+    ("019", "Thái Nguyên"),
+    ("020", "Lạng Sơn"),
+    ("022", "Quảng Ninh"),
+    ("024", "Bắc Giang"),
+    ("025", "Phú Thọ"),
+    ("026", "Vĩnh Phúc"),
+    ("027", "Bắc Ninh"),
+    ("030", "Hải Dương"),
+    ("031", "Hải Phòng"),
+    ("033", "Hưng Yên"),
+    ("034", "Thái Bình"),
+    ("035", "Hà Nam"),
+    ("036", "Nam Định"),
+    ("037", "Ninh Bình"),
+    ("038", "Thanh Hóa"),
+    ("040", "Nghệ An"),
+    ("042", "Hà Tĩnh"),
+    ("044", "Quảng Bình"),
+    ("045", "Quảng Trị"),
+    ("046", "Thừa Thiên Huế"),
+    ("048", "Đà Nẵng"),
+    ("049", "Quảng Nam"),
+    ("051", "Quảng Ngãi"),
+    ("052", "Bình Định"),
+    ("054", "Phú Yên"),
+    ("056", "Khánh Hòa"),
+    ("058", "Ninh Thuận"),
+    ("060", "Bình Thuận"),
+    ("062", "Kon Tum"),
+    ("064", "Gia Lai"),
+    ("066", "Đắk Lắk"),
+    ("067", "Đắk Nông"),
+    ("068", "Lâm Đồng"),
+    ("070", "Bình Phước"),
+    ("072", "Tây Ninh"),
+    ("074", "Bình Dương"),
+    ("075", "Đồng Nai"),
+    ("077", "Bà Rịa - Vũng Tàu"),
+    ("079", "TP Hồ Chí Minh"),
+    ("080", "Long An"),
+    ("082", "Tiền Giang"),
+    ("083", "Bến Tre"),
+    ("084", "Trà Vinh"),
+    ("086", "Vĩnh Long"),
+    ("087", "Đồng Tháp"),
+    ("089", "An Giang"),
+    ("091", "Kiên Giang"),
+    ("092", "Cần Thơ"),
+    ("093", "Hậu Giang"),
+    ("094", "Sóc Trăng"),
+    ("095", "Bạc Liêu"),
+    ("096", "Cà Mau"),
 ];
 
 /// What the 4th–6th digits of a personal number say.
@@ -86,8 +133,14 @@ fn digits_only(s: &str) -> Result<String, char> {
 pub fn parse_personal_id(input: &str) -> Result<(String, IdFacts), I18n> {
     let d = digits_only(input).map_err(|c| {
         I18n::new(
-            format!("Số định danh cá nhân chỉ gồm chữ số; hãy xóa ký tự {}.", super::text::describe_char(c)),
-            format!("A personal identification number has digits only; remove {}.", super::text::describe_char(c)),
+            format!(
+                "Số định danh cá nhân chỉ gồm chữ số; hãy xóa ký tự {}.",
+                super::text::describe_char(c)
+            ),
+            format!(
+                "A personal identification number has digits only; remove {}.",
+                super::text::describe_char(c)
+            ),
         )
     })?;
     if d.len() != 12 {
@@ -113,7 +166,11 @@ pub fn parse_personal_id(input: &str) -> Result<(String, IdFacts), I18n> {
 }
 
 /// Cross-checks the century/sex digit and the year digits with the declared sex and birth year.
-pub fn check_id_against(facts: IdFacts, sex: Option<Sex>, birth_year: Option<i32>) -> Result<(), I18n> {
+pub fn check_id_against(
+    facts: IdFacts,
+    sex: Option<Sex>,
+    birth_year: Option<i32>,
+) -> Result<(), I18n> {
     if let Some(sex) = sex {
         if sex != facts.sex {
             let (vi_id, en_id) = match facts.sex {
@@ -143,10 +200,26 @@ pub fn check_id_against(facts: IdFacts, sex: Option<Sex>, birth_year: Option<i32
 
 /// Mobile prefixes renumbered in 2018 (11 → 10 digits): old 4-digit prefix → new 3-digit prefix.
 pub const OLD_MOBILE_PREFIXES: [(&str, &str); 20] = [
-    ("0120", "070"), ("0121", "079"), ("0122", "077"), ("0126", "076"), ("0128", "078"),
-    ("0123", "083"), ("0124", "084"), ("0125", "085"), ("0127", "081"), ("0129", "082"),
-    ("0162", "032"), ("0163", "033"), ("0164", "034"), ("0165", "035"), ("0166", "036"),
-    ("0167", "037"), ("0168", "038"), ("0169", "039"), ("0186", "056"), ("0188", "058"),
+    ("0120", "070"),
+    ("0121", "079"),
+    ("0122", "077"),
+    ("0126", "076"),
+    ("0128", "078"),
+    ("0123", "083"),
+    ("0124", "084"),
+    ("0125", "085"),
+    ("0127", "081"),
+    ("0129", "082"),
+    ("0162", "032"),
+    ("0163", "033"),
+    ("0164", "034"),
+    ("0165", "035"),
+    ("0166", "036"),
+    ("0167", "037"),
+    ("0168", "038"),
+    ("0169", "039"),
+    ("0186", "056"),
+    ("0188", "058"),
 ];
 
 fn is_mobile_national(n: &str) -> bool {
@@ -156,9 +229,18 @@ fn is_mobile_national(n: &str) -> bool {
     }
     let p3 = &n[0..3];
     let p2 = &n[0..2];
-    matches!(p3, "522" | "523" | "528" | "559" | "896" | "897" | "898" | "899" | "990" | "991")
-        || matches!(p3.as_bytes(), [b'9', b'9', b'3'..=b'9'])
-        || matches!(p2.as_bytes(), [b'3', _] | [b'5', b'1' | b'6' | b'8' | b'9'] | [b'7', b'0' | b'6'..=b'9'] | [b'8', b'1'..=b'8'] | [b'9', b'0'..=b'8'])
+    matches!(
+        p3,
+        "522" | "523" | "528" | "559" | "896" | "897" | "898" | "899" | "990" | "991"
+    ) || matches!(p3.as_bytes(), [b'9', b'9', b'3'..=b'9'])
+        || matches!(
+            p2.as_bytes(),
+            [b'3', _]
+                | [b'5', b'1' | b'6' | b'8' | b'9']
+                | [b'7', b'0' | b'6'..=b'9']
+                | [b'8', b'1'..=b'8']
+                | [b'9', b'0'..=b'8']
+        )
 }
 
 fn is_fixed_national(n: &str) -> bool {
@@ -169,7 +251,10 @@ fn is_fixed_national(n: &str) -> bool {
     let b = n.as_bytes();
     match (b[1], b[2]) {
         (b'0', b'3'..=b'9') => true,
-        (b'1', c) => matches!(c, b'0' | b'1' | b'2' | b'3' | b'4' | b'5' | b'6' | b'8' | b'9'),
+        (b'1', c) => matches!(
+            c,
+            b'0' | b'1' | b'2' | b'3' | b'4' | b'5' | b'6' | b'8' | b'9'
+        ),
         (b'2', c) => matches!(c, b'0' | b'1' | b'2' | b'5'..=b'9'),
         (b'3' | b'8', b'2'..=b'9') => true,
         (b'4', b'2'..=b'8') => true,
@@ -197,8 +282,14 @@ pub fn parse_phone(input: &str) -> Result<String, I18n> {
             continue;
         } else {
             return Err(I18n::new(
-                format!("Số điện thoại chỉ gồm chữ số; hãy xóa ký tự {}.", super::text::describe_char(c)),
-                format!("A phone number has digits only; remove {}.", super::text::describe_char(c)),
+                format!(
+                    "Số điện thoại chỉ gồm chữ số; hãy xóa ký tự {}.",
+                    super::text::describe_char(c)
+                ),
+                format!(
+                    "A phone number has digits only; remove {}.",
+                    super::text::describe_char(c)
+                ),
             ));
         }
     }
@@ -214,7 +305,10 @@ pub fn parse_phone(input: &str) -> Result<String, I18n> {
         }
     }
     if s.is_empty() {
-        return Err(I18n::new("Hãy nhập số điện thoại.", "Enter a phone number."));
+        return Err(I18n::new(
+            "Hãy nhập số điện thoại.",
+            "Enter a phone number.",
+        ));
     }
     if !s.starts_with('0') {
         return Err(I18n::new(
@@ -223,7 +317,10 @@ pub fn parse_phone(input: &str) -> Result<String, I18n> {
         ));
     }
     if s.len() == 11 {
-        if let Some((old, new)) = OLD_MOBILE_PREFIXES.iter().find(|(old, _)| s.starts_with(old)) {
+        if let Some((old, new)) = OLD_MOBILE_PREFIXES
+            .iter()
+            .find(|(old, _)| s.starts_with(old))
+        {
             let converted = format!("{new}{}", &s[4..]);
             return Err(I18n::new(
                 format!("Đầu số {old} đã đổi thành {new} từ năm 2018. Số mới của bạn có lẽ là {converted}."),
@@ -283,20 +380,47 @@ mod tests {
         // 025 = Phú Thọ, 1 = female born 1900s, 88 = 1988
         let (n, f) = parse_personal_id("025 188 001 010").unwrap();
         assert_eq!(n, "025188001010");
-        assert_eq!(f, IdFacts { sex: Sex::Female, birth_year: 1988 });
+        assert_eq!(
+            f,
+            IdFacts {
+                sex: Sex::Female,
+                birth_year: 1988
+            }
+        );
         let (_, f) = parse_personal_id("001206012345").unwrap();
-        assert_eq!(f, IdFacts { sex: Sex::Male, birth_year: 2006 });
-        assert!(parse_personal_id("12345678901").unwrap_err().en.contains("12 digits"));
-        assert!(parse_personal_id("003188001010").unwrap_err().en.contains("(003)"));
-        assert!(parse_personal_id("02518800101x").unwrap_err().en.contains("digits only"));
+        assert_eq!(
+            f,
+            IdFacts {
+                sex: Sex::Male,
+                birth_year: 2006
+            }
+        );
+        assert!(parse_personal_id("12345678901")
+            .unwrap_err()
+            .en
+            .contains("12 digits"));
+        assert!(parse_personal_id("003188001010")
+            .unwrap_err()
+            .en
+            .contains("(003)"));
+        assert!(parse_personal_id("02518800101x")
+            .unwrap_err()
+            .en
+            .contains("digits only"));
     }
 
     #[test]
     fn personal_id_cross_checks() {
         let (_, f) = parse_personal_id("025188001010").unwrap();
         assert!(check_id_against(f, Some(Sex::Female), Some(1988)).is_ok());
-        assert!(check_id_against(f, Some(Sex::Male), None).unwrap_err().en.contains("female"));
-        assert!(check_id_against(f, None, Some(1989)).unwrap_err().en.contains("1988"));
+        assert!(check_id_against(f, Some(Sex::Male), None)
+            .unwrap_err()
+            .en
+            .contains("female"));
+        assert!(check_id_against(f, None, Some(1989))
+            .unwrap_err()
+            .en
+            .contains("1988"));
     }
 
     #[test]
@@ -308,7 +432,10 @@ mod tests {
         assert_eq!(parse_phone("0234 3812 345").unwrap(), "02343812345");
         assert_eq!(parse_phone("0386 123 456").unwrap(), "0386123456");
         assert!(parse_phone("01234567890").unwrap_err().vi.contains("083"));
-        assert!(parse_phone("091234567").unwrap_err().en.contains("too short"));
+        assert!(parse_phone("091234567")
+            .unwrap_err()
+            .en
+            .contains("too short"));
         assert!(parse_phone("0112345678").is_err());
         assert!(parse_phone("+1 202 555 0100").is_err());
         assert!(parse_phone("0912abc678").is_err());
@@ -316,8 +443,19 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(parse_email(" an.nguyen@Example.VN ").unwrap(), "an.nguyen@example.vn");
-        for bad in ["an", "an@", "@x.vn", "an@localhost", "an nguyen@x.vn", "an@x.", "<b>@x.vn"] {
+        assert_eq!(
+            parse_email(" an.nguyen@Example.VN ").unwrap(),
+            "an.nguyen@example.vn"
+        );
+        for bad in [
+            "an",
+            "an@",
+            "@x.vn",
+            "an@localhost",
+            "an nguyen@x.vn",
+            "an@x.",
+            "<b>@x.vn",
+        ] {
             assert!(parse_email(bad).is_err(), "{bad}");
         }
     }
@@ -338,8 +476,14 @@ pub fn parse_tax_code(input: &str) -> Result<String, I18n> {
             d.push(c);
         } else if !matches!(c, ' ' | '.' | '-' | '\u{00A0}') {
             return Err(I18n::new(
-                format!("Mã số thuế chỉ gồm chữ số; hãy xóa {}.", super::text::describe_char(c)),
-                format!("A tax code has digits only; remove {}.", super::text::describe_char(c)),
+                format!(
+                    "Mã số thuế chỉ gồm chữ số; hãy xóa {}.",
+                    super::text::describe_char(c)
+                ),
+                format!(
+                    "A tax code has digits only; remove {}.",
+                    super::text::describe_char(c)
+                ),
             ));
         }
     }
@@ -379,11 +523,21 @@ pub fn parse_tax_code(input: &str) -> Result<String, I18n> {
 /// (Vietnamese passports: one letter and seven digits, e.g. C1234567). Returned in capitals,
 /// without spaces.
 pub fn parse_passport(input: &str) -> Result<String, I18n> {
-    let s: String = input.chars().filter(|c| !matches!(c, ' ' | '\u{00A0}' | '-')).collect::<String>().to_ascii_uppercase();
+    let s: String = input
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{00A0}' | '-'))
+        .collect::<String>()
+        .to_ascii_uppercase();
     if let Some(c) = s.chars().find(|c| !c.is_ascii_alphanumeric()) {
         return Err(I18n::new(
-            format!("Số hộ chiếu chỉ gồm chữ cái không dấu và chữ số; hãy xóa {}.", super::text::describe_char(c)),
-            format!("A passport number has unaccented letters and digits only; remove {}.", super::text::describe_char(c)),
+            format!(
+                "Số hộ chiếu chỉ gồm chữ cái không dấu và chữ số; hãy xóa {}.",
+                super::text::describe_char(c)
+            ),
+            format!(
+                "A passport number has unaccented letters and digits only; remove {}.",
+                super::text::describe_char(c)
+            ),
         ));
     }
     let n = s.len();
@@ -402,28 +556,55 @@ mod more_tests {
 
     #[test]
     fn tax_codes_check_their_check_digit() {
-        for ok in ["0100233488", "0100047516", "0314409058", "0312687878", "0100112437"] {
+        for ok in [
+            "0100233488",
+            "0100047516",
+            "0314409058",
+            "0312687878",
+            "0100112437",
+        ] {
             assert_eq!(parse_tax_code(ok).unwrap(), ok);
         }
         assert_eq!(parse_tax_code("0100233488 001").unwrap(), "0100233488-001");
-        assert_eq!(parse_tax_code("010.023.3488-001").unwrap(), "0100233488-001");
-        assert!(parse_tax_code("0100233480").unwrap_err().en.contains("check digit"));
+        assert_eq!(
+            parse_tax_code("010.023.3488-001").unwrap(),
+            "0100233488-001"
+        );
+        assert!(parse_tax_code("0100233480")
+            .unwrap_err()
+            .en
+            .contains("check digit"));
         assert!(parse_tax_code("0100233488-000").is_err());
         assert!(parse_tax_code("0100000000").is_err());
-        assert!(parse_tax_code("01002334").unwrap_err().en.contains("you entered 8"));
-        assert!(parse_tax_code("01002334x8").unwrap_err().vi.contains("chữ số"));
+        assert!(parse_tax_code("01002334")
+            .unwrap_err()
+            .en
+            .contains("you entered 8"));
+        assert!(parse_tax_code("01002334x8")
+            .unwrap_err()
+            .vi
+            .contains("chữ số"));
         // The 12-digit personal number of an individual or business household.
         assert_eq!(parse_tax_code("046 195 000 123").unwrap(), "046195000123");
-        assert!(parse_tax_code("999195000123").unwrap_err().vi.starts_with("Mã số thuế 12 chữ số"));
+        assert!(parse_tax_code("999195000123")
+            .unwrap_err()
+            .vi
+            .starts_with("Mã số thuế 12 chữ số"));
     }
 
     #[test]
     fn passports_are_letters_and_digits() {
         assert_eq!(parse_passport(" c1234567 ").unwrap(), "C1234567");
         assert_eq!(parse_passport("P 00012345").unwrap(), "P00012345");
-        assert!(parse_passport("C12").unwrap_err().en.contains("you entered 3"));
+        assert!(parse_passport("C12")
+            .unwrap_err()
+            .en
+            .contains("you entered 3"));
         assert!(parse_passport("ABCDEFGH").is_err());
-        assert!(parse_passport("C123456ă").unwrap_err().vi.contains("không dấu"));
+        assert!(parse_passport("C123456ă")
+            .unwrap_err()
+            .vi
+            .contains("không dấu"));
     }
 
     #[test]

@@ -27,9 +27,19 @@ impl Procedure {
     pub fn journey<'a>(&'a self, answers: &Answers) -> Vec<Step<'a>> {
         let pages: Vec<&Page> = self.active_pages(answers).collect();
         let mut out = vec![Step::Info];
-        out.extend(pages.iter().filter(|p| p.kind == PageKind::Question).map(|p| Step::Page(p)));
+        out.extend(
+            pages
+                .iter()
+                .filter(|p| p.kind == PageKind::Question)
+                .map(|p| Step::Page(p)),
+        );
         out.push(Step::Checklist);
-        out.extend(pages.iter().filter(|p| p.kind == PageKind::Form).map(|p| Step::Page(p)));
+        out.extend(
+            pages
+                .iter()
+                .filter(|p| p.kind == PageKind::Form)
+                .map(|p| Step::Page(p)),
+        );
         out.extend([Step::Attachments, Step::Review, Step::Done]);
         out
     }
@@ -73,18 +83,46 @@ mod tests {
         let mut a = p.sample_answers.clone();
         assert_eq!(
             ids(&p.journey(&a)),
-            ["info", "noi-nop", "giay-chung-sinh", "nguoi-nop", "mang-thai-ho", "bo-roi", "biet-cha", "checklist",
-             "tre", "me", "cha", "nguoi-yeu-cau", "ban-sao", "attachments", "review", "done"]
+            [
+                "info",
+                "noi-nop",
+                "giay-chung-sinh",
+                "nguoi-nop",
+                "mang-thai-ho",
+                "bo-roi",
+                "biet-cha",
+                "checklist",
+                "tre",
+                "me",
+                "cha",
+                "nguoi-yeu-cau",
+                "ban-sao",
+                "attachments",
+                "review",
+                "done"
+            ]
         );
         a.insert("biet_cha".into(), "khong".into());
         a.insert("co_giay_chung_sinh".into(), "khong".into());
         let j = ids(&p.journey(&a));
         assert!(j.contains(&"chung-minh-sinh".to_string()) && !j.contains(&"cha".to_string()));
         let me = p.page("me").unwrap();
-        assert_eq!(p.step_after(Step::Page(me), &a), Step::Page(p.page("nguoi-yeu-cau").unwrap()));
-        assert_eq!(p.step_before(Step::Page(p.page("tre").unwrap()), &a), Step::Checklist);
-        assert_eq!(p.step_after(Step::Page(p.page("biet-cha").unwrap()), &a), Step::Checklist);
-        assert_eq!(p.step_after(Step::Page(p.page("ban-sao").unwrap()), &a), Step::Attachments);
+        assert_eq!(
+            p.step_after(Step::Page(me), &a),
+            Step::Page(p.page("nguoi-yeu-cau").unwrap())
+        );
+        assert_eq!(
+            p.step_before(Step::Page(p.page("tre").unwrap()), &a),
+            Step::Checklist
+        );
+        assert_eq!(
+            p.step_after(Step::Page(p.page("biet-cha").unwrap()), &a),
+            Step::Checklist
+        );
+        assert_eq!(
+            p.step_after(Step::Page(p.page("ban-sao").unwrap()), &a),
+            Step::Attachments
+        );
         assert_eq!(p.step_before(Step::Info, &a), Step::Info);
     }
 }

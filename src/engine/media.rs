@@ -49,9 +49,16 @@ impl MediaType {
         }
     }
     pub fn from_mime(m: &str) -> Option<MediaType> {
-        [MediaType::Jpeg, MediaType::Png, MediaType::Webp, MediaType::Pdf, MediaType::Json, MediaType::Html]
-            .into_iter()
-            .find(|t| t.mime() == m)
+        [
+            MediaType::Jpeg,
+            MediaType::Png,
+            MediaType::Webp,
+            MediaType::Pdf,
+            MediaType::Json,
+            MediaType::Html,
+        ]
+        .into_iter()
+        .find(|t| t.mime() == m)
     }
     pub fn is_image(self) -> bool {
         matches!(self, MediaType::Jpeg | MediaType::Png | MediaType::Webp)
@@ -77,10 +84,20 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Result<MediaType, I18n> {
     if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return Ok(MediaType::Webp);
     }
-    if bytes.len() >= 5 && bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
+    if bytes.len() >= 5
+        && bytes[..bytes.len().min(1024)]
+            .windows(5)
+            .any(|w| w == b"%PDF-")
+    {
         return Ok(MediaType::Pdf);
     }
-    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" && matches!(&bytes[8..12], b"heic" | b"heix" | b"mif1" | b"msf1" | b"hevc") {
+    if bytes.len() >= 12
+        && &bytes[4..8] == b"ftyp"
+        && matches!(
+            &bytes[8..12],
+            b"heic" | b"heix" | b"mif1" | b"msf1" | b"hevc"
+        )
+    {
         return Err(I18n::new(
             format!("“{shown}” là ảnh HEIC của iPhone, chưa dùng được. Trên iPhone, vào Cài đặt › Camera › Định dạng, chọn “Tương thích nhất” rồi chụp lại; hoặc chụp màn hình ảnh và gửi ảnh chụp màn hình."),
             format!("“{shown}” is an iPhone HEIC photo, which cannot be used. On the iPhone, go to Settings › Camera › Formats, choose “Most Compatible” and take it again; or screenshot the photo and attach the screenshot."),
@@ -93,7 +110,11 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Result<MediaType, I18n> {
 }
 
 /// Checks an attachment's size and type; returns its media type.
-pub fn check_attachment(name: &str, bytes: &[u8], already_attached: u64) -> Result<MediaType, I18n> {
+pub fn check_attachment(
+    name: &str,
+    bytes: &[u8],
+    already_attached: u64,
+) -> Result<MediaType, I18n> {
     let t = sniff(name, bytes)?;
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
@@ -125,13 +146,22 @@ mod tests {
 
     #[test]
     fn sniffs_by_content() {
-        assert_eq!(sniff("a.png", &[0xFF, 0xD8, 0xFF, 0xE0]), Ok(MediaType::Jpeg));
+        assert_eq!(
+            sniff("a.png", &[0xFF, 0xD8, 0xFF, 0xE0]),
+            Ok(MediaType::Jpeg)
+        );
         assert_eq!(sniff("x", b"\x89PNG\r\n\x1a\n...."), Ok(MediaType::Png));
         assert_eq!(sniff("x", b"%PDF-1.7\n"), Ok(MediaType::Pdf));
         assert_eq!(sniff("x", b"RIFF\0\0\0\0WEBPVP8 "), Ok(MediaType::Webp));
         assert!(sniff("empty.jpg", b"").unwrap_err().en.contains("empty"));
-        assert!(sniff("IMG_1.HEIC", b"\0\0\0\x18ftypheic\0\0").unwrap_err().en.contains("HEIC"));
-        assert!(sniff("notes.docx", b"PK\x03\x04").unwrap_err().vi.contains("không phải ảnh"));
+        assert!(sniff("IMG_1.HEIC", b"\0\0\0\x18ftypheic\0\0")
+            .unwrap_err()
+            .en
+            .contains("HEIC"));
+        assert!(sniff("notes.docx", b"PK\x03\x04")
+            .unwrap_err()
+            .vi
+            .contains("không phải ảnh"));
     }
 
     #[test]

@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
-
 pub const FORMAT: &str = "hoso-package";
 pub const FORMAT_VERSION: u32 = 1;
 pub const ANSWERS_FORMAT: &str = "hoso-answers";
@@ -186,7 +185,11 @@ pub fn manifest_digest(m: &Manifest) -> [u8; 32] {
     let mut blank = m.clone();
     blank.package_id.clear();
     blank.reference.clear();
-    for f in blank.files.iter_mut().filter(|f| f.path == DECLARATION_PATH) {
+    for f in blank
+        .files
+        .iter_mut()
+        .filter(|f| f.path == DECLARATION_PATH)
+    {
         f.size = 0;
         f.sha256.clear();
     }
@@ -200,13 +203,22 @@ fn hex(bytes: &[u8]) -> String {
 /// Builds the package. Refuses when the answers have errors or an attachment is unusable.
 pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
     let p = input.procedure;
-    let ctx = Context { today: input.today, units: Some(input.units) };
+    let ctx = Context {
+        today: input.today,
+        units: Some(input.units),
+    };
     let outcome = validate::validate(p, input.answers, &ctx);
     let mut errors: Vec<I18n> = outcome
         .errors()
         .map(|i| {
-            let label = p.field(&i.field).map(|f| f.label.clone()).unwrap_or_default();
-            I18n::new(format!("{}: {}", label.vi, i.message.vi), format!("{}: {}", label.en, i.message.en))
+            let label = p
+                .field(&i.field)
+                .map(|f| f.label.clone())
+                .unwrap_or_default();
+            I18n::new(
+                format!("{}: {}", label.vi, i.message.vi),
+                format!("{}: {}", label.en, i.message.en),
+            )
         })
         .collect();
     let canonical = outcome.canonical.clone();
@@ -216,10 +228,18 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         .and_then(|c| input.units.commune(c))
         .map(|c| {
             let pr = input.units.province_of(c);
-            CommuneRef { code: c.code.clone(), name: c.name.clone(), province_code: pr.code.clone(), province_name: pr.name.clone() }
+            CommuneRef {
+                code: c.code.clone(),
+                name: c.name.clone(),
+                province_code: pr.code.clone(),
+                province_name: pr.name.clone(),
+            }
         });
     if receiving.is_none() && errors.is_empty() {
-        errors.push(I18n::new("Chưa chọn xã, phường nơi nộp hồ sơ.", "The commune or ward to file at is not chosen."));
+        errors.push(I18n::new(
+            "Chưa chọn xã, phường nơi nộp hồ sơ.",
+            "The commune or ward to file at is not chosen.",
+        ));
     }
 
     // Attachments: only for documents in the checklist that are submitted.
@@ -227,10 +247,19 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
     let mut per_doc: BTreeMap<&str, Vec<(&Attachment, MediaType)>> = BTreeMap::new();
     let mut total: u64 = 0;
     for a in input.attachments {
-        let Some(doc) = checklist.iter().find(|d| d.id == a.document_id && d.action == DocAction::Submit) else {
+        let Some(doc) = checklist
+            .iter()
+            .find(|d| d.id == a.document_id && d.action == DocAction::Submit)
+        else {
             errors.push(I18n::new(
-                format!("Tệp “{}” gắn với giấy tờ không có trong danh sách của bạn; hãy xóa tệp này.", a.name),
-                format!("The file “{}” belongs to a document that is not in your checklist; remove it.", a.name),
+                format!(
+                    "Tệp “{}” gắn với giấy tờ không có trong danh sách của bạn; hãy xóa tệp này.",
+                    a.name
+                ),
+                format!(
+                    "The file “{}” belongs to a document that is not in your checklist; remove it.",
+                    a.name
+                ),
             ));
             continue;
         };
@@ -273,7 +302,15 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         sections: p
             .active_pages(&canonical)
             .filter(|pg| pg.kind == super::catalog::PageKind::Form)
-            .map(|pg| Section { title: pg.title.clone(), fields: pg.fields.iter().filter(|f| canonical.contains_key(*f)).cloned().collect() })
+            .map(|pg| Section {
+                title: pg.title.clone(),
+                fields: pg
+                    .fields
+                    .iter()
+                    .filter(|f| canonical.contains_key(*f))
+                    .cloned()
+                    .collect(),
+            })
             .filter(|s| !s.fields.is_empty())
             .collect(),
     };
@@ -359,9 +396,16 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
     contents.insert(1, (entry, &html));
     let manifest_bytes = to_json(&manifest);
     let zip = write_zip(&manifest_bytes, &contents).map_err(|e| {
-        BuildError(vec![I18n::new(format!("Không tạo được tệp zip: {e}"), format!("Could not write the zip: {e}"))])
+        BuildError(vec![I18n::new(
+            format!("Không tạo được tệp zip: {e}"),
+            format!("Could not write the zip: {e}"),
+        )])
     })?;
-    Ok(Built { zip, manifest, answers })
+    Ok(Built {
+        zip,
+        manifest,
+        answers,
+    })
 }
 
 /// The printable declaration (tờ khai), in Vietnamese, laid out after the official forms on A4,
@@ -373,11 +417,19 @@ pub fn declaration_html(m: &Manifest, a: &AnswersFile) -> String {
     let mut h = String::with_capacity(8000);
     // Capitals by CSS (text-transform), not `to_uppercase`: its Unicode tables would cost the wasm.
     let title = format!("Tờ khai {}", m.procedure.name.vi.to_lowercase());
-    let qr = super::qr::svg(&super::qr::package_payload(&m.reference, &m.package_id), 120, &format!("Mã QR của hồ sơ {}", m.reference))
-        .unwrap_or_default();
+    let qr = super::qr::svg(
+        &super::qr::package_payload(&m.reference, &m.package_id),
+        120,
+        &format!("Mã QR của hồ sơ {}", m.reference),
+    )
+    .unwrap_or_default();
     let made = made_on(m);
     h.push_str("<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
-    h.push_str(&format!("<title>{} – {}</title>\n", e(&title), e(&m.reference)));
+    h.push_str(&format!(
+        "<title>{} – {}</title>\n",
+        e(&title),
+        e(&m.reference)
+    ));
     h.push_str(concat!(
         "<style>\n@page{size:A4;margin:18mm 18mm 20mm}\n",
         "body{font-family:\"Times New Roman\",Times,serif;font-size:13pt;line-height:1.45;color:#000;max-width:174mm;margin:0 auto;padding:8mm 0}\n",
@@ -390,7 +442,10 @@ pub fn declaration_html(m: &Manifest, a: &AnswersFile) -> String {
         ".note{font-size:9.5pt;margin-top:24pt;border-top:1px solid #000;padding-top:4pt}\n",
         "</style>\n</head>\n<body>\n"
     ));
-    h.push_str(&format!("<div class=\"qr\">{qr}<br>{}</div>\n", e(&m.reference)));
+    h.push_str(&format!(
+        "<div class=\"qr\">{qr}<br>{}</div>\n",
+        e(&m.reference)
+    ));
     h.push_str("<p class=\"nation\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>\n<p class=\"motto\"><span>Độc lập - Tự do - Hạnh phúc</span></p>\n");
     h.push_str(&format!("<h1>{}</h1>\n", e(&title)));
     h.push_str(&format!(
@@ -408,7 +463,16 @@ pub fn declaration_html(m: &Manifest, a: &AnswersFile) -> String {
     }
     h.push_str("<p class=\"pledge\">Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp luật về cam đoan của mình.</p>\n");
     let place = &m.receiving_commune.name;
-    let date = made.map(|d| format!("ngày {:02} tháng {:02} năm {}", d.day(), d.month(), d.year())).unwrap_or_default();
+    let date = made
+        .map(|d| {
+            format!(
+                "ngày {:02} tháng {:02} năm {}",
+                d.day(),
+                d.month(),
+                d.year()
+            )
+        })
+        .unwrap_or_default();
     h.push_str(&format!(
         "<div class=\"sign\">Làm tại: {}, {date}<div class=\"who\">NGƯỜI YÊU CẦU</div><i>(Ký, ghi rõ họ, chữ đệm, tên)</i></div>\n",
         e(place)
@@ -428,7 +492,12 @@ fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
 }
 
 fn write_zip(manifest: &[u8], contents: &[(FileEntry, &[u8])]) -> Result<Vec<u8>, String> {
-    let size = manifest.len() + contents.iter().map(|c| c.1.len() + 2 * c.0.path.len() + 80).sum::<usize>() + 200;
+    let size = manifest.len()
+        + contents
+            .iter()
+            .map(|c| c.1.len() + 2 * c.0.path.len() + 80)
+            .sum::<usize>()
+        + 200;
     let mut w = super::zipw::ZipWriter::with_capacity(size);
     w.add("manifest.json", manifest)?;
     for (f, bytes) in contents {
@@ -450,11 +519,19 @@ pub struct Finding {
 }
 
 fn problem(code: &'static str, vi: impl Into<String>, en: impl Into<String>) -> Finding {
-    Finding { code, severity: super::catalog::Severity::Error, message: I18n::new(vi, en) }
+    Finding {
+        code,
+        severity: super::catalog::Severity::Error,
+        message: I18n::new(vi, en),
+    }
 }
 
 fn note(code: &'static str, vi: impl Into<String>, en: impl Into<String>) -> Finding {
-    Finding { code, severity: super::catalog::Severity::Warning, message: I18n::new(vi, en) }
+    Finding {
+        code,
+        severity: super::catalog::Severity::Warning,
+        message: I18n::new(vi, en),
+    }
 }
 
 /// A package whose zip and manifest could be read, with what its integrity check found.
@@ -470,7 +547,9 @@ pub struct Opened<'a> {
 }
 
 fn is_hex(s: &str, len: usize) -> bool {
-    s.len() == len && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.len() == len
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// What the manifest's JSON Schema (public/schema/manifest-v1.schema.json) requires beyond its
@@ -492,7 +571,12 @@ fn manifest_schema_findings(m: &Manifest) -> Vec<Finding> {
     }
     let r = m.reference.as_bytes();
     let crock = |c: &u8| CROCKFORD.contains(c);
-    if !(r.len() == 12 && r.starts_with(b"HS-") && r[7] == b'-' && r[3..7].iter().all(crock) && r[8..].iter().all(crock)) {
+    if !(r.len() == 12
+        && r.starts_with(b"HS-")
+        && r[7] == b'-'
+        && r[3..7].iter().all(crock)
+        && r[8..].iter().all(crock))
+    {
         bad("reference");
     }
     if Timestamp::parse_rfc3339(&m.created_at).is_none() {
@@ -501,7 +585,9 @@ fn manifest_schema_findings(m: &Manifest) -> Vec<Finding> {
     if m.procedure.id.is_empty() || m.catalog_version.is_empty() {
         bad("procedure / catalog_version");
     }
-    if m.receiving_commune.code.len() != 5 || !m.receiving_commune.code.bytes().all(|b| b.is_ascii_digit()) {
+    if m.receiving_commune.code.len() != 5
+        || !m.receiving_commune.code.bytes().all(|b| b.is_ascii_digit())
+    {
         bad("receiving_commune.code");
     }
     if m.files.first().map(|f| f.path.as_str()) != Some("answers.json") {
@@ -511,10 +597,13 @@ fn manifest_schema_findings(m: &Manifest) -> Vec<Finding> {
         bad("files[1] must be to-khai.html");
     }
     for f in &m.files {
-        let ext_ok = MediaType::from_mime(&f.media_type).is_some_and(|t| f.path.ends_with(&format!(".{}", t.extension())));
+        let ext_ok = MediaType::from_mime(&f.media_type)
+            .is_some_and(|t| f.path.ends_with(&format!(".{}", t.extension())));
         let path_ok = f.path == "answers.json"
             || f.path == DECLARATION_PATH
-            || (f.path.starts_with("documents/") && f.path.split('/').count() == 3 && super::zipr::check_name(&f.path).is_ok());
+            || (f.path.starts_with("documents/")
+                && f.path.split('/').count() == 3
+                && super::zipr::check_name(&f.path).is_ok());
         if !ext_ok || !path_ok || !is_hex(&f.sha256, 64) || f.document_id.is_empty() {
             bad(&format!("files: {}", f.path));
         }
@@ -526,7 +615,11 @@ fn manifest_schema_findings(m: &Manifest) -> Vec<Finding> {
 /// every file against the manifest (present, size, SHA-256, no extra entries, the package id).
 /// `Err` means it is not a readable package at all; problems with a readable one are findings.
 pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
-    let entries = super::zipr::read(zip).map_err(|e| Finding { code: e.code, severity: super::catalog::Severity::Error, message: e.message })?;
+    let entries = super::zipr::read(zip).map_err(|e| Finding {
+        code: e.code,
+        severity: super::catalog::Severity::Error,
+        message: e.message,
+    })?;
     let first = &entries[0];
     if first.name != "manifest.json" {
         return Err(problem(
@@ -538,29 +631,44 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
     if first.data.len() > MAX_JSON_BYTES {
         return Err(problem(
             "manifest-too-large",
-            format!("manifest.json quá lớn ({} byte; tối đa {MAX_JSON_BYTES}).", first.data.len()),
-            format!("manifest.json is too large ({} bytes; at most {MAX_JSON_BYTES}).", first.data.len()),
+            format!(
+                "manifest.json quá lớn ({} byte; tối đa {MAX_JSON_BYTES}).",
+                first.data.len()
+            ),
+            format!(
+                "manifest.json is too large ({} bytes; at most {MAX_JSON_BYTES}).",
+                first.data.len()
+            ),
         ));
     }
-    let manifest: Manifest = match serde_json::from_slice::<serde_json::Value>(&zip[first.data.clone()]) {
-        Ok(v) if v.get("format_version").and_then(|x| x.as_u64()).is_some_and(|x| x != u64::from(FORMAT_VERSION)) => {
-            return Err(problem(
-                "format-version",
-                "Gói được tạo bằng phiên bản định dạng khác; hãy cập nhật hoso.",
-                "The package uses another format version; update hoso.",
-            ))
-        }
-        Ok(v) => serde_json::from_value(v).map_err(|e| {
-            problem("manifest-invalid", format!("manifest.json không đúng quy cách: {e}."), format!("manifest.json is not valid: {e}."))
-        })?,
-        Err(e) => {
-            return Err(problem(
-                "manifest-invalid",
-                format!("manifest.json không đọc được (không phải JSON UTF-8 hợp lệ): {e}."),
-                format!("manifest.json cannot be read (not valid UTF-8 JSON): {e}."),
-            ))
-        }
-    };
+    let manifest: Manifest =
+        match serde_json::from_slice::<serde_json::Value>(&zip[first.data.clone()]) {
+            Ok(v)
+                if v.get("format_version")
+                    .and_then(|x| x.as_u64())
+                    .is_some_and(|x| x != u64::from(FORMAT_VERSION)) =>
+            {
+                return Err(problem(
+                    "format-version",
+                    "Gói được tạo bằng phiên bản định dạng khác; hãy cập nhật hoso.",
+                    "The package uses another format version; update hoso.",
+                ))
+            }
+            Ok(v) => serde_json::from_value(v).map_err(|e| {
+                problem(
+                    "manifest-invalid",
+                    format!("manifest.json không đúng quy cách: {e}."),
+                    format!("manifest.json is not valid: {e}."),
+                )
+            })?,
+            Err(e) => {
+                return Err(problem(
+                    "manifest-invalid",
+                    format!("manifest.json không đọc được (không phải JSON UTF-8 hợp lệ): {e}."),
+                    format!("manifest.json cannot be read (not valid UTF-8 JSON): {e}."),
+                ))
+            }
+        };
     let mut findings = manifest_schema_findings(&manifest);
     let mut files = Vec::new();
     for fe in &manifest.files {
@@ -588,13 +696,21 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
         if !manifest.files.iter().any(|f| f.path == e.name) {
             findings.push(problem(
                 "extra-file",
-                format!("Tệp {} không có trong danh sách của gói (bị thêm vào sau).", e.name),
-                format!("The file {} is not listed in the manifest (it was added later).", e.name),
+                format!(
+                    "Tệp {} không có trong danh sách của gói (bị thêm vào sau).",
+                    e.name
+                ),
+                format!(
+                    "The file {} is not listed in the manifest (it was added later).",
+                    e.name
+                ),
             ));
         }
     }
     let digest = manifest_digest(&manifest);
-    if manifest.package_id != hex(&digest[..16]) || manifest.reference != reference_from_digest(&digest) {
+    if manifest.package_id != hex(&digest[..16])
+        || manifest.reference != reference_from_digest(&digest)
+    {
         findings.push(problem(
             "id-mismatch",
             "Mã gói không khớp với nội dung: manifest.json đã bị sửa sau khi gói được tạo.",
@@ -607,28 +723,44 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
             "manifest.json is not as hoso wrote it (it was altered).",
         ));
     }
-    let answers = files.iter().find(|(f, _)| f.path == "answers.json").and_then(|(_, b)| {
-        if b.len() > MAX_JSON_BYTES {
-            findings.push(problem("answers-too-large", "answers.json quá lớn.", "answers.json is too large."));
-            return None;
-        }
-        match serde_json::from_slice::<AnswersFile>(b) {
-            Ok(a) if a.format == ANSWERS_FORMAT && a.procedure_id == manifest.procedure.id => Some(a),
-            Ok(_) => {
+    let answers = files
+        .iter()
+        .find(|(f, _)| f.path == "answers.json")
+        .and_then(|(_, b)| {
+            if b.len() > MAX_JSON_BYTES {
                 findings.push(problem(
-                    "answers-invalid",
-                    "answers.json không thuộc thủ tục ghi trong manifest.json.",
-                    "answers.json does not belong to the procedure in manifest.json.",
+                    "answers-too-large",
+                    "answers.json quá lớn.",
+                    "answers.json is too large.",
                 ));
-                None
+                return None;
             }
-            Err(e) => {
-                findings.push(problem("answers-invalid", format!("answers.json không đọc được: {e}."), format!("answers.json cannot be read: {e}.")));
-                None
+            match serde_json::from_slice::<AnswersFile>(b) {
+                Ok(a) if a.format == ANSWERS_FORMAT && a.procedure_id == manifest.procedure.id => {
+                    Some(a)
+                }
+                Ok(_) => {
+                    findings.push(problem(
+                        "answers-invalid",
+                        "answers.json không thuộc thủ tục ghi trong manifest.json.",
+                        "answers.json does not belong to the procedure in manifest.json.",
+                    ));
+                    None
+                }
+                Err(e) => {
+                    findings.push(problem(
+                        "answers-invalid",
+                        format!("answers.json không đọc được: {e}."),
+                        format!("answers.json cannot be read: {e}."),
+                    ));
+                    None
+                }
             }
-        }
-    });
-    if let (Some(a), Some((_, bytes))) = (&answers, files.iter().find(|(f, _)| f.path == DECLARATION_PATH)) {
+        });
+    if let (Some(a), Some((_, bytes))) = (
+        &answers,
+        files.iter().find(|(f, _)| f.path == DECLARATION_PATH),
+    ) {
         if declaration_html(&manifest, a).as_bytes() != *bytes {
             // The layout may differ between hoso versions; `generator` is covered by the id.
             if manifest.generator == GENERATOR {
@@ -646,7 +778,12 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
             }
         }
     }
-    Ok(Opened { manifest, answers, files, findings })
+    Ok(Opened {
+        manifest,
+        answers,
+        files,
+        findings,
+    })
 }
 
 /// One checklist document and whether the package holds a file for it.
@@ -670,12 +807,21 @@ pub struct RulesReport {
 /// The date a package was made, in Vietnam (UTC+7): its date rules are judged on that day.
 pub fn made_on(m: &Manifest) -> Option<Date> {
     let t = Timestamp::parse_rfc3339(&m.created_at)?;
-    Some(if t.hour >= 17 { t.date.plus_days(1) } else { t.date })
+    Some(if t.hour >= 17 {
+        t.date.plus_days(1)
+    } else {
+        t.date
+    })
 }
 
 /// Re-validates the package's answers with `p` (the procedure its manifest names) and recomputes
 /// the checklist: every submitted document must have a file; no file for a document outside it.
-pub fn check_rules(o: &Opened, p: &Procedure, catalog_version: &str, units: &AdminUnits) -> RulesReport {
+pub fn check_rules(
+    o: &Opened,
+    p: &Procedure,
+    catalog_version: &str,
+    units: &AdminUnits,
+) -> RulesReport {
     let mut findings = Vec::new();
     let empty = Answers::new();
     let answers = o.answers.as_ref().map(|a| &a.answers).unwrap_or(&empty);
@@ -686,24 +832,60 @@ pub fn check_rules(o: &Opened, p: &Procedure, catalog_version: &str, units: &Adm
             format!("The package was made with catalog {}; this hoso has catalog {catalog_version}. The answers are re-checked under the current rules.", o.manifest.catalog_version),
         ));
     }
-    if !p.national_codes.contains(&o.manifest.procedure.national_code) {
+    if !p
+        .national_codes
+        .contains(&o.manifest.procedure.national_code)
+    {
         findings.push(problem(
             "procedure-code",
-            format!("Mã thủ tục {} trong gói không khớp với thủ tục {}.", o.manifest.procedure.national_code, p.id),
-            format!("The procedure code {} in the package does not match procedure {}.", o.manifest.procedure.national_code, p.id),
+            format!(
+                "Mã thủ tục {} trong gói không khớp với thủ tục {}.",
+                o.manifest.procedure.national_code, p.id
+            ),
+            format!(
+                "The procedure code {} in the package does not match procedure {}.",
+                o.manifest.procedure.national_code, p.id
+            ),
         ));
     }
     // Judged on the day it was made; a manifest without a valid date already has a finding.
-    let today = made_on(&o.manifest).or_else(|| Date::from_ymd(2025, 7, 1)).expect("a valid date");
-    let outcome = validate::validate(p, answers, &Context { today, units: Some(units) });
+    let today = made_on(&o.manifest)
+        .or_else(|| Date::from_ymd(2025, 7, 1))
+        .expect("a valid date");
+    let outcome = validate::validate(
+        p,
+        answers,
+        &Context {
+            today,
+            units: Some(units),
+        },
+    );
     for i in &outcome.issues {
-        let label = p.field(&i.field).map(|f| f.label.clone()).unwrap_or_else(|| I18n::new(i.field.clone(), i.field.clone()));
-        let msg = I18n::new(format!("{}: {}", label.vi, i.message.vi), format!("{}: {}", label.en, i.message.en));
-        findings.push(Finding { code: if i.severity == super::catalog::Severity::Error { "answer-invalid" } else { "answer-warning" }, severity: i.severity, message: msg });
+        let label = p
+            .field(&i.field)
+            .map(|f| f.label.clone())
+            .unwrap_or_else(|| I18n::new(i.field.clone(), i.field.clone()));
+        let msg = I18n::new(
+            format!("{}: {}", label.vi, i.message.vi),
+            format!("{}: {}", label.en, i.message.en),
+        );
+        findings.push(Finding {
+            code: if i.severity == super::catalog::Severity::Error {
+                "answer-invalid"
+            } else {
+                "answer-warning"
+            },
+            severity: i.severity,
+            message: msg,
+        });
     }
     for k in answers.keys() {
         if p.field(k).is_none() {
-            findings.push(problem("unknown-answer", format!("Câu trả lời “{k}” không thuộc thủ tục này."), format!("The answer “{k}” is not part of this procedure.")));
+            findings.push(problem(
+                "unknown-answer",
+                format!("Câu trả lời “{k}” không thuộc thủ tục này."),
+                format!("The answer “{k}” is not part of this procedure."),
+            ));
         }
     }
     if outcome.canonical.get(&p.receiving_field) != Some(&o.manifest.receiving_commune.code) {
@@ -716,9 +898,19 @@ pub fn check_rules(o: &Opened, p: &Procedure, catalog_version: &str, units: &Adm
     let mut checklist = Vec::new();
     for d in p.checklist(&outcome.canonical) {
         let files: Vec<String> = if d.action == DocAction::Generated {
-            o.files.iter().filter(|(f, _)| f.path == "answers.json" || f.path == DECLARATION_PATH).map(|(f, _)| f.path.clone()).collect()
+            o.files
+                .iter()
+                .filter(|(f, _)| f.path == "answers.json" || f.path == DECLARATION_PATH)
+                .map(|(f, _)| f.path.clone())
+                .collect()
         } else {
-            o.files.iter().filter(|(f, _)| f.document_id == d.id && f.path != "answers.json" && f.path != DECLARATION_PATH).map(|(f, _)| f.path.clone()).collect()
+            o.files
+                .iter()
+                .filter(|(f, _)| {
+                    f.document_id == d.id && f.path != "answers.json" && f.path != DECLARATION_PATH
+                })
+                .map(|(f, _)| f.path.clone())
+                .collect()
         };
         if d.action == DocAction::Submit && files.is_empty() {
             findings.push(problem(
@@ -727,28 +919,52 @@ pub fn check_rules(o: &Opened, p: &Procedure, catalog_version: &str, units: &Adm
                 format!("No photo or scan of: {}. Ask the resident to add it or bring the paper document.", d.name.en),
             ));
         }
-        checklist.push(ChecklistItem { document_id: d.id.clone(), name: d.name.clone(), action: d.action, files });
+        checklist.push(ChecklistItem {
+            document_id: d.id.clone(),
+            name: d.name.clone(),
+            action: d.action,
+            files,
+        });
     }
     for (f, bytes) in &o.files {
         if f.path == "answers.json" || f.path == DECLARATION_PATH {
             continue;
         }
-        if !checklist.iter().any(|c| c.document_id == f.document_id && c.action == DocAction::Submit) {
+        if !checklist
+            .iter()
+            .any(|c| c.document_id == f.document_id && c.action == DocAction::Submit)
+        {
             findings.push(problem(
                 "unexpected-document",
-                format!("Tệp {} thuộc giấy tờ không có trong danh sách cần nộp.", f.path),
-                format!("The file {} belongs to a document that is not in the checklist.", f.path),
+                format!(
+                    "Tệp {} thuộc giấy tờ không có trong danh sách cần nộp.",
+                    f.path
+                ),
+                format!(
+                    "The file {} belongs to a document that is not in the checklist.",
+                    f.path
+                ),
             ));
         }
         if media::sniff(&f.path, bytes).map(|t| t.mime()) != Ok(f.media_type.as_str()) {
             findings.push(problem(
                 "content-type",
-                format!("Nội dung tệp {} không phải {} như ghi trong gói.", f.path, f.media_type),
-                format!("The content of {} is not {} as the package says.", f.path, f.media_type),
+                format!(
+                    "Nội dung tệp {} không phải {} như ghi trong gói.",
+                    f.path, f.media_type
+                ),
+                format!(
+                    "The content of {} is not {} as the package says.",
+                    f.path, f.media_type
+                ),
             ));
         }
     }
-    RulesReport { findings, outcome, checklist }
+    RulesReport {
+        findings,
+        outcome,
+        checklist,
+    }
 }
 
 /// Reads a package back, refusing any finding of the integrity check: the manifest and every
@@ -758,7 +974,11 @@ pub fn read(zip_bytes: &[u8]) -> Result<(Manifest, BTreeMap<String, Vec<u8>>), S
     if let Some(f) = o.findings.first() {
         return Err(f.message.en.clone());
     }
-    let files = o.files.iter().map(|(f, b)| (f.path.clone(), b.to_vec())).collect();
+    let files = o
+        .files
+        .iter()
+        .map(|(f, b)| (f.path.clone(), b.to_vec()))
+        .collect();
     Ok((o.manifest, files))
 }
 
@@ -767,7 +987,9 @@ mod tests {
     use super::*;
     use crate::engine::catalog::Catalog;
 
-    const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F', 0, 1, 2, 3];
+    const JPEG: &[u8] = &[
+        0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F', 0, 1, 2, 3,
+    ];
 
     fn input<'a>(answers: &'a Answers, atts: &'a [Attachment]) -> BuildInput<'a> {
         let cat = Catalog::bundled();
@@ -784,15 +1006,27 @@ mod tests {
     }
 
     fn sample() -> Answers {
-        Catalog::bundled().procedure("khai-sinh").unwrap().sample_answers.clone()
+        Catalog::bundled()
+            .procedure("khai-sinh")
+            .unwrap()
+            .sample_answers
+            .clone()
     }
 
     #[test]
     fn builds_a_readable_deterministic_package() {
         let answers = sample();
         let atts = vec![
-            Attachment { document_id: "giay-chung-sinh".into(), name: "gcs.jpg".into(), bytes: JPEG.to_vec() },
-            Attachment { document_id: "giay-chung-sinh".into(), name: "p2.pdf".into(), bytes: b"%PDF-1.4\n%%EOF".to_vec() },
+            Attachment {
+                document_id: "giay-chung-sinh".into(),
+                name: "gcs.jpg".into(),
+                bytes: JPEG.to_vec(),
+            },
+            Attachment {
+                document_id: "giay-chung-sinh".into(),
+                name: "p2.pdf".into(),
+                bytes: b"%PDF-1.4\n%%EOF".to_vec(),
+            },
         ];
         let a = build(&input(&answers, &atts)).unwrap();
         let b = build(&input(&answers, &atts)).unwrap();
@@ -802,10 +1036,21 @@ mod tests {
         assert_eq!(m.procedure.national_code, "1.001193");
         assert_eq!(m.receiving_commune.name, "Phường Vỹ Dạ");
         let paths: Vec<&str> = m.files.iter().map(|f| f.path.as_str()).collect();
-        assert_eq!(paths, ["answers.json", "to-khai.html", "documents/giay-chung-sinh/01.jpg", "documents/giay-chung-sinh/02.pdf"]);
+        assert_eq!(
+            paths,
+            [
+                "answers.json",
+                "to-khai.html",
+                "documents/giay-chung-sinh/01.jpg",
+                "documents/giay-chung-sinh/02.pdf"
+            ]
+        );
         // The printable declaration: Vietnamese, the answers as people read them, the QR code.
         let html = String::from_utf8(files["to-khai.html"].clone()).unwrap();
-        assert!(html.contains("<h1>Tờ khai đăng ký khai sinh</h1>"), "{html}");
+        assert!(
+            html.contains("<h1>Tờ khai đăng ký khai sinh</h1>"),
+            "{html}"
+        );
         assert!(html.contains("Nguyễn Thị Mai Anh") && html.contains("01/11/2026"));
         assert!(html.contains(&m.reference) && html.contains("<svg"));
         assert!(html.contains("ngày 22 tháng 11 năm 2026"));
@@ -824,10 +1069,16 @@ mod tests {
         let a = build(&input(&answers, &[])).unwrap();
         let mut i = input(&answers, &[]);
         i.created_at = Timestamp::parse_rfc3339("2026-11-22T03:04:06Z").unwrap();
-        assert_ne!(build(&i).unwrap().manifest.package_id, a.manifest.package_id);
+        assert_ne!(
+            build(&i).unwrap().manifest.package_id,
+            a.manifest.package_id
+        );
         let mut other = sample();
         other.insert("so_ban_sao".into(), "2".into());
-        assert_ne!(build(&input(&other, &[])).unwrap().manifest.package_id, a.manifest.package_id);
+        assert_ne!(
+            build(&input(&other, &[])).unwrap().manifest.package_id,
+            a.manifest.package_id
+        );
     }
 
     #[test]
@@ -837,16 +1088,31 @@ mod tests {
         let e = build(&input(&answers, &[])).unwrap_err();
         assert!(e.0[0].vi.contains("Họ, chữ đệm và tên của trẻ"), "{e:?}");
         let answers = sample();
-        let atts = vec![Attachment { document_id: "giay-chung-sinh".into(), name: "x.txt".into(), bytes: b"hello".to_vec() }];
+        let atts = vec![Attachment {
+            document_id: "giay-chung-sinh".into(),
+            name: "x.txt".into(),
+            bytes: b"hello".to_vec(),
+        }];
         assert!(build(&input(&answers, &atts)).is_err());
-        let atts = vec![Attachment { document_id: "van-ban-uy-quyen".into(), name: "x.jpg".into(), bytes: JPEG.to_vec() }];
-        assert!(build(&input(&answers, &atts)).is_err(), "document not in the checklist");
+        let atts = vec![Attachment {
+            document_id: "van-ban-uy-quyen".into(),
+            name: "x.jpg".into(),
+            bytes: JPEG.to_vec(),
+        }];
+        assert!(
+            build(&input(&answers, &atts)).is_err(),
+            "document not in the checklist"
+        );
     }
 
     #[test]
     fn tampering_is_detected_by_read() {
         let answers = sample();
-        let atts = vec![Attachment { document_id: "giay-chung-sinh".into(), name: "a.jpg".into(), bytes: JPEG.to_vec() }];
+        let atts = vec![Attachment {
+            document_id: "giay-chung-sinh".into(),
+            name: "a.jpg".into(),
+            bytes: JPEG.to_vec(),
+        }];
         let built = build(&input(&answers, &atts)).unwrap();
         let z = &built.zip;
         // Flip one byte of the JPEG payload (stored, so it appears verbatim).
@@ -859,23 +1125,42 @@ mod tests {
     #[test]
     fn the_declaration_is_rendered_again_and_escapes_markup() {
         let mut answers = sample();
-        answers.insert("tre_noi_sinh_co_so".into(), "<b>Bệnh viện</b> & \"Trạm\"".into());
+        answers.insert(
+            "tre_noi_sinh_co_so".into(),
+            "<b>Bệnh viện</b> & \"Trạm\"".into(),
+        );
         let built = build(&input(&answers, &[])).unwrap();
         let (_, files) = read(&built.zip).unwrap();
         let html = String::from_utf8(files["to-khai.html"].clone()).unwrap();
-        assert!(html.contains("&lt;b&gt;Bệnh viện&lt;/b&gt; &amp; &quot;Trạm&quot;"), "{html}");
+        assert!(
+            html.contains("&lt;b&gt;Bệnh viện&lt;/b&gt; &amp; &quot;Trạm&quot;"),
+            "{html}"
+        );
         assert!(!html.contains("<b>Bệnh viện"));
         // A forged declaration with consistent checksums is still caught.
-        let entries: Vec<(String, Vec<u8>)> =
-            crate::engine::zipr::read(&built.zip).unwrap().into_iter().map(|e| (e.name, built.zip[e.data].to_vec())).collect();
-        let forged_html = html.replace("Nguyễn Thị Mai Anh", "Nguyễn Thị Mai Ánh").into_bytes();
+        let entries: Vec<(String, Vec<u8>)> = crate::engine::zipr::read(&built.zip)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.name, built.zip[e.data].to_vec()))
+            .collect();
+        let forged_html = html
+            .replace("Nguyễn Thị Mai Anh", "Nguyễn Thị Mai Ánh")
+            .into_bytes();
         let mut m: Manifest = serde_json::from_slice(&entries[0].1).unwrap();
         m.files[1].size = forged_html.len() as u64;
         m.files[1].sha256 = sha256_hex(&forged_html);
         let mut w = crate::engine::zipw::ZipWriter::with_capacity(built.zip.len());
         w.add("manifest.json", &to_json(&m)).unwrap();
         for (n, d) in &entries[1..] {
-            w.add(n, if n == DECLARATION_PATH { &forged_html } else { d }).unwrap();
+            w.add(
+                n,
+                if n == DECLARATION_PATH {
+                    &forged_html
+                } else {
+                    d
+                },
+            )
+            .unwrap();
         }
         let o = open_owned(&w.finish());
         assert_eq!(o, vec!["declaration-altered"]);
@@ -896,7 +1181,8 @@ mod tests {
         assert!(!reference_matches("", "HS-AV9X-8S3P"));
         assert!(!reference_matches("AV9X8S3", "HS-AV9X-8S3P"));
         // What a QR scanner types.
-        let scanned = crate::engine::qr::package_payload("HS-AV9X-8S3P", "56d3d464761d769cc041f323a5240a78");
+        let scanned =
+            crate::engine::qr::package_payload("HS-AV9X-8S3P", "56d3d464761d769cc041f323a5240a78");
         assert!(reference_matches(&scanned, "HS-AV9X-8S3P"));
         assert!(!reference_matches(&scanned, "HS-AV9X-8S3Q"));
     }

@@ -10,7 +10,8 @@ pub fn package_payload(reference: &str, package_id: &str) -> String {
 /// The QR code of `text` as a standalone SVG (one path, 4-module quiet zone, error correction M),
 /// `size` CSS pixels wide. `None` if the text is too long for a QR code.
 pub fn svg(text: &str, size: u32, label: &str) -> Option<String> {
-    let code = qrcodegen::QrCode::encode_binary(text.as_bytes(), qrcodegen::QrCodeEcc::Medium).ok()?;
+    let code =
+        qrcodegen::QrCode::encode_binary(text.as_bytes(), qrcodegen::QrCodeEcc::Medium).ok()?;
     let w = code.size();
     let q = 4;
     let mut d = String::with_capacity((w * w) as usize);
@@ -43,7 +44,12 @@ mod tests {
 
     #[test]
     fn draws_a_square_code_with_a_quiet_zone() {
-        let s = svg(&package_payload("HS-AV9X-8S3P", "56d3d464761d769cc041f323a5240a78"), 160, "Mã QR <gói>").unwrap();
+        let s = svg(
+            &package_payload("HS-AV9X-8S3P", "56d3d464761d769cc041f323a5240a78"),
+            160,
+            "Mã QR <gói>",
+        )
+        .unwrap();
         assert!(s.starts_with("<svg") && s.ends_with("</svg>"));
         // 53 characters in byte mode at level M: version 4, 33 modules + 8 of quiet zone.
         assert!(s.contains("viewBox=\"0 0 41 41\""), "{}", &s[..120]);

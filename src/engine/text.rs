@@ -76,7 +76,10 @@ pub struct I18n {
 
 impl I18n {
     pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Self {
-        I18n { vi: vi.into(), en: en.into() }
+        I18n {
+            vi: vi.into(),
+            en: en.into(),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -172,7 +175,12 @@ pub fn ellipsize(s: &str, max_chars: usize) -> String {
 /// Describes one character for an error message: printable ones are quoted, invisible or
 /// combining ones are named by their code point so the message never looks empty.
 pub fn describe_char(c: char) -> String {
-    if c.is_control() || is_mark(c) || matches!(c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xFEFF) || c.is_whitespace() || c == '\u{200E}' || c == '\u{200F}'
+    if c.is_control()
+        || is_mark(c)
+        || matches!(c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xFEFF)
+        || c.is_whitespace()
+        || c == '\u{200E}'
+        || c == '\u{200F}'
     {
         format!("U+{:04X}", c as u32)
     } else {
@@ -201,9 +209,17 @@ pub fn group_thousands(n: u64, lang: Lang) -> String {
 pub fn format_size(bytes: u64, lang: Lang) -> String {
     // Integer arithmetic only: float formatting would add ~10 KB to the wasm.
     if bytes < 1000 {
-        return format!("{} {}", bytes, if lang == Lang::Vi { "byte" } else { "bytes" });
+        return format!(
+            "{} {}",
+            bytes,
+            if lang == Lang::Vi { "byte" } else { "bytes" }
+        );
     }
-    let (unit_size, unit) = if bytes < 1_000_000 { (1000u64, "KB") } else { (1_000_000, "MB") };
+    let (unit_size, unit) = if bytes < 1_000_000 {
+        (1000u64, "KB")
+    } else {
+        (1_000_000, "MB")
+    };
     // Tenths, rounded half up.
     let tenths = (bytes * 10 + unit_size / 2) / unit_size;
     let (whole, frac) = (tenths / 10, tenths % 10);

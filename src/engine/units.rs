@@ -81,8 +81,12 @@ impl AdminUnits {
     }
 
     pub fn from_compact(bytes: &[u8]) -> Result<AdminUnits, String> {
-        let body = bytes.strip_prefix(UNITS_MAGIC).ok_or("not a hoso unit list of this version")?;
-        postcard::from_bytes(body).map(AdminUnits::from_raw).map_err(|e| e.to_string())
+        let body = bytes
+            .strip_prefix(UNITS_MAGIC)
+            .ok_or("not a hoso unit list of this version")?;
+        postcard::from_bytes(body)
+            .map(AdminUnits::from_raw)
+            .map_err(|e| e.to_string())
     }
 
     fn from_raw(raw: RawUnits) -> AdminUnits {
@@ -102,9 +106,17 @@ impl AdminUnits {
                     folded_province: folded_province.clone(),
                 });
             }
-            provinces.push(Province { code: pcode, name: pname });
+            provinces.push(Province {
+                code: pcode,
+                name: pname,
+            });
         }
-        AdminUnits { provinces, communes, source: raw.source, version: raw.version }
+        AdminUnits {
+            provinces,
+            communes,
+            source: raw.source,
+            version: raw.version,
+        }
     }
 
     /// The bundled list (native builds; the browser fetches the same file instead).
@@ -176,9 +188,13 @@ impl AdminUnits {
             // Keep only the best `limit` hits, in order (a bounded insertion: O(n·limit)).
             let hit = Hit { index: i, score };
             let before = |a: &Hit, b: &Hit| {
-                (a.score, &self.communes[a.index].folded_bare, a.index) < (b.score, &self.communes[b.index].folded_bare, b.index)
+                (a.score, &self.communes[a.index].folded_bare, a.index)
+                    < (b.score, &self.communes[b.index].folded_bare, b.index)
             };
-            let pos = hits.iter().position(|h| before(&hit, h)).unwrap_or(hits.len());
+            let pos = hits
+                .iter()
+                .position(|h| before(&hit, h))
+                .unwrap_or(hits.len());
             if pos < limit {
                 hits.insert(pos, hit);
                 hits.truncate(limit);
@@ -214,8 +230,16 @@ mod tests {
     fn counts_match_the_2025_list() {
         assert_eq!(units().provinces.len(), 34);
         assert_eq!(units().communes.len(), 3321);
-        let wards = units().communes.iter().filter(|c| c.name.starts_with("Phường ")).count();
-        let zones = units().communes.iter().filter(|c| c.name.starts_with("Đặc khu ")).count();
+        let wards = units()
+            .communes
+            .iter()
+            .filter(|c| c.name.starts_with("Phường "))
+            .count();
+        let zones = units()
+            .communes
+            .iter()
+            .filter(|c| c.name.starts_with("Đặc khu "))
+            .count();
         assert_eq!((wards, zones), (687, 13));
     }
 
@@ -225,7 +249,10 @@ mod tests {
         let first = &units().communes[hits[0].index];
         assert_eq!(first.name, "Phường Vỹ Dạ");
         assert_eq!(units().province_of(first).name, "Thành phố Huế");
-        assert_eq!(units().commune_label(&first.code).unwrap(), "Phường Vỹ Dạ, Thành phố Huế");
+        assert_eq!(
+            units().commune_label(&first.code).unwrap(),
+            "Phường Vỹ Dạ, Thành phố Huế"
+        );
     }
 
     #[test]

@@ -38,7 +38,9 @@ impl Outcome {
         self.issues.iter().filter(|i| i.severity == Severity::Error)
     }
     pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
-        self.issues.iter().filter(|i| i.severity == Severity::Warning)
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning)
     }
     pub fn is_valid(&self) -> bool {
         self.errors().next().is_none()
@@ -67,9 +69,10 @@ fn label_pair(f: &Field) -> (String, String) {
 pub fn required_message(f: &Field) -> I18n {
     let (vi, en) = label_pair(f);
     match f.kind {
-        FieldKind::Choice { .. } | FieldKind::Sex => {
-            msg(format!("Hãy chọn một câu trả lời cho “{vi}”."), format!("Choose an answer for “{en}”."))
-        }
+        FieldKind::Choice { .. } | FieldKind::Sex => msg(
+            format!("Hãy chọn một câu trả lời cho “{vi}”."),
+            format!("Choose an answer for “{en}”."),
+        ),
         FieldKind::Place => msg(
             format!("Hãy tìm và chọn xã, phường cho “{vi}”."),
             format!("Search for and choose the commune or ward for “{en}”."),
@@ -89,14 +92,26 @@ pub fn full_name(input: &str) -> Result<String, I18n> {
             format!("The name is longer than {MAX_NAME_CHARS} characters. Write just the name, no notes."),
         ));
     }
-    if let Some(c) = s.chars().find(|c| !(c.is_alphabetic() || *c == ' ' || *c == '\'' || *c == '-' || *c == '’')) {
+    if let Some(c) = s
+        .chars()
+        .find(|c| !(c.is_alphabetic() || *c == ' ' || *c == '\'' || *c == '-' || *c == '’'))
+    {
         return Err(msg(
-            format!("Họ tên chỉ gồm chữ cái; hãy xóa {}.", text::describe_char(c)),
-            format!("A name has letters only; remove {}.", text::describe_char(c)),
+            format!(
+                "Họ tên chỉ gồm chữ cái; hãy xóa {}.",
+                text::describe_char(c)
+            ),
+            format!(
+                "A name has letters only; remove {}.",
+                text::describe_char(c)
+            ),
         ));
     }
     if !s.chars().any(|c| c.is_alphabetic()) {
-        return Err(msg("Hãy nhập họ tên bằng chữ cái.", "Enter the name in letters."));
+        return Err(msg(
+            "Hãy nhập họ tên bằng chữ cái.",
+            "Enter the name in letters.",
+        ));
     }
     if s.split(' ').count() < 2 {
         return Err(msg(
@@ -119,9 +134,16 @@ pub fn date_message(e: &DateError) -> I18n {
         ),
         DateError::Month(m) => msg(
             format!("Tháng phải từ 1 đến 12; bạn đã nhập {m}. Nhập theo thứ tự ngày/tháng/năm."),
-            format!("The month must be 1 to 12; you entered {m}. Enter day/month/year, in that order."),
+            format!(
+                "The month must be 1 to 12; you entered {m}. Enter day/month/year, in that order."
+            ),
         ),
-        DateError::Day { day, month, year, max } => msg(
+        DateError::Day {
+            day,
+            month,
+            year,
+            max,
+        } => msg(
             format!("Tháng {month}/{year} chỉ có {max} ngày; ngày {day} không tồn tại."),
             format!("Month {month}/{year} has only {max} days; day {day} does not exist."),
         ),
@@ -136,8 +158,16 @@ pub fn date(input: &str, allow_future: bool, today: Date) -> Result<Date, I18n> 
     let d = Date::parse_input(input).map_err(|e| date_message(&e))?;
     if !allow_future && d > today {
         return Err(msg(
-            format!("Ngày {} chưa đến. Hãy nhập một ngày không muộn hơn hôm nay ({}).", d.display(), today.display()),
-            format!("{} is in the future. Enter a date no later than today ({}).", d.display(), today.display()),
+            format!(
+                "Ngày {} chưa đến. Hãy nhập một ngày không muộn hơn hôm nay ({}).",
+                d.display(),
+                today.display()
+            ),
+            format!(
+                "{} is in the future. Enter a date no later than today ({}).",
+                d.display(),
+                today.display()
+            ),
         ));
     }
     Ok(d)
@@ -169,7 +199,9 @@ pub fn decimal_tenths(input: &str, min: i64, max: i64) -> Result<i64, I18n> {
     let s = input.trim().replace(',', ".");
     let bad = || {
         msg(
-            format!("Hãy nhập một số từ {min} đến {max}, có thể có một chữ số thập phân, ví dụ 25,5."),
+            format!(
+                "Hãy nhập một số từ {min} đến {max}, có thể có một chữ số thập phân, ví dụ 25,5."
+            ),
             format!("Enter a number from {min} to {max}, with at most one decimal, e.g. 25.5."),
         )
     };
@@ -177,14 +209,27 @@ pub fn decimal_tenths(input: &str, min: i64, max: i64) -> Result<i64, I18n> {
         Some((w, f)) => (w, f),
         None => (s.as_str(), ""),
     };
-    if whole.is_empty() || whole.len() > 12 || frac.len() > 1 || !whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+    if whole.is_empty()
+        || whole.len() > 12
+        || frac.len() > 1
+        || !whole
+            .bytes()
+            .chain(frac.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
         return Err(bad());
     }
     let tenths = whole.parse::<i64>().map_err(|_| bad())? * 10 + frac.parse::<i64>().unwrap_or(0);
     if tenths < min * 10 || tenths > max * 10 {
         return Err(msg(
-            format!("Số phải từ {min} đến {max}; bạn đã nhập {}.", tenths_text(tenths, Lang::Vi)),
-            format!("The number must be from {min} to {max}; you entered {}.", tenths_text(tenths, Lang::En)),
+            format!(
+                "Số phải từ {min} đến {max}; bạn đã nhập {}.",
+                tenths_text(tenths, Lang::Vi)
+            ),
+            format!(
+                "The number must be from {min} to {max}; you entered {}.",
+                tenths_text(tenths, Lang::En)
+            ),
         ));
     }
     Ok(tenths)
@@ -228,12 +273,24 @@ pub fn nationality(input: &str) -> Result<String, I18n> {
         return Ok(refdata::VIETNAM.to_string());
     }
     if s.chars().count() > 60 {
-        return Err(msg("Tên quốc tịch quá dài (tối đa 60 ký tự).", "The nationality is too long (60 characters at most)."));
-    }
-    if let Some(c) = s.chars().find(|c| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.' | '(' | ')'))) {
         return Err(msg(
-            format!("Quốc tịch chỉ gồm chữ cái; hãy xóa {}.", text::describe_char(c)),
-            format!("A nationality has letters only; remove {}.", text::describe_char(c)),
+            "Tên quốc tịch quá dài (tối đa 60 ký tự).",
+            "The nationality is too long (60 characters at most).",
+        ));
+    }
+    if let Some(c) = s
+        .chars()
+        .find(|c| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.' | '(' | ')')))
+    {
+        return Err(msg(
+            format!(
+                "Quốc tịch chỉ gồm chữ cái; hãy xóa {}.",
+                text::describe_char(c)
+            ),
+            format!(
+                "A nationality has letters only; remove {}.",
+                text::describe_char(c)
+            ),
         ));
     }
     Ok(s)
@@ -252,8 +309,14 @@ pub fn free_text(input: &str, max_chars: usize) -> Result<String, I18n> {
     let s = text::clean(input);
     if !s.validate_length(None, Some(max_chars as u64), None) {
         return Err(msg(
-            format!("Tối đa {max_chars} ký tự; bạn đã nhập {}. Hãy viết ngắn lại.", text::char_len(&s)),
-            format!("At most {max_chars} characters; you entered {}. Shorten it.", text::char_len(&s)),
+            format!(
+                "Tối đa {max_chars} ký tự; bạn đã nhập {}. Hãy viết ngắn lại.",
+                text::char_len(&s)
+            ),
+            format!(
+                "At most {max_chars} characters; you entered {}. Shorten it.",
+                text::char_len(&s)
+            ),
         ));
     }
     if let Some(c) = s.chars().find(|c| c.is_control()) {
@@ -289,17 +352,23 @@ pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> 
         FieldKind::TaxCode => ids::parse_tax_code(raw),
         FieldKind::Passport => ids::parse_passport(raw),
         FieldKind::Integer { min, max } => whole_number(raw, *min, *max).map(|n| n.to_string()),
-        FieldKind::Decimal { min, max } => decimal_tenths(raw, *min, *max).map(|t| tenths_text(t, Lang::En)),
+        FieldKind::Decimal { min, max } => {
+            decimal_tenths(raw, *min, *max).map(|t| tenths_text(t, Lang::En))
+        }
         FieldKind::Choice { options } => {
             let v = raw.trim();
-            options.iter().find(|o| o.value == v).map(|o| o.value.clone()).ok_or_else(|| {
-                let list_vi: Vec<&str> = options.iter().map(|o| o.label.vi.as_str()).collect();
-                let list_en: Vec<&str> = options.iter().map(|o| o.label.en.as_str()).collect();
-                msg(
-                    format!("Hãy chọn một trong: {}.", list_vi.join("; ")),
-                    format!("Choose one of: {}.", list_en.join("; ")),
-                )
-            })
+            options
+                .iter()
+                .find(|o| o.value == v)
+                .map(|o| o.value.clone())
+                .ok_or_else(|| {
+                    let list_vi: Vec<&str> = options.iter().map(|o| o.label.vi.as_str()).collect();
+                    let list_en: Vec<&str> = options.iter().map(|o| o.label.en.as_str()).collect();
+                    msg(
+                        format!("Hãy chọn một trong: {}.", list_vi.join("; ")),
+                        format!("Choose one of: {}.", list_en.join("; ")),
+                    )
+                })
         }
         FieldKind::Text { max_chars } => free_text(raw, *max_chars),
     }
@@ -307,7 +376,11 @@ pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> 
 
 /// A rule's message with `{value}` (or `{days}`) and `{limit}` filled in, per language.
 fn fill(m: &I18n, value: [&str; 2], limit: i64) -> I18n {
-    let f = |t: &str, v: &str| t.replace("{days}", v).replace("{value}", v).replace("{limit}", &limit.to_string());
+    let f = |t: &str, v: &str| {
+        t.replace("{days}", v)
+            .replace("{value}", v)
+            .replace("{limit}", &limit.to_string())
+    };
     I18n::new(f(&m.vi, value[0]), f(&m.en, value[1]))
 }
 
@@ -323,7 +396,11 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
         let raw = answers.get(&f.id).map(String::as_str).unwrap_or("");
         if raw.trim().is_empty() {
             if f.required {
-                issues.push(Issue { field: f.id.clone(), severity: Severity::Error, message: required_message(f) });
+                issues.push(Issue {
+                    field: f.id.clone(),
+                    severity: Severity::Error,
+                    message: required_message(f),
+                });
             }
             continue;
         }
@@ -331,28 +408,55 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
             Ok(v) => {
                 canonical.insert(f.id.clone(), v);
             }
-            Err(m) => issues.push(Issue { field: f.id.clone(), severity: Severity::Error, message: m }),
+            Err(m) => issues.push(Issue {
+                field: f.id.clone(),
+                severity: Severity::Error,
+                message: m,
+            }),
         }
     }
     // Personal numbers against the holder's sex and birth year.
     for f in &p.fields {
-        if let FieldKind::PersonalId { sex_field, sex, birth_date_field } = &f.kind {
-            let Some(v) = canonical.get(&f.id) else { continue };
-            let Ok((_, facts)) = ids::parse_personal_id(v) else { continue };
-            let holder_sex = sex
-                .as_deref()
-                .and_then(Sex::parse)
-                .or_else(|| sex_field.as_ref().and_then(|sf| canonical.get(sf)).and_then(|s| Sex::parse(s)));
-            let year = birth_date_field.as_ref().and_then(|bf| canonical.get(bf)).and_then(|d| Date::parse_iso(d)).map(|d| d.year());
+        if let FieldKind::PersonalId {
+            sex_field,
+            sex,
+            birth_date_field,
+        } = &f.kind
+        {
+            let Some(v) = canonical.get(&f.id) else {
+                continue;
+            };
+            let Ok((_, facts)) = ids::parse_personal_id(v) else {
+                continue;
+            };
+            let holder_sex = sex.as_deref().and_then(Sex::parse).or_else(|| {
+                sex_field
+                    .as_ref()
+                    .and_then(|sf| canonical.get(sf))
+                    .and_then(|s| Sex::parse(s))
+            });
+            let year = birth_date_field
+                .as_ref()
+                .and_then(|bf| canonical.get(bf))
+                .and_then(|d| Date::parse_iso(d))
+                .map(|d| d.year());
             if let Err(m) = ids::check_id_against(facts, holder_sex, year) {
                 canonical.remove(&f.id);
-                issues.push(Issue { field: f.id.clone(), severity: Severity::Error, message: m });
+                issues.push(Issue {
+                    field: f.id.clone(),
+                    severity: Severity::Error,
+                    message: m,
+                });
             }
         }
     }
     for r in &p.rules {
         // A rule applies to what was answered on active pages, and only when its condition holds.
-        if !p.field(&r.field).is_some_and(|f| p.field_active(f, answers)) || !super::catalog::cond_holds(&r.when, answers) {
+        if !p
+            .field(&r.field)
+            .is_some_and(|f| p.field_active(f, answers))
+            || !super::catalog::cond_holds(&r.when, answers)
+        {
             continue;
         }
         let get_date = |id: &str| canonical.get(id).and_then(|d| Date::parse_iso(d));
@@ -361,7 +465,8 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
                 (Some(a), Some(b)) if a >= b => Some(r.message.clone()),
                 _ => None,
             },
-            RuleKind::DateNotAfter { earlier, later } => match (get_date(earlier), get_date(later)) {
+            RuleKind::DateNotAfter { earlier, later } => match (get_date(earlier), get_date(later))
+            {
                 (Some(a), Some(b)) if a > b => Some(r.message.clone()),
                 _ => None,
             },
@@ -369,10 +474,14 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
                 Some(d) if d.days_until(ctx.today) > *days => {
                     let n = d.days_until(ctx.today).to_string();
                     Some(fill(&r.message, [&n, &n], *days))
-                },
+                }
                 _ => None,
             },
-            RuleKind::MinAge { birth_date, years, on } => {
+            RuleKind::MinAge {
+                birth_date,
+                years,
+                on,
+            } => {
                 let on_date = match on {
                     Some(f) => get_date(f),
                     None => Some(ctx.today),
@@ -385,7 +494,11 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
                     _ => None,
                 }
             }
-            RuleKind::MinRatio { numerator, denominator, min } => {
+            RuleKind::MinRatio {
+                numerator,
+                denominator,
+                min,
+            } => {
                 let n = canonical.get(numerator).and_then(|v| canonical_tenths(v));
                 let d = canonical.get(denominator).and_then(|v| canonical_tenths(v));
                 match (n, d) {
@@ -393,8 +506,12 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
                     (Some(n), Some(d)) if d > 0 && n < min * d => {
                         // Rounded to one decimal, but never shown as reaching the limit it is below.
                         let ratio = ((n * 10 + d / 2) / d).min(min * 10 - 1);
-                        Some(fill(&r.message, [&tenths_text(ratio, Lang::Vi), &tenths_text(ratio, Lang::En)], *min))
-                    },
+                        Some(fill(
+                            &r.message,
+                            [&tenths_text(ratio, Lang::Vi), &tenths_text(ratio, Lang::En)],
+                            *min,
+                        ))
+                    }
                     _ => None,
                 }
             }
@@ -404,37 +521,69 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
             if r.severity == Severity::Error {
                 canonical.remove(&r.field);
             }
-            issues.push(Issue { field: r.field.clone(), severity: r.severity, message });
+            issues.push(Issue {
+                field: r.field.clone(),
+                severity: r.severity,
+                message,
+            });
         }
     }
-    let order = |id: &str| p.fields.iter().position(|f| f.id == id).unwrap_or(usize::MAX);
-    super::sort_small_by(&mut issues, |a, b| (a.severity, order(&a.field)) < (b.severity, order(&b.field)));
+    let order = |id: &str| {
+        p.fields
+            .iter()
+            .position(|f| f.id == id)
+            .unwrap_or(usize::MAX)
+    };
+    super::sort_small_by(&mut issues, |a, b| {
+        (a.severity, order(&a.field)) < (b.severity, order(&b.field))
+    });
     Outcome { issues, canonical }
 }
 
 /// Validation restricted to the fields of one page (what the user sees after "Continue").
 pub fn validate_page(p: &Procedure, page_id: &str, answers: &Answers, ctx: &Context) -> Outcome {
     let mut out = validate(p, answers, ctx);
-    let on_page: Vec<&String> = p.page(page_id).map(|pg| pg.fields.iter().collect()).unwrap_or_default();
+    let on_page: Vec<&String> = p
+        .page(page_id)
+        .map(|pg| pg.fields.iter().collect())
+        .unwrap_or_default();
     out.issues.retain(|i| on_page.contains(&&i.field));
     out
 }
 
 /// How a canonical value reads for people: dates dd/mm/yyyy, places with their province,
 /// choices by their label.
-pub fn display_value(p: &Procedure, field_id: &str, canonical: &str, lang: Lang, units: Option<&AdminUnits>) -> String {
-    let Some(f) = p.field(field_id) else { return canonical.to_string() };
+pub fn display_value(
+    p: &Procedure,
+    field_id: &str,
+    canonical: &str,
+    lang: Lang,
+    units: Option<&AdminUnits>,
+) -> String {
+    let Some(f) = p.field(field_id) else {
+        return canonical.to_string();
+    };
     match &f.kind {
-        FieldKind::Date { .. } => Date::parse_iso(canonical).map(|d| d.display()).unwrap_or_else(|| canonical.to_string()),
-        FieldKind::Sex => Sex::parse(canonical).map(|s| s.label().get(lang).to_string()).unwrap_or_else(|| canonical.to_string()),
-        FieldKind::Place => units.and_then(|u| u.commune_label(canonical)).unwrap_or_else(|| canonical.to_string()),
+        FieldKind::Date { .. } => Date::parse_iso(canonical)
+            .map(|d| d.display())
+            .unwrap_or_else(|| canonical.to_string()),
+        FieldKind::Sex => Sex::parse(canonical)
+            .map(|s| s.label().get(lang).to_string())
+            .unwrap_or_else(|| canonical.to_string()),
+        FieldKind::Place => units
+            .and_then(|u| u.commune_label(canonical))
+            .unwrap_or_else(|| canonical.to_string()),
         FieldKind::Choice { options } => options
             .iter()
             .find(|o| o.value == canonical)
             .map(|o| o.label.get(lang).to_string())
             .unwrap_or_else(|| canonical.to_string()),
-        FieldKind::Decimal { .. } => canonical_tenths(canonical).map(|t| tenths_text(t, lang)).unwrap_or_else(|| canonical.to_string()),
-        FieldKind::Nationality if canonical == refdata::VIETNAM => refdata::vietnam_label().get(lang).to_string(),
+        FieldKind::Decimal { .. } => canonical_tenths(canonical)
+            .map(|t| tenths_text(t, lang))
+            .unwrap_or_else(|| canonical.to_string()),
+        FieldKind::Nationality if canonical == refdata::VIETNAM => {
+            refdata::vietnam_label().get(lang).to_string()
+        }
         _ => canonical.to_string(),
     }
 }
@@ -448,7 +597,10 @@ mod tests {
         Date::from_ymd(2026, 11, 22).unwrap()
     }
     fn ctx() -> Context<'static> {
-        Context { today: today(), units: Some(AdminUnits::bundled()) }
+        Context {
+            today: today(),
+            units: Some(AdminUnits::bundled()),
+        }
     }
     fn birth() -> &'static Procedure {
         Catalog::bundled().procedure("khai-sinh").unwrap()
@@ -465,7 +617,10 @@ mod tests {
 
     #[test]
     fn names_are_cleaned_and_checked() {
-        assert_eq!(full_name("  Nguyễn   Văn\u{00A0}An ").unwrap(), "Nguyễn Văn An");
+        assert_eq!(
+            full_name("  Nguyễn   Văn\u{00A0}An ").unwrap(),
+            "Nguyễn Văn An"
+        );
         // Decomposed input is stored composed (NFC).
         let decomposed = "Nguye\u{0302}\u{0303}n Va\u{0306}n An";
         assert_eq!(full_name(decomposed).unwrap(), "Nguyễn Văn An");
@@ -478,12 +633,24 @@ mod tests {
 
     #[test]
     fn dates_in_the_future_and_impossible_dates_are_refused() {
-        assert!(date("23/11/2026", false, today()).unwrap_err().vi.contains("chưa đến"));
+        assert!(date("23/11/2026", false, today())
+            .unwrap_err()
+            .vi
+            .contains("chưa đến"));
         assert!(date("22/11/2026", false, today()).is_ok());
-        assert!(date("30/02/2024", false, today()).unwrap_err().en.contains("29 days"));
+        assert!(date("30/02/2024", false, today())
+            .unwrap_err()
+            .en
+            .contains("29 days"));
         assert!(date("29/02/2024", false, today()).is_ok());
-        assert!(date("1/13/2020", false, today()).unwrap_err().en.contains("month"));
-        assert!(date("1/1/20", false, today()).unwrap_err().en.contains("four digits"));
+        assert!(date("1/13/2020", false, today())
+            .unwrap_err()
+            .en
+            .contains("month"));
+        assert!(date("1/1/20", false, today())
+            .unwrap_err()
+            .en
+            .contains("four digits"));
     }
 
     #[test]
@@ -494,7 +661,10 @@ mod tests {
         let out = validate_page(p, "tre", &a, &ctx());
         assert_eq!(out.issues.len(), 1);
         assert_eq!(out.issues[0].field, "tre_ho_ten");
-        assert!(out.issues[0].message.vi.contains("Họ, chữ đệm và tên của trẻ"));
+        assert!(out.issues[0]
+            .message
+            .vi
+            .contains("Họ, chữ đệm và tên của trẻ"));
     }
 
     #[test]
@@ -543,17 +713,29 @@ mod tests {
         // Digit 4 = 0 means a man born 1900–1999: wrong for the mother.
         a.insert("me_so_dinh_danh".into(), "046095000123".into());
         let out = validate(p, &a, &ctx());
-        assert_eq!(out.errors().next().map(|i| i.field.as_str()), Some("me_so_dinh_danh"));
+        assert_eq!(
+            out.errors().next().map(|i| i.field.as_str()),
+            Some("me_so_dinh_danh")
+        );
         a.insert("me_so_dinh_danh".into(), "046 197 000 123".into());
         let out = validate(p, &a, &ctx());
-        assert_eq!(out.errors().next().map(|i| i.field.as_str()), Some("me_so_dinh_danh"), "year 97 ≠ 1995");
+        assert_eq!(
+            out.errors().next().map(|i| i.field.as_str()),
+            Some("me_so_dinh_danh"),
+            "year 97 ≠ 1995"
+        );
     }
 
     #[test]
     fn checklist_follows_the_answers() {
         let p = birth();
         let mut a = p.sample_answers.clone();
-        let ids = |a: &Answers| p.checklist(a).iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+        let ids = |a: &Answers| {
+            p.checklist(a)
+                .iter()
+                .map(|d| d.id.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids(&a), ["to-khai", "giay-chung-sinh", "giay-to-tuy-than"]);
         a.insert("co_giay_chung_sinh".into(), "khong".into());
         a.insert("chung_minh_sinh".into(), "cam-doan".into());
@@ -561,7 +743,13 @@ mod tests {
         a.insert("mang_thai_ho".into(), "co".into());
         assert_eq!(
             ids(&a),
-            ["to-khai", "giay-cam-doan", "xac-nhan-mang-thai-ho", "van-ban-uy-quyen", "giay-to-tuy-than"]
+            [
+                "to-khai",
+                "giay-cam-doan",
+                "xac-nhan-mang-thai-ho",
+                "van-ban-uy-quyen",
+                "giay-to-tuy-than"
+            ]
         );
         // An abandoned child: the report; the mother page disappears when she is unknown.
         a.insert("bi_bo_roi".into(), "co".into());
@@ -577,16 +765,33 @@ mod tests {
         a.insert("nguoi_nop".into(), "nguoi-than".into());
         let out = validate(p, &a, &ctx());
         let missing: Vec<_> = out.errors().map(|i| i.field.as_str()).collect();
-        assert_eq!(missing, ["nyc_ho_ten", "nyc_ngay_sinh", "nyc_so_dinh_danh", "nyc_quan_he"]);
+        assert_eq!(
+            missing,
+            [
+                "nyc_ho_ten",
+                "nyc_ngay_sinh",
+                "nyc_so_dinh_danh",
+                "nyc_quan_he"
+            ]
+        );
     }
 
     #[test]
     fn display_values_read_naturally() {
         let p = birth();
         let u = Some(AdminUnits::bundled());
-        assert_eq!(display_value(p, "tre_ngay_sinh", "2026-11-01", Lang::Vi, u), "01/11/2026");
-        assert_eq!(display_value(p, "noi_nop", "19777", Lang::Vi, u), "Phường Vỹ Dạ, Thành phố Huế");
-        assert_eq!(display_value(p, "nguoi_nop", "me", Lang::En, u), "The child's mother");
+        assert_eq!(
+            display_value(p, "tre_ngay_sinh", "2026-11-01", Lang::Vi, u),
+            "01/11/2026"
+        );
+        assert_eq!(
+            display_value(p, "noi_nop", "19777", Lang::Vi, u),
+            "Phường Vỹ Dạ, Thành phố Huế"
+        );
+        assert_eq!(
+            display_value(p, "nguoi_nop", "me", Lang::En, u),
+            "The child's mother"
+        );
         assert_eq!(display_value(p, "tre_gioi_tinh", "nu", Lang::Vi, u), "Nữ");
     }
 
@@ -594,15 +799,29 @@ mod tests {
     fn death_rules_birth_not_after_death_and_15_day_warning() {
         let p = Catalog::bundled().procedure("khai-tu").unwrap();
         let mut a = p.sample_answers.clone();
-        assert!(validate(p, &a, &ctx()).issues.is_empty(), "{:#?}", validate(p, &a, &ctx()).issues);
+        assert!(
+            validate(p, &a, &ctx()).issues.is_empty(),
+            "{:#?}",
+            validate(p, &a, &ctx()).issues
+        );
         a.insert("nm_ngay_chet".into(), "12/03/1940".into()); // same day as birth: allowed
         let out = validate(p, &a, &ctx());
         assert!(out.is_valid(), "{:#?}", out.issues);
         assert_eq!(out.warnings().count(), 1, "long past the 15-day deadline");
         a.insert("nm_ngay_chet".into(), "11/03/1940".into());
-        assert_eq!(validate(p, &a, &ctx()).errors().next().map(|i| i.field.as_str()), Some("nm_ngay_chet"));
+        assert_eq!(
+            validate(p, &a, &ctx())
+                .errors()
+                .next()
+                .map(|i| i.field.as_str()),
+            Some("nm_ngay_chet")
+        );
         a.insert("nm_ngay_chet".into(), today().plus_days(-15).display());
-        assert_eq!(validate(p, &a, &ctx()).warnings().count(), 0, "15 days is on time");
+        assert_eq!(
+            validate(p, &a, &ctx()).warnings().count(),
+            0,
+            "15 days is on time"
+        );
         a.insert("nm_ngay_chet".into(), today().plus_days(-16).display());
         assert_eq!(validate(p, &a, &ctx()).warnings().count(), 1);
     }
@@ -673,33 +892,60 @@ mod tests {
     }
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn toy_procedure_is_sound() {
         let p = toy();
         assert_eq!(p.lint(), Vec::<String>::new());
-        assert_eq!(crate::engine::catalog::CatalogIndex::bundled().lint_groups(&p), Vec::<String>::new());
+        assert_eq!(
+            crate::engine::catalog::CatalogIndex::bundled().lint_groups(&p),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
     fn minimum_age_counts_full_years_on_the_day() {
         let p = toy();
         // Born 23/11/2008: 17 on 22/11/2026, 18 the next day.
-        let a = answers(&[("noi", "19777"), ("thue", "khong"), ("nu_ten", "Lê Thị Hoa"), ("nu_sinh", "23/11/2008"), ("nu_tt", "doc-than"), ("nam_ten", "Trần Văn An"), ("nam_sinh", "01/01/1990")]);
+        let a = answers(&[
+            ("noi", "19777"),
+            ("thue", "khong"),
+            ("nu_ten", "Lê Thị Hoa"),
+            ("nu_sinh", "23/11/2008"),
+            ("nu_tt", "doc-than"),
+            ("nam_ten", "Trần Văn An"),
+            ("nam_sinh", "01/01/1990"),
+        ]);
         let out = validate(&p, &a, &ctx());
         let i = out.for_field("nu_sinh");
         assert_eq!(i.len(), 1, "{:?}", out.issues);
         assert_eq!(i[0].message.en, "The bride is 17, must be 18.");
-        let next_day = Context { today: Date::from_ymd(2026, 11, 23).unwrap(), units: None };
+        let next_day = Context {
+            today: Date::from_ymd(2026, 11, 23).unwrap(),
+            units: None,
+        };
         assert!(validate(&p, &a, &next_day).is_valid());
     }
 
     #[test]
     fn forbidden_answers_and_conditional_rules() {
         let p = toy();
-        let mut a = answers(&[("noi", "19777"), ("thue", "co"), ("nu_ten", "Lê Thị Hoa"), ("nu_sinh", "01/01/1995"), ("nu_tt", "dang-co"), ("nam_ten", "Trần Văn An"), ("nam_sinh", "01/01/1990"), ("dien_tich", "20,5"), ("so_nguoi", "3")]);
+        let mut a = answers(&[
+            ("noi", "19777"),
+            ("thue", "co"),
+            ("nu_ten", "Lê Thị Hoa"),
+            ("nu_sinh", "01/01/1995"),
+            ("nu_tt", "dang-co"),
+            ("nam_ten", "Trần Văn An"),
+            ("nam_sinh", "01/01/1990"),
+            ("dien_tich", "20,5"),
+            ("so_nguoi", "3"),
+        ]);
         let out = validate(&p, &a, &ctx());
         assert_eq!(out.for_field("nu_tt")[0].message.en, "Currently married.");
         // 20.5 / 3 = 6.8 m² per person, below 8; shown with a decimal comma in Vietnamese.
@@ -709,7 +955,10 @@ mod tests {
         assert!(!out.canonical.contains_key("dien_tich"));
         a.insert("nu_tt".into(), "doc-than".into());
         a.insert("dien_tich".into(), "24".into());
-        assert!(validate(&p, &a, &ctx()).is_valid(), "24 m² for 3 people is exactly 8 each");
+        assert!(
+            validate(&p, &a, &ctx()).is_valid(),
+            "24 m² for 3 people is exactly 8 each"
+        );
         // The area rule only applies to rented homes.
         a.insert("dien_tich".into(), "10".into());
         assert!(!validate(&p, &a, &ctx()).is_valid());
@@ -725,7 +974,10 @@ mod tests {
         assert!(decimal_tenths("25,55", 1, 100).is_err());
         assert!(decimal_tenths("1e3", 1, 100).is_err());
         assert!(decimal_tenths("-5", 1, 100).is_err());
-        assert!(decimal_tenths("0,5", 1, 100).unwrap_err().en.contains("you entered 0.5"));
+        assert!(decimal_tenths("0,5", 1, 100)
+            .unwrap_err()
+            .en
+            .contains("you entered 0.5"));
         assert_eq!(tenths_text(255, Lang::Vi), "25,5");
         assert_eq!(tenths_text(300, Lang::En), "30");
     }
@@ -736,7 +988,10 @@ mod tests {
         let a = answers(&[("nu_ten", "Lê Thị Hoa"), ("nu_sinh", "01/01/1995")]);
         let offers = p.person_offers("nam", &a);
         assert_eq!(offers.len(), 1);
-        assert_eq!((offers[0].0.id.as_str(), offers[0].1.id.as_str()), ("nu", "nam"));
+        assert_eq!(
+            (offers[0].0.id.as_str(), offers[0].1.id.as_str()),
+            ("nu", "nam")
+        );
         let copied = p.copy_person("nu", "nam", &a);
         assert_eq!(copied["nam_ten"], "Lê Thị Hoa");
         assert_eq!(copied["nam_sinh"], "01/01/1995");
@@ -749,13 +1004,24 @@ mod tests {
 
     #[test]
     fn every_procedure_is_ordered_grouped_and_has_a_sample_answers_file() {
-        let meta: serde_json::Value = serde_json::from_str(include_str!("../catalog/catalog.json")).unwrap();
-        let order: Vec<&str> = meta["order"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        let meta: serde_json::Value =
+            serde_json::from_str(include_str!("../catalog/catalog.json")).unwrap();
+        let order: Vec<&str> = meta["order"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
         let cat = Catalog::bundled();
         for p in &cat.procedures {
-            assert!(order.contains(&p.id.as_str()), "{} is missing from \"order\" in catalog.json", p.id);
+            assert!(
+                order.contains(&p.id.as_str()),
+                "{} is missing from \"order\" in catalog.json",
+                p.id
+            );
             let file = format!("{}/tests/answers/{}.json", env!("CARGO_MANIFEST_DIR"), p.id);
-            let text = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{file} is missing"));
+            let text =
+                std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{file} is missing"));
             let sample: Answers = serde_json::from_str(&text).unwrap();
             assert!(validate(p, &sample, &ctx()).is_valid(), "{file}");
         }
@@ -765,7 +1031,10 @@ mod tests {
         assert_eq!(ids, listed, "the index lists procedures most common first");
         for by_event in [true, false] {
             let grouped: usize = idx.grouped(by_event).iter().map(|(_, m)| m.len()).sum();
-            assert!(grouped >= idx.procedures.len(), "every procedure is in a group");
+            assert!(
+                grouped >= idx.procedures.len(),
+                "every procedure is in a group"
+            );
         }
     }
 }

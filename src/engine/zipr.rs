@@ -34,7 +34,10 @@ pub struct ZipError {
 }
 
 fn err(code: &'static str, vi: impl Into<String>, en: impl Into<String>) -> ZipError {
-    ZipError { code, message: I18n::new(vi, en) }
+    ZipError {
+        code,
+        message: I18n::new(vi, en),
+    }
 }
 
 fn u16_at(b: &[u8], i: usize) -> Option<u16> {
@@ -42,7 +45,8 @@ fn u16_at(b: &[u8], i: usize) -> Option<u16> {
 }
 
 fn u32_at(b: &[u8], i: usize) -> Option<u32> {
-    b.get(i..i + 4).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    b.get(i..i + 4)
+        .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
 }
 
 fn truncated() -> ZipError {
@@ -66,8 +70,14 @@ pub fn check_name(name: &str) -> Result<(), ZipError> {
     let bad = |why_vi: &str, why_en: &str| {
         err(
             "unsafe-path",
-            format!("Tên tệp “{}” không an toàn ({why_vi}); gói này không được mở.", name.escape_debug()),
-            format!("The entry name “{}” is unsafe ({why_en}); this package is not opened.", name.escape_debug()),
+            format!(
+                "Tên tệp “{}” không an toàn ({why_vi}); gói này không được mở.",
+                name.escape_debug()
+            ),
+            format!(
+                "The entry name “{}” is unsafe ({why_en}); this package is not opened.",
+                name.escape_debug()
+            ),
         )
     };
     if name.is_empty() || name.len() > MAX_NAME_BYTES {
@@ -80,7 +90,10 @@ pub fn check_name(name: &str) -> Result<(), ZipError> {
         return Err(bad("có dấu \\", "contains a backslash"));
     }
     if name.contains(':') {
-        return Err(bad("có dấu :, như ổ đĩa Windows", "contains a colon, like a Windows drive"));
+        return Err(bad(
+            "có dấu :, như ổ đĩa Windows",
+            "contains a colon, like a Windows drive",
+        ));
     }
     if name.chars().any(|c| c.is_control()) {
         return Err(bad("có ký tự điều khiển", "contains a control character"));
@@ -88,8 +101,14 @@ pub fn check_name(name: &str) -> Result<(), ZipError> {
     if name.ends_with('/') {
         return Err(bad("là thư mục", "is a directory entry"));
     }
-    if name.split('/').any(|seg| seg.is_empty() || seg == "." || seg == "..") {
-        return Err(bad("có đoạn rỗng, . hoặc ..", "has an empty, . or .. segment"));
+    if name
+        .split('/')
+        .any(|seg| seg.is_empty() || seg == "." || seg == "..")
+    {
+        return Err(bad(
+            "có đoạn rỗng, . hoặc ..",
+            "has an empty, . or .. segment",
+        ));
     }
     Ok(())
 }
@@ -99,8 +118,14 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
     if b.len() > MAX_ZIP_BYTES {
         return Err(err(
             "too-large",
-            format!("Tệp quá lớn ({} byte); một gói hồ sơ tối đa {MAX_ZIP_BYTES} byte.", b.len()),
-            format!("The file is too large ({} bytes); a package is at most {MAX_ZIP_BYTES} bytes.", b.len()),
+            format!(
+                "Tệp quá lớn ({} byte); một gói hồ sơ tối đa {MAX_ZIP_BYTES} byte.",
+                b.len()
+            ),
+            format!(
+                "The file is too large ({} bytes); a package is at most {MAX_ZIP_BYTES} bytes.",
+                b.len()
+            ),
         ));
     }
     if b.len() < 22 || u32_at(b, 0) != Some(0x0403_4b50) {
@@ -114,7 +139,11 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
     let eocd = b.len() - 22;
     if u32_at(b, eocd) != Some(0x0605_4b50) {
         // A comment, zip64, or a cut-off file: say which when we can.
-        let has_sig = b.windows(4).rev().take(66_000).any(|w| w == [0x50, 0x4b, 0x05, 0x06]);
+        let has_sig = b
+            .windows(4)
+            .rev()
+            .take(66_000)
+            .any(|w| w == [0x50, 0x4b, 0x05, 0x06]);
         return Err(if has_sig {
             err(
                 "not-package-zip",
@@ -130,7 +159,11 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
     let cd_size = u32_at(b, eocd + 12).ok_or_else(truncated)? as usize;
     let cd_off = u32_at(b, eocd + 16).ok_or_else(truncated)? as usize;
     if u16_at(b, eocd + 4) != Some(0) || u16_at(b, eocd + 6) != Some(0) || n_disk != n {
-        return Err(err("multi-disk", "Gói zip chia nhiều phần không được hỗ trợ.", "Split (multi-part) zips are not supported."));
+        return Err(err(
+            "multi-disk",
+            "Gói zip chia nhiều phần không được hỗ trợ.",
+            "Split (multi-part) zips are not supported.",
+        ));
     }
     if n == 0 || n > MAX_ENTRIES {
         return Err(err(
@@ -164,7 +197,13 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
         let p_start = p;
         let name_bytes = b.get(p + 46..p + 46 + name_len).ok_or_else(truncated)?;
         let name = std::str::from_utf8(name_bytes)
-            .map_err(|_| err("name-encoding", "Tên một tệp trong gói không phải UTF-8.", "An entry name is not UTF-8."))?
+            .map_err(|_| {
+                err(
+                    "name-encoding",
+                    "Tên một tệp trong gói không phải UTF-8.",
+                    "An entry name is not UTF-8.",
+                )
+            })?
             .to_string();
         check_name(&name)?;
         p += 46 + name_len + extra_len + comment_len;
@@ -172,7 +211,11 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
             return Err(truncated());
         }
         if flags & 0x0001 != 0 {
-            return Err(err("encrypted", format!("Tệp “{name}” bị mã hóa."), format!("The entry “{name}” is encrypted.")));
+            return Err(err(
+                "encrypted",
+                format!("Tệp “{name}” bị mã hóa."),
+                format!("The entry “{name}” is encrypted."),
+            ));
         }
         if method != 0 || csize != usize_ || flags & 0x0008 != 0 {
             return Err(err(
@@ -236,12 +279,20 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
         let l_usize = u32_at(b, local + 22).ok_or_else(truncated)? as usize;
         let l_name_len = u16_at(b, local + 26).ok_or_else(truncated)? as usize;
         let l_extra_len = u16_at(b, local + 28).ok_or_else(truncated)? as usize;
-        let l_name = b.get(local + 30..local + 30 + l_name_len).ok_or_else(truncated)?;
-        let l_fixed = [(u16_at(b, local + 4), VERSION), (u16_at(b, local + 10), 0), (u16_at(b, local + 12), DATE)];
+        let l_name = b
+            .get(local + 30..local + 30 + l_name_len)
+            .ok_or_else(truncated)?;
+        let l_fixed = [
+            (u16_at(b, local + 4), VERSION),
+            (u16_at(b, local + 10), 0),
+            (u16_at(b, local + 12), DATE),
+        ];
         if l_extra_len != 0 || l_fixed.iter().any(|(v, want)| *v != Some(*want)) {
             return Err(not_canonical(&name));
         }
-        if (l_flags, l_method, l_crc, l_csize, l_usize) != (flags, method, crc, csize, usize_) || l_name != name_bytes {
+        if (l_flags, l_method, l_crc, l_csize, l_usize) != (flags, method, crc, csize, usize_)
+            || l_name != name_bytes
+        {
             return Err(err(
                 "header-mismatch",
                 format!("Thông tin của “{name}” không khớp giữa hai phần của tệp zip; gói có thể đã bị sửa."),
@@ -249,7 +300,10 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
             ));
         }
         let start = local + 30 + l_name_len + l_extra_len;
-        let end = start.checked_add(csize).filter(|e| *e <= cd_off).ok_or_else(truncated)?;
+        let end = start
+            .checked_add(csize)
+            .filter(|e| *e <= cd_off)
+            .ok_or_else(truncated)?;
         if super::zipw::crc32(&b[start..end]) != crc {
             return Err(err(
                 "crc",
@@ -258,7 +312,10 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
             ));
         }
         next_local = end;
-        entries.push(Entry { name, data: start..end });
+        entries.push(Entry {
+            name,
+            data: start..end,
+        });
     }
     if p != eocd || next_local != cd_off {
         return Err(err(
@@ -289,15 +346,33 @@ mod tests {
 
     #[test]
     fn reads_what_zipw_writes() {
-        let b = zip(&[("manifest.json", b"{}"), ("documents/x/01.jpg", &[1, 2, 3]), ("tên.txt", b"")]);
+        let b = zip(&[
+            ("manifest.json", b"{}"),
+            ("documents/x/01.jpg", &[1, 2, 3]),
+            ("tên.txt", b""),
+        ]);
         let e = read(&b).unwrap();
-        assert_eq!(e.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["manifest.json", "documents/x/01.jpg", "tên.txt"]);
+        assert_eq!(
+            e.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(),
+            ["manifest.json", "documents/x/01.jpg", "tên.txt"]
+        );
         assert_eq!(&b[e[1].data.clone()], &[1, 2, 3]);
     }
 
     #[test]
     fn unsafe_names_are_refused() {
-        for n in ["../etc/passwd", "a/../../b", "/abs", "a\\b", "C:x", "dir/", "a//b", "./a", "a\u{7}b", ""] {
+        for n in [
+            "../etc/passwd",
+            "a/../../b",
+            "/abs",
+            "a\\b",
+            "C:x",
+            "dir/",
+            "a//b",
+            "./a",
+            "a\u{7}b",
+            "",
+        ] {
             assert!(check_name(n).is_err(), "{n:?}");
         }
         assert!(check_name("documents/giay-chung-sinh/01.jpg").is_ok());

@@ -18,7 +18,11 @@ fn crc_tables() -> &'static [[u32; 256]; 8] {
         for i in 0..256 {
             let mut c = i as u32;
             for _ in 0..8 {
-                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
             }
             t[0][i] = c;
         }
@@ -67,7 +71,11 @@ pub struct ZipWriter {
 
 impl ZipWriter {
     pub fn with_capacity(bytes: usize) -> ZipWriter {
-        ZipWriter { out: Vec::with_capacity(bytes), central: Vec::new(), entries: 0 }
+        ZipWriter {
+            out: Vec::with_capacity(bytes),
+            central: Vec::new(),
+            entries: 0,
+        }
     }
 
     /// Appends one stored entry.
@@ -75,7 +83,8 @@ impl ZipWriter {
         if name.is_empty() || name.len() > u16::MAX as usize {
             return Err(format!("bad entry name length {}", name.len()));
         }
-        if self.entries == u16::MAX || self.out.len() + data.len() + self.central.len() > MAX_TOTAL {
+        if self.entries == u16::MAX || self.out.len() + data.len() + self.central.len() > MAX_TOTAL
+        {
             return Err("package too large for a zip without zip64".into());
         }
         let offset = self.out.len() as u32;
@@ -98,7 +107,14 @@ impl ZipWriter {
         let c = &mut self.central;
         c.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
         // Made by: Unix (3), spec 2.0; needed: 2.0.
-        for v in [(3 << 8) | VERSION, VERSION, FLAG_UTF8, 0, 0, DOS_DATE_1980_01_01] {
+        for v in [
+            (3 << 8) | VERSION,
+            VERSION,
+            FLAG_UTF8,
+            0,
+            0,
+            DOS_DATE_1980_01_01,
+        ] {
             c.extend_from_slice(&v.to_le_bytes());
         }
         for v in [crc, size, size] {
@@ -140,7 +156,10 @@ mod tests {
     fn crc_matches_the_standard_check_value() {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
         assert_eq!(crc32(b""), 0);
-        assert_eq!(crc32(b"The quick brown fox jumps over the lazy dog"), 0x414F_A339);
+        assert_eq!(
+            crc32(b"The quick brown fox jumps over the lazy dog"),
+            0x414F_A339
+        );
         // Every length around the 8-byte stride agrees with the bytewise definition.
         let data: Vec<u8> = (0..100u32).map(|i| (i * 37 % 251) as u8).collect();
         for n in 0..data.len() {
@@ -148,7 +167,11 @@ mod tests {
             for &b in &data[..n] {
                 c ^= b as u32;
                 for _ in 0..8 {
-                    c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+                    c = if c & 1 != 0 {
+                        0xEDB8_8320 ^ (c >> 1)
+                    } else {
+                        c >> 1
+                    };
                 }
             }
             assert_eq!(crc32(&data[..n]), c ^ 0xFFFF_FFFF, "length {n}");
@@ -159,7 +182,11 @@ mod tests {
     fn the_zip_crate_reads_what_we_write() {
         let mut w = ZipWriter::with_capacity(100);
         w.add("manifest.json", b"{}").unwrap();
-        w.add("documents/giay-chung-sinh/01.jpg", &[0xFF, 0xD8, 0xFF, 1, 2, 3]).unwrap();
+        w.add(
+            "documents/giay-chung-sinh/01.jpg",
+            &[0xFF, 0xD8, 0xFF, 1, 2, 3],
+        )
+        .unwrap();
         w.add("tên-tiếng-việt.txt", b"").unwrap();
         let bytes = w.finish();
         let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();

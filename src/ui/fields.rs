@@ -110,7 +110,11 @@ pub fn FieldInput(
             if m().is_some() {
                 parts.push(e.clone());
             }
-            if parts.is_empty() { None } else { Some(parts.join(" ")) }
+            if parts.is_empty() {
+                None
+            } else {
+                Some(parts.join(" "))
+            }
         }
     };
     let message = {
@@ -148,14 +152,25 @@ pub fn FieldInput(
 
     match field.kind.clone() {
         FieldKind::Choice { .. } | FieldKind::Sex => {
-            let options: Vec<(String, crate::engine::text::I18n, Option<crate::engine::text::I18n>)> = match &field.kind {
-                FieldKind::Choice { options } => options.iter().map(|o| (o.value.clone(), o.label.clone(), o.hint.clone())).collect(),
+            let options: Vec<(
+                String,
+                crate::engine::text::I18n,
+                Option<crate::engine::text::I18n>,
+            )> = match &field.kind {
+                FieldKind::Choice { options } => options
+                    .iter()
+                    .map(|o| (o.value.clone(), o.label.clone(), o.hint.clone()))
+                    .collect(),
                 _ => vec![
                     ("nam".into(), crate::engine::ids::Sex::Male.label(), None),
                     ("nu".into(), crate::engine::ids::Sex::Female.label(), None),
                 ],
             };
-            let legend_class = if heading.is_some() { "legend legend--heading" } else { "legend" };
+            let legend_class = if heading.is_some() {
+                "legend legend--heading"
+            } else {
+                "legend"
+            };
             let radios = options
                 .into_iter()
                 .enumerate()
@@ -289,7 +304,12 @@ pub fn FieldInput(
 /// Place picker: type a name (accents optional), then choose one of the matching communes.
 /// The stored answer is the 5-digit commune code; the text box keeps what was typed.
 #[component]
-fn PlaceSearch(proc_id: String, field_id: String, described_by: Signal<Option<String>>, invalid: Signal<bool>) -> impl IntoView {
+fn PlaceSearch(
+    proc_id: String,
+    field_id: String,
+    described_by: Signal<Option<String>>,
+    invalid: Signal<bool>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     super::load_units(state);
     let id = input_id(&field_id);
@@ -299,7 +319,9 @@ fn PlaceSearch(proc_id: String, field_id: String, described_by: Signal<Option<St
         move || state.answers_of(&p).get(&f).cloned().unwrap_or_default()
     };
     let label_of = move |code: &str| -> Option<String> {
-        state.units.with(|u| u.as_ref().ok().and_then(|u| u.commune_label(code)))
+        state
+            .units
+            .with(|u| u.as_ref().ok().and_then(|u| u.commune_label(code)))
     };
     // The text box starts with the chosen place's name, if any.
     let query = RwSignal::new(String::new());
@@ -334,7 +356,10 @@ fn PlaceSearch(proc_id: String, field_id: String, described_by: Signal<Option<St
                 .into_iter()
                 .map(|h| {
                     let c = &u.communes[h.index];
-                    (c.code.clone(), format!("{}, {}", c.name, u.province_of(c).name))
+                    (
+                        c.code.clone(),
+                        format!("{}, {}", c.name, u.province_of(c).name),
+                    )
                 })
                 .collect(),
             Err(_) => Vec::new(),
@@ -356,7 +381,9 @@ fn PlaceSearch(proc_id: String, field_id: String, described_by: Signal<Option<St
                 Err(Units::Failed) => i18n::PLACE_LOAD_FAILED.get(lang).to_string(),
                 Ok(_) => {
                     let n = hits.with(|h| h.len());
-                    let typed = crate::engine::text::fold_compact(&query.get()).chars().count();
+                    let typed = crate::engine::text::fold_compact(&query.get())
+                        .chars()
+                        .count();
                     if typed < 2 {
                         i18n::PLACE_SEARCH_HINT.get(lang).to_string()
                     } else if n == 0 {

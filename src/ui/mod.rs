@@ -75,7 +75,9 @@ const ANSWERS_KEY: &str = "hoso:answers";
 
 impl AppState {
     pub fn new() -> AppState {
-        let lang = web::load::<String>(LANG_KEY).and_then(|s| Lang::parse(&s)).unwrap_or_default();
+        let lang = web::load::<String>(LANG_KEY)
+            .and_then(|s| Lang::parse(&s))
+            .unwrap_or_default();
         let answers = web::load::<BTreeMap<String, Answers>>(ANSWERS_KEY).unwrap_or_default();
         AppState {
             lang: RwSignal::new(lang),
@@ -121,7 +123,9 @@ impl AppState {
 
     pub fn set_answer(&self, proc_id: &str, field: &str, value: String) {
         self.answers.update(|all| {
-            all.entry(proc_id.to_string()).or_default().insert(field.to_string(), value);
+            all.entry(proc_id.to_string())
+                .or_default()
+                .insert(field.to_string(), value);
         });
         self.finished.set(None);
     }
@@ -139,7 +143,8 @@ impl AppState {
         self.answers.update(|all| {
             all.remove(proc_id);
         });
-        self.attachments.update(|a| a.retain(|x| x.procedure != proc_id));
+        self.attachments
+            .update(|a| a.retain(|x| x.procedure != proc_id));
         self.finished.set(None);
     }
 
@@ -157,7 +162,9 @@ impl Default for AppState {
 /// Starts loading a procedure definition (once; again after a failure).
 pub fn load_procedure(state: AppState, id: &str) {
     if CatalogIndex::bundled().get(id).is_none()
-        || state.procedures.with_untracked(|m| matches!(m.get(id), Some(Loaded::Ready(_)) | Some(Loaded::Loading)))
+        || state
+            .procedures
+            .with_untracked(|m| matches!(m.get(id), Some(Loaded::Ready(_)) | Some(Loaded::Loading)))
     {
         return;
     }

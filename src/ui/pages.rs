@@ -2,6 +2,7 @@
 //! attachments → check your answers → confirmation. Each has its own URL.
 
 use super::fields::{ErrorSummary, FieldInput};
+use super::router::{navigate, Location, Route};
 use super::{web, AppState, Attached, Finished};
 use crate::engine::catalog::{CatalogIndex, DocAction, Page, PageKind, Procedure, Severity};
 use crate::engine::journey::Step;
@@ -11,7 +12,6 @@ use crate::engine::text::{format_size, Lang};
 use crate::engine::validate::{self, Context, Issue};
 use crate::i18n::{self, Tx};
 use leptos::prelude::*;
-use super::router::{navigate, Location, Route};
 use std::sync::Arc;
 
 use crate::routes::step_url;
@@ -32,7 +32,12 @@ fn use_procedure() -> Signal<Option<&'static Procedure>> {
     Signal::derive(move || loc.route().procedure().and_then(|id| state.procedure(id)))
 }
 
-fn ctx_for(state: &AppState) -> (Option<Arc<crate::engine::units::AdminUnits>>, crate::engine::date::Date) {
+fn ctx_for(
+    state: &AppState,
+) -> (
+    Option<Arc<crate::engine::units::AdminUnits>>,
+    crate::engine::date::Date,
+) {
     (state.units_now(), web::today_vn())
 }
 
@@ -102,27 +107,29 @@ pub fn Home() -> impl IntoView {
     let loc = expect_context::<Location>();
     let query = RwSignal::new(String::new());
     let card = move |p: &'static crate::engine::catalog::ProcedureSummary, lang: Lang| {
-                let started = state.answers.with(|a| a.get(&p.id).is_some_and(|a| !a.is_empty()));
-                view! {
-                    <li class="card">
-                        <a class="card-link" href=step_url(&p.id, Step::Info)>{p.name.get(lang).to_string()}</a>
-                        <p class="card-text">{p.summary.get(lang).to_string()}</p>
-                        <p class="card-meta">{i18n::NATIONAL_CODE.get(lang)}" "{p.national_codes.join(", ")}" · "{p.area.get(lang).to_string()}</p>
-                        {started.then(|| {
-                            let id = p.id.clone();
-                            view! {
-                                <p class="card-meta">
-                                    <a href=step_url(&p.id, Step::Review)>{i18n::CONTINUE_DRAFT.get(lang)}</a>
-                                    " · "
-                                    <button type="button" class="link-button" on:click=move |_| state.forget(&id)>
-                                        {i18n::START_OVER.get(lang)}
-                                        <span class="visually-hidden">": "{p.name.get(lang).to_string()}</span>
-                                    </button>
-                                </p>
-                            }
-                        })}
-                    </li>
-                }
+        let started = state
+            .answers
+            .with(|a| a.get(&p.id).is_some_and(|a| !a.is_empty()));
+        view! {
+            <li class="card">
+                <a class="card-link" href=step_url(&p.id, Step::Info)>{p.name.get(lang).to_string()}</a>
+                <p class="card-text">{p.summary.get(lang).to_string()}</p>
+                <p class="card-meta">{i18n::NATIONAL_CODE.get(lang)}" "{p.national_codes.join(", ")}" · "{p.area.get(lang).to_string()}</p>
+                {started.then(|| {
+                    let id = p.id.clone();
+                    view! {
+                        <p class="card-meta">
+                            <a href=step_url(&p.id, Step::Review)>{i18n::CONTINUE_DRAFT.get(lang)}</a>
+                            " · "
+                            <button type="button" class="link-button" on:click=move |_| state.forget(&id)>
+                                {i18n::START_OVER.get(lang)}
+                                <span class="visually-hidden">": "{p.name.get(lang).to_string()}</span>
+                            </button>
+                        </p>
+                    }
+                })}
+            </li>
+        }
     };
     // With a query: the matches. Without: every procedure grouped by life event or by field
     // (`?by=field`), most common first within each group.
@@ -185,7 +192,9 @@ pub fn ProcedureInfo() -> impl IntoView {
     let state = expect_context::<AppState>();
     let proc = use_procedure();
     move || {
-        let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
+        let Some(p) = proc.get() else {
+            return view! { <NotFound/> }.into_any();
+        };
         Effect::new(move |_| announce_page(p.name.get(state.lang.get()).to_string()));
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
@@ -288,7 +297,13 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
     // A question page asks one thing: its heading is the question.
     let single_choice = is_question
         && page.fields.len() == 1
-        && p.field(&page.fields[0]).is_some_and(|f| matches!(f.kind, crate::engine::catalog::FieldKind::Choice { .. } | crate::engine::catalog::FieldKind::Sex));
+        && p.field(&page.fields[0]).is_some_and(|f| {
+            matches!(
+                f.kind,
+                crate::engine::catalog::FieldKind::Choice { .. }
+                    | crate::engine::catalog::FieldKind::Sex
+            )
+        });
     Effect::new(move |_| {
         let lang = state.lang.get();
         let prefix = if issues.with(|i| i.iter().any(|x| x.severity == Severity::Error)) {
@@ -296,14 +311,26 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
         } else {
             String::new()
         };
-        web::set_title(&format!("{prefix}{} – {} – Hồ sơ", page.title.get(lang), p.name.get(lang)));
+        web::set_title(&format!(
+            "{prefix}{} – {} – Hồ sơ",
+            page.title.get(lang),
+            p.name.get(lang)
+        ));
     });
     web::focus_id("page-title");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let answers = state.answers_of(&p.id);
         let (units, today) = ctx_for(&state);
-        let out = validate::validate_page(p, &page.id, &answers, &Context { today, units: units.as_deref() });
+        let out = validate::validate_page(
+            p,
+            &page.id,
+            &answers,
+            &Context {
+                today,
+                units: units.as_deref(),
+            },
+        );
         let has_errors = out.issues.iter().any(|i| i.severity == Severity::Error);
         let warnings: Vec<Issue> = out.warnings().cloned().collect();
         if has_errors || (!warnings.is_empty() && shown_warnings.get_value() != warnings) {
@@ -313,7 +340,11 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
             return;
         }
         let to_review = loc.query("return").as_deref() == Some("review");
-        let next = if to_review { step_url(&p.id, Step::Review) } else { after(p, Step::Page(page), state) };
+        let next = if to_review {
+            step_url(&p.id, Step::Review)
+        } else {
+            after(p, Step::Page(page), state)
+        };
         navigate(&next);
     };
     let fields = move || {
@@ -338,7 +369,11 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
     // Fields that appear or disappear with answers on this same page re-render; others stay.
     let active_ids = Memo::new(move |_| {
         let answers = state.answers_of(&p.id);
-        page.fields.iter().filter(|f| p.field(f).is_some_and(|f| p.field_active(f, &answers))).cloned().collect::<Vec<_>>()
+        page.fields
+            .iter()
+            .filter(|f| p.field(f).is_some_and(|f| p.field_active(f, &answers)))
+            .cloned()
+            .collect::<Vec<_>>()
     });
     let back = move || before(p, Step::Page(page), state);
     // "Never asked twice": people already named elsewhere in the journey, offered for this page.
@@ -407,7 +442,9 @@ pub fn ChecklistPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let proc = use_procedure();
     move || {
-        let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
+        let Some(p) = proc.get() else {
+            return view! { <NotFound/> }.into_any();
+        };
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             navigate(&after(p, Step::Checklist, state));
@@ -455,14 +492,20 @@ pub fn AttachmentsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let proc = use_procedure();
     move || {
-        let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
+        let Some(p) = proc.get() else {
+            return view! { <NotFound/> }.into_any();
+        };
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             navigate(&after(p, Step::Attachments, state));
         };
         let docs = move || {
             let answers = state.answers_of(&p.id);
-            p.checklist(&answers).into_iter().filter(|d| d.action == DocAction::Submit).cloned().collect::<Vec<_>>()
+            p.checklist(&answers)
+                .into_iter()
+                .filter(|d| d.action == DocAction::Submit)
+                .cloned()
+                .collect::<Vec<_>>()
         };
         let not_needed = move || {
             let lang = state.lang.get();
@@ -497,12 +540,22 @@ fn AttachSlot(proc_id: String, doc: crate::engine::catalog::Document) -> impl In
     let errors: RwSignal<Vec<crate::engine::text::I18n>> = RwSignal::new(Vec::new());
     let (pid, did) = (proc_id.clone(), doc.id.clone());
     let files = move || {
-        state.attachments.with(|a| a.iter().filter(|x| x.procedure == pid && x.document_id == did).cloned().collect::<Vec<_>>())
+        state.attachments.with(|a| {
+            a.iter()
+                .filter(|x| x.procedure == pid && x.document_id == did)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     };
     let (pid2, did2) = (proc_id.clone(), doc.id.clone());
     let on_change = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
         let Some(list) = input.files() else { return };
         let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         input.set_value("");
@@ -521,7 +574,9 @@ fn AttachSlot(proc_id: String, doc: crate::engine::catalog::Document) -> impl In
                         continue;
                     }
                 };
-                let total: u64 = state.attachments.with_untracked(|a| a.iter().map(|x| x.bytes.len() as u64).sum());
+                let total: u64 = state
+                    .attachments
+                    .with_untracked(|a| a.iter().map(|x| x.bytes.len() as u64).sum());
                 match media::check_attachment(&name, &bytes, total) {
                     Ok(media) => {
                         let key = state.next_key.get_value();
@@ -599,57 +654,83 @@ pub fn ReviewPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let proc = use_procedure();
     move || {
-        let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
+        let Some(p) = proc.get() else {
+            return view! { <NotFound/> }.into_any();
+        };
         super::load_units(state);
         let problems: RwSignal<Vec<crate::engine::text::I18n>> = RwSignal::new(Vec::new());
+        let building = RwSignal::new(false);
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
+            if building.get_untracked() {
+                return;
+            }
             let Some(units) = state.units_now() else {
-                problems.set(vec![crate::engine::text::I18n::new(i18n::PLACE_LOADING.0, i18n::PLACE_LOADING.1)]);
+                problems.set(vec![crate::engine::text::I18n::new(
+                    i18n::PLACE_LOADING.0,
+                    i18n::PLACE_LOADING.1,
+                )]);
                 web::focus_id("build-errors");
                 return;
             };
-            let answers = state.answers_of(&p.id);
-            let attachments: Vec<Attachment> = state.attachments.with_untracked(|a| {
-                a.iter()
-                    .filter(|x| x.procedure == p.id)
-                    .filter(|x| p.checklist(&answers).iter().any(|d| d.id == x.document_id))
-                    .map(|x| Attachment { document_id: x.document_id.clone(), name: x.name.clone(), bytes: (*x.bytes).clone() })
-                    .collect()
+            // Large packages take a moment on a slow phone: say so first, then build.
+            building.set(true);
+            leptos::task::spawn_local(async move {
+                gloo::timers::future::TimeoutFuture::new(40).await;
+                let answers = state.answers_of_untracked(&p.id);
+                let attachments: Vec<Attachment> = state.attachments.with_untracked(|a| {
+                    a.iter()
+                        .filter(|x| x.procedure == p.id)
+                        .filter(|x| p.checklist(&answers).iter().any(|d| d.id == x.document_id))
+                        .map(|x| Attachment {
+                            document_id: x.document_id.clone(),
+                            name: x.name.clone(),
+                            bytes: (*x.bytes).clone(),
+                        })
+                        .collect()
+                });
+                let cat = index();
+                let input = BuildInput {
+                    procedure: p,
+                    catalog_version: &cat.version,
+                    answers: &answers,
+                    attachments: &attachments,
+                    created_at: web::now(),
+                    today: web::today_vn(),
+                    lang: state.lang.get_untracked(),
+                    units: &units,
+                };
+                match package::build(&input) {
+                    Ok(built) => {
+                        let file_name = format!("hoso-{}-{}.zip", p.id, built.manifest.reference);
+                        state.finished.set(Some(Finished {
+                            procedure: p.id.clone(),
+                            reference: built.manifest.reference.clone(),
+                            package_id: built.manifest.package_id.clone(),
+                            file_name,
+                            zip: Arc::new(built.zip),
+                        }));
+                        navigate(&step_url(&p.id, Step::Done));
+                    }
+                    Err(e) => {
+                        problems.set(e.0);
+                        web::focus_id("build-errors");
+                    }
+                }
+                building.set(false);
             });
-            let cat = index();
-            let input = BuildInput {
-                procedure: p,
-                catalog_version: &cat.version,
-                answers: &answers,
-                attachments: &attachments,
-                created_at: web::now(),
-                today: web::today_vn(),
-                lang: state.lang.get_untracked(),
-                units: &units,
-            };
-            match package::build(&input) {
-                Ok(built) => {
-                    let file_name = format!("hoso-{}-{}.zip", p.id, built.manifest.reference);
-                    state.finished.set(Some(Finished {
-                        procedure: p.id.clone(),
-                        reference: built.manifest.reference.clone(),
-                        package_id: built.manifest.package_id.clone(),
-                        file_name,
-                        zip: Arc::new(built.zip),
-                    }));
-                    navigate(&step_url(&p.id, Step::Done));
-                }
-                Err(e) => {
-                    problems.set(e.0);
-                    web::focus_id("build-errors");
-                }
-            }
         };
         let outcome = Memo::new(move |_| {
             let answers = state.answers_of(&p.id);
             let units = state.units.with(|u| u.as_ref().ok().cloned());
-            validate::validate(p, &answers, &Context { today: web::today_vn(), units: units.as_deref() })
+            validate::validate(
+                p,
+                &answers,
+                &Context {
+                    today: web::today_vn(),
+                    units: units.as_deref(),
+                },
+            )
         });
         let sections = move || {
             let lang = state.lang.get();
@@ -742,6 +823,7 @@ pub fn ReviewPage() -> impl IntoView {
             <form on:submit=on_submit novalidate>
                 <ContinueButton/>
             </form>
+            <p class="loading" role="status">{move || building.get().then(|| state.t(i18n::BUILDING))}</p>
         }
         .into_any()
     }
@@ -752,8 +834,16 @@ pub fn DonePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let proc = use_procedure();
     move || {
-        let Some(p) = proc.get() else { return view! { <NotFound/> }.into_any() };
-        Effect::new(move |_| announce_page(format!("{} – {}", state.t(i18n::DONE_TITLE), p.name.get(state.lang.get()))));
+        let Some(p) = proc.get() else {
+            return view! { <NotFound/> }.into_any();
+        };
+        Effect::new(move |_| {
+            announce_page(format!(
+                "{} – {}",
+                state.t(i18n::DONE_TITLE),
+                p.name.get(state.lang.get())
+            ))
+        });
         let finished = move || state.finished.get().filter(|f| f.procedure == p.id);
         view! {
             {move || match finished() {

@@ -31,8 +31,14 @@ impl Location {
 
 fn current() -> (String, String) {
     let loc = web_sys::window().map(|w| w.location());
-    let path = loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_else(|| "/".into());
-    let search = loc.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+    let path = loc
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_else(|| "/".into());
+    let search = loc
+        .as_ref()
+        .and_then(|l| l.search().ok())
+        .unwrap_or_default();
     (path, search)
 }
 
@@ -43,7 +49,10 @@ thread_local! {
 /// Creates the location signals, listens to back/forward and to clicks on local links.
 pub fn provide_location() -> Location {
     let (path, search) = current();
-    let loc = Location { path: RwSignal::new(path), search: RwSignal::new(search) };
+    let loc = Location {
+        path: RwSignal::new(path),
+        search: RwSignal::new(search),
+    };
     provide_context(loc);
     CURRENT.with(|c| c.set(Some(loc)));
     if let Some(w) = web_sys::window() {
@@ -56,8 +65,16 @@ pub fn provide_location() -> Location {
         if let Some(doc) = w.document() {
             let opts = gloo::events::EventListenerOptions::enable_prevent_default();
             gloo::events::EventListener::new_with_options(&doc, "click", opts, move |ev| {
-                let Some(ev) = ev.dyn_ref::<web_sys::MouseEvent>() else { return };
-                if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+                let Some(ev) = ev.dyn_ref::<web_sys::MouseEvent>() else {
+                    return;
+                };
+                if ev.default_prevented()
+                    || ev.button() != 0
+                    || ev.meta_key()
+                    || ev.ctrl_key()
+                    || ev.shift_key()
+                    || ev.alt_key()
+                {
                     return;
                 }
                 let Some(a) = ev
@@ -69,7 +86,12 @@ pub fn provide_location() -> Location {
                 };
                 let href = a.get_attribute("href").unwrap_or_default();
                 // The staff page is another app: let the browser load it.
-                if !href.starts_with('/') || href.starts_with("//") || href.starts_with("/staff") || a.has_attribute("download") || a.has_attribute("target") {
+                if !href.starts_with('/')
+                    || href.starts_with("//")
+                    || href.starts_with("/staff")
+                    || a.has_attribute("download")
+                    || a.has_attribute("target")
+                {
                     return;
                 }
                 ev.prevent_default();
@@ -83,7 +105,9 @@ pub fn provide_location() -> Location {
 
 /// Goes to a local URL (path and optional query), adding a history entry.
 pub fn navigate(to: &str) {
-    let Some(loc) = CURRENT.with(|c| c.get()) else { return };
+    let Some(loc) = CURRENT.with(|c| c.get()) else {
+        return;
+    };
     let (path, search) = match to.split_once('?') {
         Some((p, q)) => (p.to_string(), format!("?{q}")),
         None => (to.to_string(), String::new()),
@@ -97,4 +121,3 @@ pub fn navigate(to: &str) {
     loc.search.set(search);
     loc.path.set(path);
 }
-

@@ -39,16 +39,30 @@ impl Report {
         let urls = files
             .iter()
             .filter(|(f, _)| f.path != "answers.json")
-            .filter_map(|(f, r)| web::blob_url(&zip[r.clone()], &f.media_type).map(|u| (f.path.clone(), u)))
+            .filter_map(|(f, r)| {
+                web::blob_url(&zip[r.clone()], &f.media_type).map(|u| (f.path.clone(), u))
+            })
             .collect();
-        Report { name, manifest: o.manifest, answers: o.answers, files, findings: o.findings, urls, zip }
+        Report {
+            name,
+            manifest: o.manifest,
+            answers: o.answers,
+            files,
+            findings: o.findings,
+            urls,
+            zip,
+        }
     }
 
     fn opened(&self) -> Opened<'_> {
         Opened {
             manifest: self.manifest.clone(),
             answers: self.answers.clone(),
-            files: self.files.iter().map(|(f, r)| (f.clone(), &self.zip[r.clone()])).collect(),
+            files: self
+                .files
+                .iter()
+                .map(|(f, r)| (f.clone(), &self.zip[r.clone()]))
+                .collect(),
             findings: self.findings.clone(),
         }
     }
@@ -101,7 +115,10 @@ fn StaffPage() -> impl IntoView {
                 let f = Finding {
                     code: "unreadable",
                     severity: Severity::Error,
-                    message: I18n::new("Không đọc được tệp. Hãy chọn lại.", "The file could not be read. Choose it again."),
+                    message: I18n::new(
+                        "Không đọc được tệp. Hãy chọn lại.",
+                        "The file could not be read. Choose it again.",
+                    ),
                 };
                 pkg.set(Package::Unreadable(name, f));
                 return;
@@ -110,7 +127,10 @@ fn StaffPage() -> impl IntoView {
             let next = match package::open(&zip) {
                 Ok(o) => {
                     let r = Report::from_opened(name, zip.clone(), o);
-                    if CatalogIndex::bundled().get(&r.manifest.procedure.id).is_some() {
+                    if CatalogIndex::bundled()
+                        .get(&r.manifest.procedure.id)
+                        .is_some()
+                    {
                         load_procedure(state, &r.manifest.procedure.id);
                     }
                     load_units(state);
@@ -124,7 +144,12 @@ fn StaffPage() -> impl IntoView {
     };
     let on_change = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
         if let Some(f) = input.files().and_then(|l| l.get(0)) {
             open_file(f);
         }
@@ -133,11 +158,16 @@ fn StaffPage() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(f) = ev.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+        if let Some(f) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
             open_file(f);
         }
     };
-    let body = move || match pkg.get() {
+    let body = move || {
+        match pkg.get() {
         Package::Empty => ().into_any(),
         Package::Reading(name) => view! { <p class="loading" role="status">{move || format!("{} {name}", state.t(i18n::STAFF_READING))}</p> }.into_any(),
         Package::Unreadable(name, f) => view! {
@@ -149,6 +179,7 @@ fn StaffPage() -> impl IntoView {
         }
         .into_any(),
         Package::Opened(r) => view! { <PackageView report=r/> }.into_any(),
+    }
     };
     view! {
         <h1 class="page-title" id="page-title" tabindex="-1">{move || state.t(i18n::STAFF_TITLE)}</h1>
@@ -177,19 +208,32 @@ fn PackageView(report: Arc<Report>) -> impl IntoView {
     let pid = r.manifest.procedure.id.clone();
     // The rules part needs the procedure definition and the unit list (fetched, cached offline).
     // (Reports are not comparable; a recomputation always counts as a change.)
-    let rules = Memo::new_with_compare(move |_| {
-        let units = state.units.with(|u| u.as_ref().ok().cloned())?;
-        let loaded = state.procedures.with(|m| m.get(&pid).copied());
-        let p = match loaded {
-            Some(Loaded::Ready(p)) => p,
-            _ => return None,
-        };
-        Some((p, package::check_rules(&r.opened(), p, &CatalogIndex::bundled().version, &units)))
-    }, |_, _| true);
-    let unknown = CatalogIndex::bundled().get(&report.manifest.procedure.id).is_none();
+    let rules = Memo::new_with_compare(
+        move |_| {
+            let units = state.units.with(|u| u.as_ref().ok().cloned())?;
+            let loaded = state.procedures.with(|m| m.get(&pid).copied());
+            let p = match loaded {
+                Some(Loaded::Ready(p)) => p,
+                _ => return None,
+            };
+            Some((
+                p,
+                package::check_rules(&r.opened(), p, &CatalogIndex::bundled().version, &units),
+            ))
+        },
+        |_, _| true,
+    );
+    let unknown = CatalogIndex::bundled()
+        .get(&report.manifest.procedure.id)
+        .is_none();
     let failed = {
         let pid = report.manifest.procedure.id.clone();
-        move || unknown || state.procedures.with(|m| matches!(m.get(&pid), Some(Loaded::Failed)))
+        move || {
+            unknown
+                || state
+                    .procedures
+                    .with(|m| matches!(m.get(&pid), Some(Loaded::Failed)))
+        }
     };
     let r = report.clone();
     let findings = move || {
@@ -200,7 +244,11 @@ fn PackageView(report: Arc<Report>) -> impl IntoView {
         all
     };
     let f2 = findings.clone();
-    let errors = move || f2().iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = move || {
+        f2().iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    };
     let e2 = errors.clone();
     // One stable element (focused once the package is opened) whose content follows the check.
     let e3 = e2.clone();
@@ -223,7 +271,11 @@ fn PackageView(report: Arc<Report>) -> impl IntoView {
             return view! { <p class="loading">{t(lang, i18n::LOADING)}</p> }.into_any();
         }
         let n = e2();
-        let title = if n == 0 { t(lang, i18n::STAFF_OK).to_string() } else { format!("{} ({n})", t(lang, i18n::STAFF_PROBLEMS)) };
+        let title = if n == 0 {
+            t(lang, i18n::STAFF_OK).to_string()
+        } else {
+            format!("{} ({n})", t(lang, i18n::STAFF_PROBLEMS))
+        };
         let list = findings()
             .into_iter()
             .map(|f| {
@@ -238,7 +290,9 @@ fn PackageView(report: Arc<Report>) -> impl IntoView {
         .into_any()
     };
     let m = report.manifest.clone();
-    let made = package::made_on(&m).map(|d| d.display()).unwrap_or_default();
+    let made = package::made_on(&m)
+        .map(|d| d.display())
+        .unwrap_or_default();
     let time = m.created_at.get(11..16).unwrap_or_default().to_string();
     let file_name = report.name.clone();
     let summary = {
@@ -248,8 +302,21 @@ fn PackageView(report: Arc<Report>) -> impl IntoView {
             let rows = vec![
                 (i18n::STAFF_FILE, file_name.clone()),
                 (i18n::STAFF_REFERENCE, m.reference.clone()),
-                (i18n::STAFF_PROCEDURE, format!("{} ({})", m.procedure.name.get(lang), m.procedure.national_code)),
-                (i18n::STAFF_COMMUNE, format!("{}, {}", m.receiving_commune.name, m.receiving_commune.province_name)),
+                (
+                    i18n::STAFF_PROCEDURE,
+                    format!(
+                        "{} ({})",
+                        m.procedure.name.get(lang),
+                        m.procedure.national_code
+                    ),
+                ),
+                (
+                    i18n::STAFF_COMMUNE,
+                    format!(
+                        "{}, {}",
+                        m.receiving_commune.name, m.receiving_commune.province_name
+                    ),
+                ),
                 (i18n::STAFF_CREATED, format!("{made} ({time} UTC)")),
                 (i18n::STAFF_PACKAGE_ID, m.package_id.clone()),
                 (i18n::STAFF_CATALOG, m.catalog_version.clone()),
@@ -278,9 +345,13 @@ fn PackageView(report: Arc<Report>) -> impl IntoView {
         let r = report.clone();
         move || {
             let lang = state.lang.get();
-            let Some((p, rr)) = rules.get() else { return ().into_any() };
+            let Some((p, rr)) = rules.get() else {
+                return ().into_any();
+            };
             let units = state.units.with(|u| u.as_ref().ok().cloned());
-            let Some(answers) = r.answers.as_ref().map(|a| a.answers.clone()) else { return ().into_any() };
+            let Some(answers) = r.answers.as_ref().map(|a| a.answers.clone()) else {
+                return ().into_any();
+            };
             p.active_pages(&answers)
                 .filter(|pg| pg.fields.iter().any(|f| rr.outcome.canonical.contains_key(f) || answers.contains_key(f)))
                 .map(|pg| {
@@ -311,7 +382,9 @@ fn PackageView(report: Arc<Report>) -> impl IntoView {
     };
     let checklist_view = move || {
         let lang = state.lang.get();
-        let Some((_, rr)) = rules.get() else { return ().into_any() };
+        let Some((_, rr)) = rules.get() else {
+            return ().into_any();
+        };
         rr.checklist
             .into_iter()
             .map(|c| {
