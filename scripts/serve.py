@@ -40,7 +40,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return super().send_head()
 
     def end_headers(self):
-        if urllib.parse.urlsplit(self.path).path in ("/", "/index.html", "/staff/index.html"):
+        if urllib.parse.urlsplit(self.path).path in ("/", "/index.html", "/staff/index.html", "/sw.js", "/sw-register.js"):
             self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 

@@ -1,0 +1,46 @@
+// Registers the service worker (offline use) and offers a new version when one is ready.
+(function () {
+  if (!("serviceWorker" in navigator)) return;
+  var reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    if (!reloading && window.__hosoUpdating) {
+      reloading = true;
+      location.reload();
+    }
+  });
+  function offer(worker) {
+    if (document.getElementById("update-banner")) return;
+    var vi = document.documentElement.lang !== "en";
+    var bar = document.createElement("div");
+    bar.id = "update-banner";
+    bar.className = "update-banner";
+    bar.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.textContent = vi
+      ? "Đã có phiên bản mới của hoso. Câu trả lời của bạn được giữ; ảnh đã đính kèm cần chọn lại."
+      : "A new version of hoso is ready. Your answers are kept; attached photos must be chosen again.";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "button button--secondary";
+    button.textContent = vi ? "Cập nhật" : "Update";
+    button.addEventListener("click", function () {
+      window.__hosoUpdating = true;
+      worker.postMessage("skip-waiting");
+    });
+    bar.appendChild(text);
+    bar.appendChild(button);
+    document.body.insertBefore(bar, document.body.firstChild);
+  }
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("/sw.js").then(function (reg) {
+      if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
+      reg.addEventListener("updatefound", function () {
+        var worker = reg.installing;
+        if (!worker) return;
+        worker.addEventListener("statechange", function () {
+          if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
+        });
+      });
+    }).catch(function () {});
+  });
+})();

@@ -1,0 +1,73 @@
+// Offline after the first visit: the service worker precaches everything, deep links open, and a
+// whole procedure is completed and its package downloaded without any network.
+const fs = require('fs');
+const { test, expect } = require('@playwright/test');
+const { pressContinue, expectAccessible, JPEG } = require('./helpers');
+
+/** First visit: wait until the service worker controls the page and has precached the app. */
+async function installOffline(page) {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise(resolve => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+    return reg.active.state;
+  });
+  const cached = await page.evaluate(async () => {
+    const keys = await caches.keys();
+    const cache = await caches.open(keys.find(k => k.startsWith('hoso-')));
+    return (await cache.keys()).map(r => new URL(r.url).pathname);
+  });
+  expect(cached).toContain('/index.html');
+  expect(cached).toContain('/staff/index.html');
+  expect(cached).toContain('/data/catalog/chung-thuc-chu-ky.bin');
+  expect(cached).toContain('/data/units-2025.bin');
+}
+
+/** Answers for the signature-authentication procedure, as a resident would have typed them. */
+const ANSWERS = JSON.parse(fs.readFileSync(require('path').join(__dirname, '..', 'answers', 'chung-thuc-chu-ky.json'), 'utf8'));
+
+for (const how of ['network off', 'server gone']) {
+  test(`a whole procedure is completed offline (${how})`, async ({ page, context }) => {
+    await installOffline(page);
+    if (how === 'network off') {
+      await context.setOffline(true);
+    } else {
+      await context.route('**/*', route => route.abort('connectionrefused'));
+    }
+    // A deep link opens from the cache.
+    await page.goto('/p/chung-thuc-chu-ky');
+    await expect(page.locator('h1')).toHaveText('Chứng thực chữ ký trong giấy tờ, văn bản');
+    await page.evaluate(a => localStorage.setItem('hoso:answers', JSON.stringify({ 'chung-thuc-chu-ky': a })), ANSWERS);
+    await page.goto('/p/chung-thuc-chu-ky/attachments');
+    // The photo of the document to be signed, taken while offline.
+    await page.locator('input[type=file]').first().setInputFiles({ name: 'page.jpg', mimeType: 'image/jpeg', buffer: JPEG });
+    await expect(page.locator('.file')).toHaveCount(1);
+    await pressContinue(page);
+    await expect(page).toHaveURL(/\/review$/);
+    await pressContinue(page);
+    await expect(page).toHaveURL(/\/done$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+    expect(download.suggestedFilename()).toMatch(/^hoso-chung-thuc-chu-ky-HS-/);
+    // The staff page too.
+    await page.goto('/staff/');
+    await expect(page.locator('h1')).toHaveText('Kiểm tra gói hồ sơ');
+    await page.setInputFiles('input[name=package]', await download.path());
+    await expect(page.locator('#verdict')).toContainText('Đầy đủ, nguyên vẹn và hợp lệ');
+  });
+}
+
+test('the app is installable: manifest, icons, theme', async ({ page, request }) => {
+  await page.goto('/');
+  const href = await page.locator('link[rel=manifest]').getAttribute('href');
+  const manifest = await (await request.get(href)).json();
+  expect(manifest).toMatchObject({ short_name: 'Hồ sơ', start_url: '/', display: 'standalone', theme_color: '#1d4e89' });
+  const sizes = manifest.icons.map(i => `${i.sizes} ${i.purpose}`);
+  expect(sizes).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+  for (const icon of manifest.icons) {
+    const res = await request.get(icon.src);
+    expect(res.headers()['content-type']).toBe('image/png');
+  }
+  await expectAccessible(page, 'start with service worker');
+});
