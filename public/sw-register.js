@@ -32,6 +32,8 @@
     document.body.insertBefore(bar, document.body.firstChild);
   }
   window.addEventListener("load", function () {
+    // Ask the browser not to evict saved answers under storage pressure.
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
     navigator.serviceWorker.register("/sw.js").then(function (reg) {
       if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
       reg.addEventListener("updatefound", function () {

@@ -40,6 +40,11 @@ texts! {
                     "What you enter stays on this device. hoso sends nothing anywhere; you download the package and submit it yourself.");
     CONTINUE_DRAFT = ("Tiếp tục hồ sơ đang làm dở", "Continue your unfinished application");
     START_OVER = ("Làm lại từ đầu", "Start again");
+    DELETE_ALL = ("Xóa mọi dữ liệu của tôi trên thiết bị này", "Delete all my data on this device");
+    DELETE_ALL_Q = ("Xóa hết câu trả lời và tệp đã đính kèm của mọi thủ tục trên thiết bị này? Không thể khôi phục.", "Delete every answer and attached file for every procedure on this device? This cannot be undone.");
+    DELETE_ALL_YES = ("Xóa hết", "Delete everything");
+    DELETE_ALL_NO = ("Không xóa", "Keep my data");
+    DELETE_ALL_DONE = ("Đã xóa mọi dữ liệu của bạn trên thiết bị này.", "All your data on this device has been deleted.");
     BUILDING = ("Đang tạo gói hồ sơ…", "Making your package…");
     FOR_STAFF = ("Dành cho cán bộ: kiểm tra gói hồ sơ", "For staff: check a package");
     STAFF_TITLE = ("Kiểm tra gói hồ sơ", "Check a package");

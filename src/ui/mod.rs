@@ -71,14 +71,16 @@ pub struct AppState {
 }
 
 const LANG_KEY: &str = "hoso:lang";
-const ANSWERS_KEY: &str = "hoso:answers";
+/// Answers of every procedure, postcard as hex (see `web::save_compact`).
+pub const ANSWERS_KEY: &str = "hoso:answers:2";
 
 impl AppState {
     pub fn new() -> AppState {
-        let lang = web::load::<String>(LANG_KEY)
-            .and_then(|s| Lang::parse(&s))
+        // (Older builds stored the code JSON-quoted.)
+        let lang = web::load_text(LANG_KEY)
+            .and_then(|s| Lang::parse(s.trim_matches('"')))
             .unwrap_or_default();
-        let answers = web::load::<BTreeMap<String, Answers>>(ANSWERS_KEY).unwrap_or_default();
+        let answers = web::load_compact::<BTreeMap<String, Answers>>(ANSWERS_KEY).unwrap_or_default();
         AppState {
             lang: RwSignal::new(lang),
             answers: RwSignal::new(answers),
@@ -139,6 +141,14 @@ impl AppState {
     }
 
     /// Removes one procedure's answers and attachments from this device.
+    /// Removes every answer and attachment from this device ("delete all my data").
+    pub fn forget_all(&self) {
+        self.answers.set(BTreeMap::new());
+        self.attachments.set(Vec::new());
+        self.finished.set(None);
+        web::remove(ANSWERS_KEY);
+    }
+
     pub fn forget(&self, proc_id: &str) {
         self.answers.update(|all| {
             all.remove(proc_id);
@@ -210,7 +220,7 @@ pub fn load_units(state: AppState) {
 pub fn persist_language(state: AppState) {
     Effect::new(move |_| {
         let lang = state.lang.get();
-        web::save(LANG_KEY, &lang.code().to_string());
+        web::save_text(LANG_KEY, lang.code());
         web::set_html_lang(lang.code());
     });
 }
@@ -220,7 +230,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     persist_language(state);
-    Effect::new(move |_| state.answers.with(|a| web::save(ANSWERS_KEY, a)));
+    Effect::new(move |_| state.answers.with(|a| web::save_compact(ANSWERS_KEY, a)));
     let loc = router::provide_location();
     let page = move || {
         let route = loc.route();

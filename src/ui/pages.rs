@@ -183,7 +183,44 @@ pub fn Home() -> impl IntoView {
         <nav class="tabs" aria-label=move || state.t(i18n::GROUPING)>{tab(false, i18n::BY_EVENT)}{tab(true, i18n::BY_DOMAIN)}</nav>
         <div id="procedures" aria-live="polite">{procs}</div>
         <p class="note">{move || state.t(i18n::PRIVACY_NOTE)}</p>
+        <DeleteAllData/>
         <p class="note"><a href="/staff/">{move || state.t(i18n::FOR_STAFF)}</a></p>
+    }
+}
+
+/// "Delete all my data on this device", with a confirmation step.
+#[component]
+fn DeleteAllData() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let asking = RwSignal::new(false);
+    let done = RwSignal::new(false);
+    view! {
+        <div class="note">
+            <Show
+                when=move || asking.get()
+                fallback=move || view! {
+                    <button type="button" class="link-button" on:click=move |_| {
+                        done.set(false);
+                        asking.set(true);
+                        web::focus_id("delete-confirm");
+                    }>{move || state.t(i18n::DELETE_ALL)}</button>
+                }
+            >
+                <div class="warning-box" id="delete-confirm" tabindex="-1" role="group" aria-labelledby="delete-q">
+                    <p id="delete-q"><strong>{move || state.t(i18n::DELETE_ALL_Q)}</strong></p>
+                    <button type="button" class="button button--warning" on:click=move |_| {
+                        state.forget_all();
+                        asking.set(false);
+                        done.set(true);
+                    }>{move || state.t(i18n::DELETE_ALL_YES)}</button>
+                    " "
+                    <button type="button" class="button button--secondary" on:click=move |_| asking.set(false)>
+                        {move || state.t(i18n::DELETE_ALL_NO)}
+                    </button>
+                </div>
+            </Show>
+            <p role="status">{move || done.get().then(|| state.t(i18n::DELETE_ALL_DONE))}</p>
+        </div>
     }
 }
 

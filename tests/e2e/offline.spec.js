@@ -25,6 +25,16 @@ async function installOffline(page) {
   expect(cached).toContain('/data/units-2025.bin');
 }
 
+/** The app's saved-answers format: postcard (varint lengths, UTF-8 strings) as hex. */
+function compactAnswers(all) {
+  const out = [];
+  const varint = n => { while (n >= 0x80) { out.push((n & 0x7f) | 0x80); n >>>= 7; } out.push(n); };
+  const str = s => { const b = Buffer.from(s, 'utf8'); varint(b.length); out.push(...b); };
+  const map = (m, f) => { const keys = Object.keys(m).sort(); varint(keys.length); for (const k of keys) { str(k); f(m[k]); } };
+  map(all, inner => map(inner, str));
+  return Buffer.from(out).toString('hex');
+}
+
 /** Answers for the signature-authentication procedure, as a resident would have typed them. */
 const ANSWERS = JSON.parse(fs.readFileSync(require('path').join(__dirname, '..', 'answers', 'chung-thuc-chu-ky.json'), 'utf8'));
 
@@ -39,7 +49,7 @@ for (const how of ['network off', 'server gone']) {
     // A deep link opens from the cache.
     await page.goto('/p/chung-thuc-chu-ky');
     await expect(page.locator('h1')).toHaveText('Chứng thực chữ ký trong giấy tờ, văn bản');
-    await page.evaluate(a => localStorage.setItem('hoso:answers', JSON.stringify({ 'chung-thuc-chu-ky': a })), ANSWERS);
+    await page.evaluate(hex => localStorage.setItem('hoso:answers:2', hex), compactAnswers({ 'chung-thuc-chu-ky': ANSWERS }));
     await page.goto('/p/chung-thuc-chu-ky/attachments');
     // The photo of the document to be signed, taken while offline.
     await page.locator('input[type=file]').first().setInputFiles({ name: 'page.jpg', mimeType: 'image/jpeg', buffer: JPEG });
@@ -70,4 +80,25 @@ test('the app is installable: manifest, icons, theme', async ({ page, request })
     expect(res.headers()['content-type']).toBe('image/png');
   }
   await expectAccessible(page, 'start with service worker');
+});
+
+test('a resident deletes all their data on this device, after confirming', async ({ page }) => {
+  await page.goto('/p/khai-sinh/s/tre');
+  await page.fill('input[name=tre_ho_ten]', 'Lê Văn Bình');
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Tiếp tục hồ sơ đang làm dở' })).toBeVisible();
+  await page.getByRole('button', { name: 'Xóa mọi dữ liệu của tôi trên thiết bị này' }).click();
+  await expect(page.locator('#delete-confirm')).toBeFocused();
+  await expectAccessible(page, 'delete all: confirm');
+  // "Keep my data" changes nothing.
+  await page.getByRole('button', { name: 'Không xóa' }).click();
+  await expect(page.getByRole('link', { name: 'Tiếp tục hồ sơ đang làm dở' })).toBeVisible();
+  await page.getByRole('button', { name: 'Xóa mọi dữ liệu của tôi trên thiết bị này' }).click();
+  await page.getByRole('button', { name: 'Xóa hết' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã xóa mọi dữ liệu' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Tiếp tục hồ sơ đang làm dở' })).toHaveCount(0);
+  // An empty map, as the app stores it (postcard as hex).
+  expect(await page.evaluate(() => localStorage.getItem('hoso:answers:2'))).toBe('00');
+  await page.goto('/p/khai-sinh/s/tre');
+  await expect(page.locator('input[name=tre_ho_ten]')).toHaveValue('');
 });
