@@ -17,8 +17,8 @@
     bar.setAttribute("role", "status");
     var text = document.createElement("span");
     text.textContent = vi
-      ? "Đã có phiên bản mới của hoso. Câu trả lời của bạn được giữ; ảnh đã đính kèm cần chọn lại."
-      : "A new version of hoso is ready. Your answers are kept; attached photos must be chosen again.";
+      ? "Đã có phiên bản mới của hoso. Câu trả lời và tệp đã đính kèm của bạn vẫn được giữ."
+      : "A new version of hoso is ready. Your answers and attached files are kept.";
     var button = document.createElement("button");
     button.type = "button";
     button.className = "button button--secondary";

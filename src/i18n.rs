@@ -45,6 +45,7 @@ texts! {
     DELETE_ALL_YES = ("Xóa hết", "Delete everything");
     DELETE_ALL_NO = ("Không xóa", "Keep my data");
     DELETE_ALL_DONE = ("Đã xóa mọi dữ liệu của bạn trên thiết bị này.", "All your data on this device has been deleted.");
+    STORAGE_FULL = ("Thiết bị không cho lưu thêm tệp (bộ nhớ đầy hoặc bị chặn). Các tệp vẫn dùng được đến khi bạn đóng trang; câu trả lời đã được lưu. Hãy giải phóng bộ nhớ hoặc tạo gói hồ sơ ngay.", "This device refused to store more files (storage full or blocked). The files work until you close the page; your answers are saved. Free some space or make the package now.");
     BUILDING = ("Đang tạo gói hồ sơ…", "Making your package…");
     FOR_STAFF = ("Dành cho cán bộ: kiểm tra gói hồ sơ", "For staff: check a package");
     STAFF_TITLE = ("Kiểm tra gói hồ sơ", "Check a package");

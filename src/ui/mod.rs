@@ -1,6 +1,7 @@
 //! The browser app. It renders what the engine decides: pages, fields, messages and the package
 //! all come from `crate::engine`; this module holds only views and browser plumbing.
 
+mod drafts;
 mod fields;
 mod pages;
 pub mod router;
@@ -68,6 +69,8 @@ pub struct AppState {
     pub finished: RwSignal<Option<Finished>>,
     pub next_key: StoredValue<u32>,
     pub units_loading: StoredValue<bool>,
+    /// The device refused to store an attachment (full or blocked storage).
+    pub storage_problem: RwSignal<bool>,
 }
 
 const LANG_KEY: &str = "hoso:lang";
@@ -90,6 +93,7 @@ impl AppState {
             finished: RwSignal::new(None),
             next_key: StoredValue::new(1),
             units_loading: StoredValue::new(false),
+            storage_problem: RwSignal::new(false),
         }
     }
 
@@ -231,6 +235,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     persist_language(state);
     Effect::new(move |_| state.answers.with(|a| web::save_compact(ANSWERS_KEY, a)));
+    drafts::keep(state);
     let loc = router::provide_location();
     let page = move || {
         let route = loc.route();

@@ -559,6 +559,9 @@ pub fn AttachmentsPage() -> impl IntoView {
         view! {
             <PageHead back=Signal::derive(back) p=p title=i18n::ATTACH_TITLE/>
             <p class="lead">{move || state.t(i18n::ATTACH_INTRO)}</p>
+            <Show when=move || state.storage_problem.get()>
+                <p class="field-warning" role="alert">{move || state.t(i18n::STORAGE_FULL)}</p>
+            </Show>
             <form class="form" on:submit=on_submit novalidate>
                 {move || docs().into_iter().map(|d| view! { <AttachSlot proc_id=p.id.clone() doc=d/> }).collect_view()}
                 {not_needed}

@@ -102,3 +102,35 @@ test('a resident deletes all their data on this device, after confirming', async
   await page.goto('/p/khai-sinh/s/tre');
   await expect(page.locator('input[name=tre_ho_ten]')).toHaveValue('');
 });
+
+test('attached photos survive closing the tab and end up in the package', async ({ page, context }) => {
+  await page.goto('/');
+  await page.evaluate(hex => localStorage.setItem('hoso:answers:2', hex), compactAnswers({ 'chung-thuc-chu-ky': ANSWERS }));
+  await page.goto('/p/chung-thuc-chu-ky/attachments');
+  await page.locator('input[type=file]').first().setInputFiles({ name: 'trang-1.jpg', mimeType: 'image/jpeg', buffer: JPEG });
+  await expect(page.locator('.file')).toHaveCount(1);
+  // Give the device a moment to store it, then close the tab and open the app again.
+  await page.waitForFunction(async () => {
+    const db = await new Promise(r => { const q = indexedDB.open('hoso'); q.onsuccess = () => r(q.result); });
+    return new Promise(r => { const q = db.transaction('attachments').objectStore('attachments').count(); q.onsuccess = () => r(q.result === 1); });
+  });
+  await page.close();
+  const again = await context.newPage();
+  await again.goto('/p/chung-thuc-chu-ky/attachments');
+  await expect(again.locator('.file')).toHaveCount(1);
+  await expect(again.locator('.file-name')).toHaveText('trang-1.jpg');
+  await pressContinue(again);
+  await pressContinue(again);
+  await expect(again).toHaveURL(/\/done$/);
+  const [download] = await Promise.all([again.waitForEvent('download'), again.locator('#download').click()]);
+  const zip = fs.readFileSync(await download.path());
+  expect(zip.includes(JPEG)).toBe(true);
+  // Deleting all data removes stored files too.
+  await again.goto('/');
+  await again.getByRole('button', { name: 'Xóa mọi dữ liệu của tôi trên thiết bị này' }).click();
+  await again.getByRole('button', { name: 'Xóa hết' }).click();
+  await again.waitForFunction(async () => {
+    const db = await new Promise(r => { const q = indexedDB.open('hoso'); q.onsuccess = () => r(q.result); });
+    return new Promise(r => { const q = db.transaction('attachments').objectStore('attachments').count(); q.onsuccess = () => r(q.result === 0); });
+  });
+});
