@@ -4,11 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-export TRUNK_SKIP_VERSION_CHECK=true
-trunk build --release
-# The staff page: its own bundle under /staff/ (after the main build, which empties dist/).
-trunk build staff.html --release --dist dist/staff --public-url /staff/
-# The service worker: precache list and version of this build (offline use).
-python3 scripts/pwa.py --dir dist
+scripts/build.sh
 exec python3 scripts/serve.py --dir dist --port "${PORT:-8080}"

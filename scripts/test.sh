@@ -20,11 +20,7 @@ CHROMEDRIVER="$(command -v chromedriver)" \
   cargo test --locked --offline --target wasm32-unknown-unknown --test ui_browser
 
 section "3/4 release build and size budget"
-trunk build --release
-# The staff page: its own bundle under /staff/ (after the main build, which empties dist/).
-trunk build staff.html --release --dist dist/staff --public-url /staff/
-# The service worker: precache list and version of this build (offline use).
-python3 scripts/pwa.py --dir dist
+scripts/build.sh
 python3 scripts/budget.py --dir dist --limit-kb 250
 
 section "4/4 end-to-end tests (Playwright, Chromium, axe-core)"

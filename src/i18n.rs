@@ -45,7 +45,7 @@ texts! {
     DELETE_ALL_YES = ("Xóa hết", "Delete everything");
     DELETE_ALL_NO = ("Không xóa", "Keep my data");
     DELETE_ALL_DONE = ("Đã xóa mọi dữ liệu của bạn trên thiết bị này.", "All your data on this device has been deleted.");
-    STORAGE_FULL = ("Thiết bị không cho lưu thêm tệp (bộ nhớ đầy hoặc bị chặn). Các tệp vẫn dùng được đến khi bạn đóng trang; câu trả lời đã được lưu. Hãy giải phóng bộ nhớ hoặc tạo gói hồ sơ ngay.", "This device refused to store more files (storage full or blocked). The files work until you close the page; your answers are saved. Free some space or make the package now.");
+    STORAGE_FILES = ("Thiết bị không cho lưu thêm tệp (bộ nhớ đầy hoặc bị chặn). Các tệp vẫn dùng được đến khi bạn đóng trang; câu trả lời đã được lưu. Hãy giải phóng bộ nhớ hoặc tạo gói hồ sơ ngay.", "This device refused to store more files (storage full or blocked). The files work until you close the page; your answers are saved. Free some space or make the package now.");
     BUILDING = ("Đang tạo gói hồ sơ…", "Making your package…");
     FOR_STAFF = ("Dành cho cán bộ: kiểm tra gói hồ sơ", "For staff: check a package");
     STAFF_TITLE = ("Kiểm tra gói hồ sơ", "Check a package");
@@ -123,6 +123,38 @@ texts! {
     ATTACH_NONE = ("Chưa có tệp nào.", "No file yet.");
     ATTACH_REMOVE = ("Xóa", "Remove");
     ATTACH_NOT_NEEDED = ("Không cần đính kèm:", "No upload needed:");
+    ATTACH_TAKE_PHOTO = ("Chụp ảnh", "Take a photo");
+    ATTACH_PAGE = ("Trang", "Page");
+    ATTACH_UP = ("Lên", "Up");
+    ATTACH_DOWN = ("Xuống", "Down");
+    ATTACH_MOVE_UP = ("Chuyển lên trước:", "Move earlier:");
+    ATTACH_MOVE_DOWN = ("Chuyển xuống sau:", "Move later:");
+    ATTACH_WORKING = ("Đang xử lý ảnh…", "Processing photos…");
+    ATTACH_ADDED = ("Đã thêm trang.", "Page added.");
+    ATTACH_PHOTOS_NOTE = ("Ảnh lớn được thu nhỏ còn tối đa 2000 điểm ảnh mỗi cạnh, đúng chiều, và bỏ thông tin vị trí (GPS) trước khi lưu.",
+                          "Large photos are reduced to at most 2000 pixels on the longer side, kept upright, and stripped of location (GPS) data before they are stored.");
+    STORAGE_ANSWERS = ("Thiết bị không cho lưu câu trả lời (bộ nhớ đầy hoặc bị chặn, ví dụ chế độ ẩn danh). Đừng đóng trang này: hãy tạo gói hồ sơ ngay, hoặc lưu bản nháp ra tệp ở trang đầu.",
+                       "This device refused to save your answers (storage full or blocked, e.g. private browsing). Do not close this page: make the package now, or save the draft to a file on the start page.");
+    DRAFTS_TITLE = ("Hồ sơ đang làm dở", "Your unfinished applications");
+    DRAFT_NO_NAME = ("Chưa nhập tên", "No name yet");
+    DRAFT_CHANGED = ("Sửa lần cuối", "Last changed");
+    DRAFT_AT = ("lúc", "at");
+    DRAFT_FILES = ("tệp đính kèm", "attached files");
+    DRAFT_CONTINUE = ("Tiếp tục", "Continue");
+    DRAFT_EXPORT = ("Lưu ra tệp", "Save to a file");
+    DRAFT_EXPORT_HINT = ("Để làm tiếp trên máy khác: lưu bản nháp ra tệp, gửi tệp sang máy kia (Zalo, thư điện tử, USB) rồi mở bằng “Mở bản nháp từ tệp”. Tệp chứa thông tin cá nhân: chỉ gửi cho người bạn tin.",
+                         "To continue on another device: save the draft to a file, send it over (Zalo, e-mail, USB) and open it there with “Open a draft from a file”. The file holds personal data: only send it to people you trust.");
+    DRAFT_DELETE = ("Xóa", "Delete");
+    DRAFT_DELETE_Q = ("Xóa bản nháp này cùng các tệp đã đính kèm? Không thể khôi phục.", "Delete this draft and its attached files? This cannot be undone.");
+    DRAFT_DELETE_YES = ("Xóa bản nháp", "Delete the draft");
+    DRAFT_DELETE_NO = ("Không xóa", "Keep it");
+    DRAFT_DELETED = ("Đã xóa bản nháp.", "The draft was deleted.");
+    DRAFT_IMPORT = ("Mở bản nháp từ tệp", "Open a draft from a file");
+    DRAFT_IMPORT_HINT = ("Chọn tệp .hoso đã lưu trên máy khác. Nếu máy này đã có bản nháp của cùng thủ tục, bản nháp đó được thay bằng bản trong tệp.",
+                         "Choose the .hoso file saved on another device. If this device already has a draft of the same procedure, it is replaced by the one in the file.");
+    DRAFT_IMPORTED = ("Đã mở bản nháp:", "Draft opened:");
+    DRAFT_IMPORT_OFFLINE = ("Chưa tải được thủ tục của bản nháp này. Hãy kết nối mạng rồi thử lại. Bản nháp trên máy này không thay đổi.",
+                            "The procedure of this draft could not be loaded. Connect to the network and try again. Nothing on this device was changed.");
     REVIEW_TITLE = ("Kiểm tra lại câu trả lời", "Check your answers");
     REVIEW_INTRO = ("Xem lại trước khi tạo gói hồ sơ. Bấm “Sửa” để thay đổi.", "Look through them before the package is made. Press “Change” to edit.");
     CHANGE = ("Sửa", "Change");

@@ -103,11 +103,7 @@ async fn typing_saves_the_answer_on_the_device() {
     let state = AppState::new();
     let el = mount(move || {
         provide_context(state);
-        Effect::new(move |_| {
-            state
-                .answers
-                .with(|a| hoso::ui::web::save_compact(hoso::ui::ANSWERS_KEY, a))
-        });
+        hoso::ui::drafts::keep(state, true);
         view! { <FieldInput proc_id="khai-sinh".to_string() field=birth_field("me_ho_ten") issues=Signal::derive(Vec::new)/> }
     });
     tick().await;
@@ -129,10 +125,12 @@ async fn typing_saves_the_answer_on_the_device() {
             .map(String::as_str),
         Some("Trần Thị Hoa")
     );
-    // Saved on the device, and read back the way the app does on the next visit.
-    let stored: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> =
-        hoso::ui::web::load_compact(hoso::ui::ANSWERS_KEY).expect("answers saved");
-    assert_eq!(stored["khai-sinh"]["me_ho_ten"], "Trần Thị Hoa");
+    // Saved on the device (IndexedDB), and read back the way the app does on the next visit.
+    gloo::timers::future::TimeoutFuture::new(300).await;
+    let stored = hoso::ui::drafts::restore().await;
+    assert!(!stored.unavailable);
+    assert_eq!(stored.answers["khai-sinh"]["me_ho_ten"], "Trần Thị Hoa");
+    assert!(stored.touched["khai-sinh"] > 0.0);
 }
 
 #[wasm_bindgen_test]

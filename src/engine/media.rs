@@ -140,6 +140,37 @@ pub fn check_attachment(
     Ok(t)
 }
 
+/// The browser could not decode a picture (a format it does not support, or a damaged file).
+pub fn undecodable(name: &str) -> I18n {
+    let shown = super::text::ellipsize(&super::text::clean(name), 60);
+    I18n::new(
+        format!("Máy này không mở được ảnh “{shown}” (định dạng chưa hỗ trợ hoặc tệp hỏng). Hãy chụp lại bằng nút “Chụp ảnh”, hoặc chọn ảnh JPG, PNG hay tệp PDF."),
+        format!("This device cannot open the picture “{shown}” (unsupported format or damaged file). Take it again with “Take a photo”, or choose a JPG or PNG picture or a PDF."),
+    )
+}
+
+/// The size limits, shown before the resident reaches them, with what is used so far.
+pub fn limits_text(used: u64) -> I18n {
+    let s = |n, l| format_size(n, l);
+    let near = used * 5 >= MAX_PACKAGE_BYTES * 4;
+    I18n::new(
+        format!(
+            "Mỗi tệp tối đa {}; cả hồ sơ tối đa {}. Đã dùng {}.{}",
+            s(MAX_FILE_BYTES, Lang::Vi),
+            s(MAX_PACKAGE_BYTES, Lang::Vi),
+            s(used, Lang::Vi),
+            if near { " Sắp đầy: hãy bỏ bớt trang không cần thiết." } else { "" }
+        ),
+        format!(
+            "Up to {} per file and {} for the whole package. Used so far: {}.{}",
+            s(MAX_FILE_BYTES, Lang::En),
+            s(MAX_PACKAGE_BYTES, Lang::En),
+            s(used, Lang::En),
+            if near { " Nearly full: remove pages you do not need." } else { "" }
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,6 +193,15 @@ mod tests {
             .unwrap_err()
             .vi
             .contains("không phải ảnh"));
+    }
+
+    #[test]
+    fn limits_are_stated_in_both_languages() {
+        let t = limits_text(3_200_000);
+        assert!(t.vi.contains("10 MB") && t.vi.contains("50 MB") && !t.vi.contains("Sắp đầy"), "{}", t.vi);
+        assert!(t.en.contains("Used so far"));
+        assert!(limits_text(45_000_000).en.contains("Nearly full"));
+        assert!(undecodable("IMG_1.HEIC").vi.contains("IMG_1.HEIC"));
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 pub mod catalog;
 pub mod date;
+pub mod draft;
 pub mod ids;
+pub mod image;
 pub mod journey;
 pub mod media;
 pub mod package;

@@ -1,95 +1,268 @@
-//! Attachments survive closing the tab: every attached file is mirrored into IndexedDB (through
-//! the small `idb.js`) and restored on the next visit. Answers are in localStorage (`mod.rs`).
+//! Drafts that are never lost: every answer and every attached page is written to IndexedDB (via
+//! the small `idb.js`) as it is entered, and read back before the app first renders. The engine
+//! (`engine::draft`) defines the export file; this module is browser plumbing only.
 
 use super::{AppState, Attached};
+use crate::engine::catalog::Answers;
 use crate::engine::media::MediaType;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/ui/idb.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    async fn idb_put(key: &str, value: JsValue) -> Result<JsValue, JsValue>;
+    async fn idb_put(store: &str, key: &str, value: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
-    async fn idb_delete(key: &str) -> Result<JsValue, JsValue>;
+    async fn idb_delete(store: &str, key: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
-    async fn idb_all() -> Result<JsValue, JsValue>;
+    async fn idb_clear() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_load(ms: u32) -> Result<JsValue, JsValue>;
 }
 
-fn store_key(a: &Attached) -> String {
+const DRAFTS: &str = "drafts";
+const ATTACHMENTS: &str = "attachments";
+
+/// Storage trouble, shown to the resident (bit flags).
+pub const FILES_NOT_SAVED: u8 = 1;
+pub const ANSWERS_NOT_SAVED: u8 = 2;
+
+/// What was on the device when the app started.
+#[derive(Clone, Debug, Default)]
+pub struct Restored {
+    pub answers: BTreeMap<String, Answers>,
+    /// Last change per procedure, ms since the epoch.
+    pub touched: BTreeMap<String, f64>,
+    pub attachments: Vec<Attached>,
+    /// IndexedDB did not answer (private mode, blocked): nothing will be kept.
+    pub unavailable: bool,
+}
+
+fn obj() -> js_sys::Object {
+    js_sys::Object::new()
+}
+fn set(o: &js_sys::Object, k: &str, v: JsValue) {
+    let _ = js_sys::Reflect::set(o, &k.into(), &v);
+}
+fn get(v: &JsValue, k: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(v, &k.into()).ok().filter(|x| !x.is_undefined() && !x.is_null())
+}
+fn text(v: &JsValue, k: &str) -> Option<String> {
+    get(v, k)?.as_string()
+}
+fn bytes(v: &JsValue, k: &str) -> Option<Vec<u8>> {
+    Some(get(v, k)?.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec())
+}
+
+fn attachment_key(a: &Attached) -> String {
     format!("{}/{}", a.procedure, a.key)
 }
 
-fn to_js(a: &Attached) -> JsValue {
-    let o = js_sys::Object::new();
-    let set = |k: &str, v: JsValue| {
-        let _ = js_sys::Reflect::set(&o, &k.into(), &v);
-    };
-    set("key", JsValue::from(a.key));
-    set("procedure", a.procedure.as_str().into());
-    set("document_id", a.document_id.as_str().into());
-    set("name", a.name.as_str().into());
-    set("media", a.media.mime().into());
-    set("bytes", js_sys::Uint8Array::from(a.bytes.as_slice()).into());
+fn attachment_to_js(a: &Attached) -> JsValue {
+    let o = obj();
+    set(&o, "key", JsValue::from(a.key));
+    set(&o, "procedure", a.procedure.as_str().into());
+    set(&o, "document_id", a.document_id.as_str().into());
+    set(&o, "name", a.name.as_str().into());
+    set(&o, "media", a.media.mime().into());
+    set(&o, "bytes", js_sys::Uint8Array::from(a.bytes.as_slice()).into());
     o.into()
 }
 
-fn from_js(v: &JsValue) -> Option<Attached> {
-    let get = |k: &str| js_sys::Reflect::get(v, &k.into()).ok();
-    let text = |k: &str| get(k).and_then(|x| x.as_string());
-    let bytes: js_sys::Uint8Array = get("bytes")?.dyn_into().ok()?;
+fn attachment_from_js(v: &JsValue) -> Option<Attached> {
     Some(Attached {
-        key: get("key")?.as_f64()? as u32,
-        procedure: text("procedure")?,
-        document_id: text("document_id")?,
-        name: text("name")?,
-        media: MediaType::from_mime(&text("media")?)?,
-        bytes: Arc::new(bytes.to_vec()),
+        key: get(v, "key")?.as_f64()? as u32,
+        procedure: text(v, "procedure")?,
+        document_id: text(v, "document_id")?,
+        name: text(v, "name")?,
+        media: MediaType::from_mime(&text(v, "media")?)?,
+        bytes: Arc::new(bytes(v, "bytes")?),
     })
 }
 
-/// Restores saved attachments, then keeps IndexedDB in step with `state.attachments`.
-pub fn keep(state: AppState) {
-    let saved: StoredValue<Vec<String>> = StoredValue::new(Vec::new());
-    let ready = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        if let Ok(all) = idb_all().await {
-            let restored: Vec<Attached> = js_sys::Array::from(&all).iter().filter_map(|v| from_js(&v)).collect();
-            let next = restored.iter().map(|a| a.key + 1).max().unwrap_or(1);
-            saved.set_value(restored.iter().map(store_key).collect());
-            state.next_key.set_value(state.next_key.get_value().max(next));
-            state.attachments.update(|a| {
-                for r in restored {
-                    if !a.iter().any(|x| x.key == r.key) {
-                        a.push(r);
+/// A procedure's attachment keys in page order.
+fn order_of(state: AppState, id: &str) -> Vec<u32> {
+    state
+        .attachments
+        .with_untracked(|a| a.iter().filter(|x| x.procedure == id).map(|x| x.key).collect())
+}
+
+/// Reads every draft from the device (and moves answers saved by older builds in localStorage
+/// into IndexedDB). Never fails: without storage the app starts empty and says so.
+pub async fn restore() -> Restored {
+    let mut r = Restored::default();
+    let mut order: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let legacy = super::web::load_compact::<BTreeMap<String, Answers>>(super::ANSWERS_KEY);
+    match idb_load(3000).await {
+        Ok(all) if !all.is_null() => {
+            if let Some(list) = get(&all, "drafts") {
+                for d in js_sys::Array::from(&list).iter() {
+                    let (Some(id), Some(b)) = (text(&d, "procedure"), bytes(&d, "answers")) else {
+                        continue;
+                    };
+                    if let Some(o) = get(&d, "order").and_then(|o| o.dyn_into::<js_sys::Uint32Array>().ok()) {
+                        order.insert(id.clone(), o.to_vec());
+                    }
+                    if let Ok(a) = postcard::from_bytes::<Answers>(&b) {
+                        let t = get(&d, "updated").and_then(|x| x.as_f64()).unwrap_or(0.0);
+                        r.touched.insert(id.clone(), t);
+                        r.answers.insert(id, a);
                     }
                 }
-                crate::engine::sort_small_by(a, |x, y| x.key < y.key);
-            });
+            }
+            if let Some(list) = get(&all, "attachments") {
+                // Page order: as listed in the draft record; pages it does not list go last.
+                let mut atts: Vec<(usize, Attached)> = js_sys::Array::from(&list)
+                    .iter()
+                    .filter_map(|v| attachment_from_js(&v))
+                    .map(|a| {
+                        let pos = order.get(&a.procedure).and_then(|o| o.iter().position(|k| *k == a.key));
+                        (pos.unwrap_or(usize::MAX), a)
+                    })
+                    .collect();
+                crate::engine::sort_small_by(&mut atts, |x, y| (x.0, x.1.key) < (y.0, y.1.key));
+                r.attachments = atts.into_iter().map(|(_, a)| a).collect();
+            }
         }
-        ready.set(true);
+        _ => r.unavailable = true,
+    }
+    if let Some(old) = legacy {
+        let now = js_sys::Date::now();
+        for (id, a) in old {
+            if !r.answers.contains_key(&id) && !a.is_empty() {
+                r.touched.insert(id.clone(), now);
+                r.answers.insert(id, a);
+            }
+        }
+    }
+    r
+}
+
+fn draft_to_js(id: &str, answers: &[u8], updated: f64, order: &[u32]) -> JsValue {
+    let o = obj();
+    set(&o, "procedure", id.into());
+    set(&o, "updated", updated.into());
+    set(&o, "answers", js_sys::Uint8Array::from(answers).into());
+    set(&o, "order", js_sys::Uint32Array::from(order).into());
+    o.into()
+}
+
+/// Keeps IndexedDB in step with the app state: answers and attachments, as they change.
+pub fn keep(state: AppState, restored_ok: bool) {
+    // What is on the device now: answers per procedure (postcard), attachments (key → position).
+    let saved_answers: StoredValue<BTreeMap<String, Vec<u8>>> = StoredValue::new(
+        state.answers.with_untracked(|all| {
+            all.iter()
+                .map(|(k, a)| (k.clone(), postcard::to_allocvec(a).unwrap_or_default()))
+                .collect()
+        }),
+    );
+    let saved_files: StoredValue<Vec<Attached>> = StoredValue::new(state.attachments.get_untracked());
+    if restored_ok {
+        // Answers moved over from localStorage by `restore` are written once, then the old key goes.
+        if super::web::load_text(super::ANSWERS_KEY).is_some() {
+            saved_answers.set_value(BTreeMap::new());
+        }
+    } else {
+        state.storage_problem.set(ANSWERS_NOT_SAVED | FILES_NOT_SAVED);
+    }
+    let write_draft = move |id: String, now: f64| {
+        let answers = state.answers.with_untracked(|all| all.get(&id).cloned());
+        let order = order_of(state, &id);
+        let has_files = !order.is_empty();
+        state.touched.update(|t| {
+            t.insert(id.clone(), now);
+        });
+        leptos::task::spawn_local(async move {
+            let result = match answers {
+                Some(a) if !a.is_empty() || has_files => {
+                    let b = postcard::to_allocvec(&a).unwrap_or_default();
+                    idb_put(DRAFTS, &id, draft_to_js(&id, &b, now, &order)).await
+                }
+                None if has_files => idb_put(DRAFTS, &id, draft_to_js(&id, &[0], now, &order)).await,
+                _ => idb_delete(DRAFTS, &id).await,
+            };
+            state.storage_problem.update(|p| {
+                if result.is_err() {
+                    *p |= ANSWERS_NOT_SAVED
+                } else {
+                    *p &= !ANSWERS_NOT_SAVED
+                }
+            });
+            if result.is_ok() {
+                super::web::remove(super::ANSWERS_KEY);
+            }
+        });
+    };
+    Effect::new(move |_| {
+        let now_answers: BTreeMap<String, Vec<u8>> = state.answers.with(|all| {
+            all.iter()
+                .map(|(k, a)| (k.clone(), postcard::to_allocvec(a).unwrap_or_default()))
+                .collect()
+        });
+        let before = saved_answers.get_value();
+        let now = js_sys::Date::now();
+        for (id, b) in &now_answers {
+            if before.get(id) != Some(b) {
+                write_draft(id.clone(), now);
+            }
+        }
+        for id in before.keys().filter(|k| !now_answers.contains_key(*k)) {
+            write_draft(id.clone(), now);
+        }
+        saved_answers.set_value(now_answers);
     });
     Effect::new(move |_| {
-        if !ready.get() {
+        // Files are written once, when added; order changes only rewrite the draft record.
+        let now: Vec<Attached> = state.attachments.get();
+        let before = saved_files.get_value();
+        let keys = |v: &[Attached], p: &str| v.iter().filter(|x| x.procedure == p).map(|x| x.key).collect::<Vec<_>>();
+        let added: Vec<Attached> = now.iter().filter(|a| !before.iter().any(|b| b.key == a.key)).cloned().collect();
+        let removed: Vec<String> = before
+            .iter()
+            .filter(|b| !now.iter().any(|a| a.key == b.key))
+            .map(attachment_key)
+            .collect();
+        let mut procs: Vec<String> = Vec::new();
+        for a in now.iter().chain(before.iter()) {
+            if !procs.contains(&a.procedure) && keys(&now, &a.procedure) != keys(&before, &a.procedure) {
+                procs.push(a.procedure.clone());
+            }
+        }
+        saved_files.set_value(now);
+        if procs.is_empty() {
             return;
         }
-        let now: Vec<Attached> = state.attachments.get();
-        let keys: Vec<String> = now.iter().map(store_key).collect();
-        let before = saved.get_value();
-        let added: Vec<Attached> = now.into_iter().filter(|a| !before.contains(&store_key(a))).collect();
-        let removed: Vec<String> = before.into_iter().filter(|k| !keys.contains(k)).collect();
-        saved.set_value(keys);
+        let t = js_sys::Date::now();
         leptos::task::spawn_local(async move {
             let mut failed = false;
             for a in &added {
-                failed |= idb_put(&store_key(a), to_js(a)).await.is_err();
+                failed |= idb_put(ATTACHMENTS, &attachment_key(a), attachment_to_js(a)).await.is_err();
             }
             for k in &removed {
-                let _ = idb_delete(k).await;
+                let _ = idb_delete(ATTACHMENTS, k).await;
             }
             // Full or refused storage: the files stay usable on this page, and the resident is told.
-            state.storage_problem.set(failed);
+            state.storage_problem.update(|p| {
+                if failed {
+                    *p |= FILES_NOT_SAVED
+                } else {
+                    *p &= !FILES_NOT_SAVED
+                }
+            });
+            for p in procs {
+                write_draft(p, t);
+            }
         });
     });
+}
+
+/// Removes everything hoso keeps on this device.
+pub fn clear_all() {
+    leptos::task::spawn_local(async {
+        let _ = idb_clear().await;
+    });
+    super::web::remove(super::ANSWERS_KEY);
 }

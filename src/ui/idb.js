@@ -1,27 +1,57 @@
-// Attachments kept on the device (IndexedDB; blobs of any size, unlike localStorage).
-// Called from src/ui/drafts.rs. Every function returns a promise and rejects with the browser's error.
-const DB = "hoso", STORE = "attachments";
+// Drafts kept on the device in IndexedDB: store "drafts" (one record per procedure: its answers
+// as postcard bytes and the time of the last change) and store "attachments" (one record per
+// attached page, the file as a Blob). Called from src/ui/drafts.rs; every function returns a
+// promise and rejects with the browser's error (QuotaExceededError when storage is full).
+const DB = "hoso";
 let opening = null;
 function db() {
   if (!opening) {
     opening = new Promise((resolve, reject) => {
-      const r = indexedDB.open(DB, 1);
-      r.onupgradeneeded = () => r.result.createObjectStore(STORE);
+      const r = indexedDB.open(DB, 2);
+      r.onupgradeneeded = () => {
+        for (const s of ["drafts", "attachments"]) {
+          if (!r.result.objectStoreNames.contains(s)) r.result.createObjectStore(s);
+        }
+      };
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => { opening = null; reject(r.error); };
+      r.onblocked = () => { opening = null; reject(new Error("blocked")); };
     });
   }
   return opening;
 }
-function run(mode, work) {
+function run(store, mode, work) {
   return db().then((d) => new Promise((resolve, reject) => {
-    const tx = d.transaction(STORE, mode);
-    const out = work(tx.objectStore(STORE));
+    const tx = d.transaction(store, mode);
+    const out = work(tx.objectStore(store));
     tx.oncomplete = () => resolve(out.result);
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error || new Error("aborted"));
   }));
 }
-export function idb_put(key, value) { return run("readwrite", (s) => s.put(value, key)); }
-export function idb_delete(key) { return run("readwrite", (s) => s.delete(key)); }
-export function idb_all() { return run("readonly", (s) => s.getAll()); }
+export function idb_put(store, key, value) {
+  if (store === "attachments" && value.bytes) {
+    // Files are kept as Blobs; the bytes are copied out of the wasm memory here.
+    const { bytes, ...rest } = value;
+    value = { ...rest, blob: new Blob([bytes], { type: value.media }) };
+  }
+  return run(store, "readwrite", (s) => s.put(value, key));
+}
+export function idb_delete(store, key) { return run(store, "readwrite", (s) => s.delete(key)); }
+export function idb_clear() {
+  return Promise.all(["drafts", "attachments"].map((st) => run(st, "readwrite", (s) => s.clear())));
+}
+// Everything, with each attachment's Blob read back into bytes. Resolves to null when
+// IndexedDB does not answer within `ms` (some private modes): the app then starts empty.
+export function idb_load(ms) {
+  const load = (async () => {
+    const drafts = await run("drafts", "readonly", (s) => s.getAll());
+    const atts = await run("attachments", "readonly", (s) => s.getAll());
+    for (const a of atts) {
+      if (a.blob) a.bytes = new Uint8Array(await a.blob.arrayBuffer()); // (version 1 kept bytes)
+      delete a.blob;
+    }
+    return { drafts, attachments: atts };
+  })();
+  return Promise.race([load, new Promise((r) => setTimeout(() => r(null), ms))]);
+}

@@ -1,9 +1,11 @@
 //! The browser app. It renders what the engine decides: pages, fields, messages and the package
 //! all come from `crate::engine`; this module holds only views and browser plumbing.
 
-mod drafts;
+mod draft_views;
+pub mod drafts;
 mod fields;
 mod pages;
+mod photos;
 pub mod router;
 pub mod staff;
 pub mod web;
@@ -69,31 +71,39 @@ pub struct AppState {
     pub finished: RwSignal<Option<Finished>>,
     pub next_key: StoredValue<u32>,
     pub units_loading: StoredValue<bool>,
-    /// The device refused to store an attachment (full or blocked storage).
-    pub storage_problem: RwSignal<bool>,
+    /// The device refused to store something: `drafts::FILES_NOT_SAVED` | `ANSWERS_NOT_SAVED`.
+    pub storage_problem: RwSignal<u8>,
+    /// Last change of each draft (ms since the epoch), for the list of drafts.
+    pub touched: RwSignal<BTreeMap<String, f64>>,
 }
 
 const LANG_KEY: &str = "hoso:lang";
-/// Answers of every procedure, postcard as hex (see `web::save_compact`).
+/// Where builds before November 2026 kept answers (postcard as hex); moved to IndexedDB on start.
 pub const ANSWERS_KEY: &str = "hoso:answers:2";
 
 impl AppState {
     pub fn new() -> AppState {
+        Self::from_restored(drafts::Restored::default())
+    }
+
+    /// The state with the drafts read from the device (`drafts::restore`).
+    pub fn from_restored(r: drafts::Restored) -> AppState {
         // (Older builds stored the code JSON-quoted.)
         let lang = web::load_text(LANG_KEY)
             .and_then(|s| Lang::parse(s.trim_matches('"')))
             .unwrap_or_default();
-        let answers = web::load_compact::<BTreeMap<String, Answers>>(ANSWERS_KEY).unwrap_or_default();
+        let next = r.attachments.iter().map(|a| a.key + 1).max().unwrap_or(1);
         AppState {
             lang: RwSignal::new(lang),
-            answers: RwSignal::new(answers),
-            attachments: RwSignal::new(Vec::new()),
+            answers: RwSignal::new(r.answers),
+            attachments: RwSignal::new(r.attachments),
             units: RwSignal::new(Err(Units::Loading)),
             procedures: RwSignal::new(BTreeMap::new()),
             finished: RwSignal::new(None),
-            next_key: StoredValue::new(1),
+            next_key: StoredValue::new(next),
             units_loading: StoredValue::new(false),
-            storage_problem: RwSignal::new(false),
+            storage_problem: RwSignal::new(0),
+            touched: RwSignal::new(r.touched),
         }
     }
 
@@ -144,21 +154,60 @@ impl AppState {
         self.finished.set(None);
     }
 
-    /// Removes one procedure's answers and attachments from this device.
     /// Removes every answer and attachment from this device ("delete all my data").
     pub fn forget_all(&self) {
         self.answers.set(BTreeMap::new());
         self.attachments.set(Vec::new());
+        self.touched.set(BTreeMap::new());
         self.finished.set(None);
-        web::remove(ANSWERS_KEY);
+        drafts::clear_all();
     }
 
+    /// Adds a page to a document (after its other pages).
+    pub fn add_attachment(&self, procedure: &str, document_id: &str, name: String, media: MediaType, bytes: Vec<u8>) {
+        let key = self.next_key.get_value();
+        self.next_key.set_value(key + 1);
+        self.attachments.update(|a| {
+            a.push(Attached {
+                key,
+                procedure: procedure.to_string(),
+                document_id: document_id.to_string(),
+                name,
+                media,
+                bytes: Arc::new(bytes),
+            })
+        });
+        self.finished.set(None);
+    }
+
+    pub fn remove_attachment(&self, key: u32) {
+        self.attachments.update(|a| a.retain(|x| x.key != key));
+        self.finished.set(None);
+    }
+
+    /// Moves a page one place earlier (`up`) or later among its document's pages.
+    pub fn move_attachment(&self, key: u32, up: bool) {
+        self.attachments.update(|a| {
+            let Some(i) = a.iter().position(|x| x.key == key) else { return };
+            let same = |j: &usize| a[*j].procedure == a[i].procedure && a[*j].document_id == a[i].document_id;
+            let other = if up { (0..i).rev().find(same) } else { (i + 1..a.len()).find(same) };
+            if let Some(j) = other {
+                a.swap(i, j);
+            }
+        });
+        self.finished.set(None);
+    }
+
+    /// Removes one procedure's answers and attachments from this device.
     pub fn forget(&self, proc_id: &str) {
         self.answers.update(|all| {
             all.remove(proc_id);
         });
         self.attachments
             .update(|a| a.retain(|x| x.procedure != proc_id));
+        self.touched.update(|t| {
+            t.remove(proc_id);
+        });
         self.finished.set(None);
     }
 
@@ -229,13 +278,16 @@ pub fn persist_language(state: AppState) {
     });
 }
 
+/// The resident app. `restored`: the drafts read from the device before the first render (tests
+/// mount it without).
 #[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::new();
+pub fn App(#[prop(optional)] restored: Option<drafts::Restored>) -> impl IntoView {
+    let restored = restored.unwrap_or_default();
+    let ok = !restored.unavailable;
+    let state = AppState::from_restored(restored);
     provide_context(state);
     persist_language(state);
-    Effect::new(move |_| state.answers.with(|a| web::save_compact(ANSWERS_KEY, a)));
-    drafts::keep(state);
+    drafts::keep(state, ok);
     let loc = router::provide_location();
     let page = move || {
         let route = loc.route();
@@ -296,7 +348,11 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// Mounts the app on the page body.
+/// Reads the drafts kept on the device, then mounts the app on the page body.
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    wasm_bindgen_futures::spawn_local(async {
+        let restored = drafts::restore().await;
+        web::remove_id("boot");
+        leptos::mount::mount_to_body(move || view! { <App restored=restored/> });
+    });
 }

@@ -3,7 +3,8 @@
 
 use super::fields::{ErrorSummary, FieldInput};
 use super::router::{navigate, Location, Route};
-use super::{web, AppState, Attached, Finished};
+use super::draft_views::{DraftList, ImportDraft, StorageProblem};
+use super::{web, AppState, Finished};
 use crate::engine::catalog::{CatalogIndex, DocAction, Page, PageKind, Procedure, Severity};
 use crate::engine::journey::Step;
 use crate::engine::media;
@@ -107,27 +108,11 @@ pub fn Home() -> impl IntoView {
     let loc = expect_context::<Location>();
     let query = RwSignal::new(String::new());
     let card = move |p: &'static crate::engine::catalog::ProcedureSummary, lang: Lang| {
-        let started = state
-            .answers
-            .with(|a| a.get(&p.id).is_some_and(|a| !a.is_empty()));
         view! {
             <li class="card">
                 <a class="card-link" href=step_url(&p.id, Step::Info)>{p.name.get(lang).to_string()}</a>
                 <p class="card-text">{p.summary.get(lang).to_string()}</p>
                 <p class="card-meta">{i18n::NATIONAL_CODE.get(lang)}" "{p.national_codes.join(", ")}" · "{p.area.get(lang).to_string()}</p>
-                {started.then(|| {
-                    let id = p.id.clone();
-                    view! {
-                        <p class="card-meta">
-                            <a href=step_url(&p.id, Step::Review)>{i18n::CONTINUE_DRAFT.get(lang)}</a>
-                            " · "
-                            <button type="button" class="link-button" on:click=move |_| state.forget(&id)>
-                                {i18n::START_OVER.get(lang)}
-                                <span class="visually-hidden">": "{p.name.get(lang).to_string()}</span>
-                            </button>
-                        </p>
-                    }
-                })}
             </li>
         }
     };
@@ -165,6 +150,8 @@ pub fn Home() -> impl IntoView {
     view! {
         <h1 class="page-title" id="page-title" tabindex="-1">{move || state.t(i18n::START_CHOOSE)}</h1>
         <p class="lead">{move || state.t(i18n::APP_TAGLINE)}</p>
+        <StorageProblem/>
+        <DraftList/>
         <div class="field">
             <label class="label" for="proc-search">{move || state.t(i18n::SEARCH_LABEL)}</label>
             <p class="hint" id="proc-search-hint">{move || state.t(i18n::SEARCH_HINT)}</p>
@@ -183,6 +170,7 @@ pub fn Home() -> impl IntoView {
         <nav class="tabs" aria-label=move || state.t(i18n::GROUPING)>{tab(false, i18n::BY_EVENT)}{tab(true, i18n::BY_DOMAIN)}</nav>
         <div id="procedures" aria-live="polite">{procs}</div>
         <p class="note">{move || state.t(i18n::PRIVACY_NOTE)}</p>
+        <ImportDraft/>
         <DeleteAllData/>
         <p class="note"><a href="/staff/">{move || state.t(i18n::FOR_STAFF)}</a></p>
     }
@@ -559,9 +547,14 @@ pub fn AttachmentsPage() -> impl IntoView {
         view! {
             <PageHead back=Signal::derive(back) p=p title=i18n::ATTACH_TITLE/>
             <p class="lead">{move || state.t(i18n::ATTACH_INTRO)}</p>
-            <Show when=move || state.storage_problem.get()>
-                <p class="field-warning" role="alert">{move || state.t(i18n::STORAGE_FULL)}</p>
-            </Show>
+            <p class="hint" id="limits">
+                {move || {
+                    let used = state.attachments.with(|a| a.iter().filter(|x| x.procedure == p.id).map(|x| x.bytes.len() as u64).sum());
+                    media::limits_text(used).get(state.lang.get()).to_string()
+                }}
+                " "{move || state.t(i18n::ATTACH_PHOTOS_NOTE)}
+            </p>
+            <StorageProblem/>
             <form class="form" on:submit=on_submit novalidate>
                 {move || docs().into_iter().map(|d| view! { <AttachSlot proc_id=p.id.clone() doc=d/> }).collect_view()}
                 {not_needed}
@@ -576,17 +569,19 @@ pub fn AttachmentsPage() -> impl IntoView {
 fn AttachSlot(proc_id: String, doc: crate::engine::catalog::Document) -> impl IntoView {
     let state = expect_context::<AppState>();
     let input_id = format!("f-{}", doc.id);
+    let camera_id = format!("f-{}-camera", doc.id);
     let err_id = format!("{input_id}-error");
     let errors: RwSignal<Vec<crate::engine::text::I18n>> = RwSignal::new(Vec::new());
+    let working = RwSignal::new(false);
     let (pid, did) = (proc_id.clone(), doc.id.clone());
-    let files = move || {
+    let files = Memo::new(move |_| {
         state.attachments.with(|a| {
             a.iter()
                 .filter(|x| x.procedure == pid && x.document_id == did)
-                .cloned()
+                .map(|x| x.key)
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let (pid2, did2) = (proc_id.clone(), doc.id.clone());
     let on_change = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
@@ -600,93 +595,135 @@ fn AttachSlot(proc_id: String, doc: crate::engine::catalog::Document) -> impl In
         let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         input.set_value("");
         let (pid, did) = (pid2.clone(), did2.clone());
+        working.set(true);
         leptos::task::spawn_local(async move {
             let mut errs = Vec::new();
             for f in picked {
                 let name = f.name();
-                let bytes = match super::web::read_file(&f).await {
-                    Some(b) => b,
-                    None => {
-                        errs.push(crate::engine::text::I18n::new(
-                            format!("Không đọc được tệp “{name}”. Hãy chọn lại."),
-                            format!("Could not read “{name}”. Choose it again."),
-                        ));
-                        continue;
-                    }
+                let Some(bytes) = super::web::read_file(&f).await else {
+                    errs.push(crate::engine::text::I18n::new(
+                        format!("Không đọc được tệp “{name}”. Hãy chọn lại."),
+                        format!("Could not read “{name}”. Choose it again."),
+                    ));
+                    continue;
                 };
-                let total: u64 = state
-                    .attachments
-                    .with_untracked(|a| a.iter().map(|x| x.bytes.len() as u64).sum());
-                match media::check_attachment(&name, &bytes, total) {
-                    Ok(media) => {
-                        let key = state.next_key.get_value();
-                        state.next_key.set_value(key + 1);
-                        state.attachments.update(|a| {
-                            a.push(Attached {
-                                key,
-                                procedure: pid.clone(),
-                                document_id: did.clone(),
-                                name: name.clone(),
-                                media,
-                                bytes: Arc::new(bytes),
-                            })
-                        });
-                        state.finished.set(None);
-                    }
+                let total: u64 = state.attachments.with_untracked(|a| {
+                    a.iter().filter(|x| x.procedure == pid).map(|x| x.bytes.len() as u64).sum()
+                });
+                match super::photos::prepare(&name, bytes, total).await {
+                    Ok((media, bytes)) => state.add_attachment(&pid, &did, name, media, bytes),
                     Err(m) => errs.push(m),
                 }
             }
             errors.set(errs);
+            working.set(false);
         });
     };
     let has_err = move || errors.with(|e| !e.is_empty());
     let doc_name = doc.name.clone();
+    let err_id2 = err_id.clone();
+    let described = move || has_err().then(|| err_id2.clone());
     view! {
         <div class=move || if has_err() { "field field--error attach" } else { "field attach" }>
             <h2 class="attach-title">{move || doc_name.get(state.lang.get()).to_string()}</h2>
             {move || {
                 let lang = state.lang.get();
+                let id = err_id.clone();
                 errors.get().into_iter().map(|e| view! {
-                    <p class="field-error" id=err_id.clone()><span class="visually-hidden">{i18n::ERROR_PREFIX.get(lang)}" "</span>{e.get(lang).to_string()}</p>
+                    <p class="field-error" id=id.clone()><span class="visually-hidden">{i18n::ERROR_PREFIX.get(lang)}" "</span>{e.get(lang).to_string()}</p>
                 }).collect_view()
             }}
-            <ul class="files">
-                {move || {
-                    let lang = state.lang.get();
-                    let fs = files();
-                    if fs.is_empty() {
-                        return view! { <li class="hint">{i18n::ATTACH_NONE.get(lang)}</li> }.into_any();
-                    }
-                    fs.into_iter().map(|f| {
-                        let key = f.key;
-                        view! {
-                            <li class="file">
-                                <span class="file-name">{f.name.clone()}</span>
-                                <span class="file-size">{format_size(f.bytes.len() as u64, lang)}</span>
-                                <button type="button" class="link-button" on:click=move |_| {
-                                    state.attachments.update(|a| a.retain(|x| x.key != key));
-                                    state.finished.set(None);
-                                }>
-                                    {i18n::ATTACH_REMOVE.get(lang)}<span class="visually-hidden">" "{f.name.clone()}</span>
-                                </button>
-                            </li>
-                        }
-                    }).collect_view().into_any()
-                }}
-            </ul>
-            <label class="file-label" for=input_id.clone()>{move || state.t(i18n::ATTACH_CHOOSE)}</label>
-            <input
-                id=input_id.clone()
-                name=doc.id.clone()
-                type="file"
-                class="file-input"
-                accept="image/jpeg,image/png,image/webp,application/pdf,image/*"
-                multiple
-                aria-describedby=move || has_err().then(|| format!("{}-error", input_id))
-                on:change=on_change
-            />
+            <Show when=move || files.with(|f| f.is_empty())>
+                <p class="hint">{move || state.t(i18n::ATTACH_NONE)}</p>
+            </Show>
+            <ol class="files">
+                <For each=move || files.get() key=|k| *k let:key>
+                    <PageItem key=key pages=files/>
+                </For>
+            </ol>
+            <p class="hint" role="status">{move || working.get().then(|| state.t(i18n::ATTACH_WORKING))}</p>
+            <div class="attach-actions">
+                <div>
+                <label class="file-label" for=camera_id.clone()>{move || state.t(i18n::ATTACH_TAKE_PHOTO)}</label>
+                <input
+                    id=camera_id.clone()
+                    name=format!("{}-camera", doc.id)
+                    type="file"
+                    class="file-input"
+                    accept="image/*"
+                    capture="environment"
+                    aria-describedby=described.clone()
+                    on:change=on_change.clone()
+                />
+                </div>
+                <div>
+                <label class="file-label" for=input_id.clone()>{move || state.t(i18n::ATTACH_CHOOSE)}</label>
+                <input
+                    id=input_id.clone()
+                    name=doc.id.clone()
+                    type="file"
+                    class="file-input"
+                    accept="image/jpeg,image/png,image/webp,application/pdf,image/*"
+                    multiple
+                    aria-describedby=described
+                    on:change=on_change
+                />
+                </div>
+            </div>
         </div>
     }
+}
+
+/// One page of a document: thumbnail, name, size, move and remove.
+#[component]
+fn PageItem(key: u32, pages: Memo<Vec<u32>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(f) = state
+        .attachments
+        .with_untracked(|a| a.iter().find(|x| x.key == key).cloned())
+    else {
+        return ().into_any();
+    };
+    let thumb = f.media.is_image().then(|| web::blob_url(&f.bytes, f.media.mime())).flatten();
+    if let Some(url) = thumb.clone() {
+        on_cleanup(move || web::revoke_url(&url));
+    }
+    let pos = move || pages.with(|p| p.iter().position(|k| *k == key).unwrap_or(0));
+    let count = move || pages.with(|p| p.len());
+    let name = f.name.clone();
+    let (n2, n3, n4) = (name.clone(), name.clone(), name.clone());
+    view! {
+        <li class="file">
+            {match thumb {
+                Some(url) => view! { <img class="thumb" src=url alt="" width="64" height="64" decoding="async"/> }.into_any(),
+                None => view! { <span class="thumb thumb--pdf" aria-hidden="true">"PDF"</span> }.into_any(),
+            }}
+            <span class="file-text">
+                <span class="file-page">{move || state.t(i18n::ATTACH_PAGE)}" "{move || pos() + 1}": "</span>
+                <span class="file-name">{name}</span>
+                " "
+                <span class="file-size">{move || format_size(f.bytes.len() as u64, state.lang.get())}</span>
+            </span>
+            <span class="file-actions">
+                <Show when=move || { pos() > 0 }>
+                    <button type="button" class="link-button" on:click=move |_| state.move_attachment(key, true)>
+                        <span aria-hidden="true">"↑ "</span>{move || state.t(i18n::ATTACH_UP)}
+                        <span class="visually-hidden">" – "{move || state.t(i18n::ATTACH_MOVE_UP)}" "{n2.clone()}</span>
+                    </button>
+                </Show>
+                <Show when=move || { pos() + 1 < count() }>
+                    <button type="button" class="link-button" on:click=move |_| state.move_attachment(key, false)>
+                        <span aria-hidden="true">"↓ "</span>{move || state.t(i18n::ATTACH_DOWN)}
+                        <span class="visually-hidden">" – "{move || state.t(i18n::ATTACH_MOVE_DOWN)}" "{n3.clone()}</span>
+                    </button>
+                </Show>
+                <button type="button" class="link-button" on:click=move |_| state.remove_attachment(key)>
+                    {move || state.t(i18n::ATTACH_REMOVE)}<span class="visually-hidden">" "{n4.clone()}</span>
+                </button>
+            </span>
+        </li>
+    }
+    .into_any()
 }
 
 #[component]

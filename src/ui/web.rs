@@ -2,7 +2,7 @@
 //! (private mode without storage still works; the resident just loses persistence).
 
 use crate::engine::date::{Date, Timestamp};
-use serde::{de::DeserializeOwned, Serialize};
+use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -32,17 +32,6 @@ pub fn load_compact<T: DeserializeOwned>(key: &str) -> Option<T> {
     postcard::from_bytes(&bytes?).ok()
 }
 
-pub fn save_compact<T: Serialize>(key: &str, value: &T) {
-    if let Ok(bytes) = postcard::to_allocvec(value) {
-        let mut hex = String::with_capacity(bytes.len() * 2);
-        for b in bytes {
-            hex.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0'));
-            hex.push(char::from_digit((b & 15) as u32, 16).unwrap_or('0'));
-        }
-        save_text(key, &hex);
-    }
-}
-
 pub fn remove(key: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(key);
@@ -51,6 +40,13 @@ pub fn remove(key: &str) {
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
+}
+
+/// Removes the element with this id (the static "loading" line of index.html).
+pub fn remove_id(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        el.remove();
+    }
 }
 
 pub fn set_html_lang(code: &str) {

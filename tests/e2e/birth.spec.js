@@ -10,8 +10,16 @@ const { expectAccessible, pressContinue, choosePlace, heading, JPEG } = require(
 const schema = JSON.parse(fs.readFileSync('public/schema/manifest-v1.schema.json', 'utf8'));
 
 test('a resident registers a birth from the start page to a downloaded package', async ({ page }) => {
-  const thirdParty = [];
-  page.on('request', r => { if (!r.url().startsWith('http://127.0.0.1')) thirdParty.push(r.url()); });
+  // Privacy: every request and every address the app shows is recorded, and so is any
+  // Content-Security-Policy violation.
+  const requests = [];
+  page.on('request', r => requests.push(r.url()));
+  const addresses = [];
+  page.on('framenavigated', f => addresses.push(f.url()));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const errors = [];
   page.on('pageerror', e => errors.push(e.message));
 
@@ -206,7 +214,21 @@ test('a resident registers a birth from the start page to a downloaded package',
   });
   expect(answers.answers.cha_ho_ten).toBe('Nguyễn Văn Nam');
 
-  expect(thirdParty, 'no request leaves the origin').toEqual([]);
+  const origin = new URL(page.url()).origin;
+  expect(requests.filter(u => new URL(u).origin !== origin && !u.startsWith('blob:') && !u.startsWith('data:')),
+    'no request leaves the origin').toEqual([]);
+  // No personal data in any address: names, personal numbers, phone, dates of birth.
+  const personal = ['Nguyễn', 'Nguy%E1%BB%85n', 'Nguyen', 'Hương', 'H%C6%B0%C6%A1ng', '046195000123', '0912345678', '2026-11-01', '01/11/2026', '01%2F11%2F2026'];
+  for (const url of [...requests, ...addresses, ...(await page.evaluate(() => performance.getEntries().map(e => e.name)))]) {
+    for (const p of personal) expect(url, 'personal data in a URL').not.toContain(p);
+  }
+  expect(requests.length).toBeGreaterThan(5);
+  // A strict Content-Security-Policy: inline scripts only by hash, nothing from elsewhere.
+  const csp = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')*;/);
+  expect(csp).toContain("connect-src 'self'");
+  expect(await page.evaluate(() => window.__csp)).toEqual([]);
   expect(errors).toEqual([]);
 });
 

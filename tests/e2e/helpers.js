@@ -39,4 +39,52 @@ const JPEG = Buffer.from(
   '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
   'base64');
 
-module.exports = { expectAccessible, pressContinue, choosePlace, heading, JPEG, path };
+/** First visit: wait until the service worker controls the page and has precached the app. */
+async function installOffline(page) {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise(resolve => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+    return reg.active.state;
+  });
+  const cached = await page.evaluate(async () => {
+    const keys = await caches.keys();
+    const cache = await caches.open(keys.find(k => k.startsWith('hoso-')));
+    return (await cache.keys()).map(r => new URL(r.url).pathname);
+  });
+  expect(cached).toContain('/index.html');
+  expect(cached).toContain('/staff/index.html');
+  expect(cached).toContain('/data/catalog/chung-thuc-chu-ky.bin');
+  expect(cached).toContain('/data/units-2025.bin');
+}
+
+/** The app's saved-answers format: postcard (varint lengths, UTF-8 strings) as hex. */
+function compactAnswers(all) {
+  const out = [];
+  const varint = n => { while (n >= 0x80) { out.push((n & 0x7f) | 0x80); n >>>= 7; } out.push(n); };
+  const str = s => { const b = Buffer.from(s, 'utf8'); varint(b.length); out.push(...b); };
+  const map = (m, f) => { const keys = Object.keys(m).sort(); varint(keys.length); for (const k of keys) { str(k); f(m[k]); } };
+  map(all, inner => map(inner, str));
+  return Buffer.from(out).toString('hex');
+}
+
+/** Answers for the signature-authentication procedure, as a resident would have typed them. */
+const ANSWERS = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'answers', 'chung-thuc-chu-ky.json'), 'utf8'));
+
+/** Seeds saved answers the way builds before IndexedDB kept them; the app moves them over on start. */
+async function seedAnswers(page, all) {
+  await page.evaluate(hex => localStorage.setItem('hoso:answers:2', hex), compactAnswers(all));
+}
+
+/** How many records an IndexedDB store of the app holds. */
+async function idbCount(page, store) {
+  return page.evaluate(async (store) => {
+    const db = await new Promise(r => { const q = indexedDB.open('hoso'); q.onsuccess = () => r(q.result); });
+    if (!db.objectStoreNames.contains(store)) return 0;
+    return new Promise(r => { const q = db.transaction(store).objectStore(store).count(); q.onsuccess = () => r(q.result); });
+  }, store);
+}
+
+module.exports = { expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };

@@ -2,41 +2,7 @@
 // whole procedure is completed and its package downloaded without any network.
 const fs = require('fs');
 const { test, expect } = require('@playwright/test');
-const { pressContinue, expectAccessible, JPEG } = require('./helpers');
-
-/** First visit: wait until the service worker controls the page and has precached the app. */
-async function installOffline(page) {
-  await page.goto('/');
-  await page.evaluate(async () => {
-    const reg = await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise(resolve => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-    return reg.active.state;
-  });
-  const cached = await page.evaluate(async () => {
-    const keys = await caches.keys();
-    const cache = await caches.open(keys.find(k => k.startsWith('hoso-')));
-    return (await cache.keys()).map(r => new URL(r.url).pathname);
-  });
-  expect(cached).toContain('/index.html');
-  expect(cached).toContain('/staff/index.html');
-  expect(cached).toContain('/data/catalog/chung-thuc-chu-ky.bin');
-  expect(cached).toContain('/data/units-2025.bin');
-}
-
-/** The app's saved-answers format: postcard (varint lengths, UTF-8 strings) as hex. */
-function compactAnswers(all) {
-  const out = [];
-  const varint = n => { while (n >= 0x80) { out.push((n & 0x7f) | 0x80); n >>>= 7; } out.push(n); };
-  const str = s => { const b = Buffer.from(s, 'utf8'); varint(b.length); out.push(...b); };
-  const map = (m, f) => { const keys = Object.keys(m).sort(); varint(keys.length); for (const k of keys) { str(k); f(m[k]); } };
-  map(all, inner => map(inner, str));
-  return Buffer.from(out).toString('hex');
-}
-
-/** Answers for the signature-authentication procedure, as a resident would have typed them. */
-const ANSWERS = JSON.parse(fs.readFileSync(require('path').join(__dirname, '..', 'answers', 'chung-thuc-chu-ky.json'), 'utf8'));
+const { pressContinue, expectAccessible, JPEG, installOffline, compactAnswers, ANSWERS } = require('./helpers');
 
 for (const how of ['network off', 'server gone']) {
   test(`a whole procedure is completed offline (${how})`, async ({ page, context }) => {

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Photo benchmark (issue #5): 10 phone photos of 4000×3000 px attached at once in the release build
+// — time to check, downscale, strip and store them all on the device, the renderer's peak memory,
+// and the time to restore the draft with those attachments after the page is opened again.
+// Prints figures; asserts nothing about speed.
+//
+//   node scripts/photo_bench.js [--dir dist] [--port 8790] [--photos 10]
+const { chromium } = require('@playwright/test');
+const { spawn, execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const arg = (name, def) => { const i = process.argv.indexOf('--' + name); return i > 0 ? process.argv[i + 1] : def; };
+const DIR = arg('dir', 'dist');
+const PORT = Number(arg('port', 8790));
+const N = Number(arg('photos', 10));
+const BASE = `http://127.0.0.1:${PORT}`;
+const ANSWERS = require(path.join(__dirname, '..', 'tests', 'answers', 'chung-thuc-chu-ky.json'));
+const { compactAnswers } = require(path.join(__dirname, '..', 'tests', 'e2e', 'helpers.js'));
+
+/** Chromium renderer processes under the browser process. */
+function renderers(browserPid) {
+  const all = execFileSync('ps', ['-e', '-o', 'pid=,ppid=']).toString().trim().split('\n').map(l => l.trim().split(/\s+/).map(Number));
+  const family = new Set([browserPid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of all) if (family.has(ppid) && !family.has(pid)) { family.add(pid); grew = true; }
+  }
+  return [...family].filter(pid => {
+    try { return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'); } catch (_) { return false; }
+  });
+}
+
+/** Resets the kernel's peak-RSS mark (VmHWM) of the renderers, so the next reading is a fresh peak. */
+function resetPeak(browserPid) {
+  for (const pid of renderers(browserPid)) {
+    try { fs.writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch (_) { /* not allowed: peak includes earlier work */ }
+  }
+}
+
+/** Peak and current resident memory (MB) of the busiest Chromium renderer, from /proc. */
+function rendererMemory(browserPid) {
+  let best = { peak: 0, now: 0 };
+  for (const pid of renderers(browserPid)) {
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = key => Number((status.match(new RegExp(key + ':\\s+(\\d+)')) || [0, 0])[1]);
+      if (kb('VmHWM') > best.peak * 1024) best = { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
+    } catch (_) { /* process gone */ }
+  }
+  return best;
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(BASE + '/')).ok) return; } catch (_) { /* not yet */ }
+    await new Promise(r => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+}
+
+(async () => {
+  const server = spawn('python3', [path.join(__dirname, 'serve.py'), '--dir', DIR, '--port', String(PORT), '--quiet'], { stdio: 'inherit' });
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const pid = browser.process().pid;
+    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    await page.goto(BASE + '/');
+    await page.evaluate(hex => localStorage.setItem('hoso:answers:2', hex), compactAnswers({ 'chung-thuc-chu-ky': ANSWERS }));
+    await page.goto(BASE + '/p/chung-thuc-chu-ky/attachments');
+    await page.waitForSelector('input[name=giay-to-se-ky]');
+    // Camera-like photos: 4000×3000, detailed enough that JPEG does not make them trivially small.
+    const photos = [];
+    for (let i = 0; i < N; i++) {
+      const bytes = await page.evaluate(async (seed) => {
+        const c = new OffscreenCanvas(4000, 3000);
+        const g = c.getContext('2d');
+        let s = seed * 7919 + 1;
+        const rnd = () => ((s = (s * 48271) % 2147483647) / 2147483647);
+        for (let k = 0; k < 3000; k++) {
+          g.fillStyle = `hsl(${rnd() * 360},${30 + rnd() * 50}%,${30 + rnd() * 50}%)`;
+          g.fillRect(rnd() * 4000, rnd() * 3000, 20 + rnd() * 300, 20 + rnd() * 200);
+        }
+        g.fillStyle = '#000'; g.font = '48px sans-serif';
+        for (let y = 60; y < 3000; y += 70) g.fillText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM – Độc lập – Tự do – Hạnh phúc ' + y, 40, y);
+        const b = await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+        return Array.from(new Uint8Array(await b.arrayBuffer()));
+      }, i);
+      photos.push({ name: `IMG_${1000 + i}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(bytes) });
+    }
+    const inMB = photos.reduce((n, p) => n + p.buffer.length, 0) / 1e6;
+    // Start from a settled page so the peak below is the photos' own.
+    await page.reload();
+    await page.waitForSelector('input[name=giay-to-se-ky]');
+    resetPeak(pid);
+    const before = rendererMemory(pid);
+    const t0 = Date.now();
+    await page.locator('input[name=giay-to-se-ky]').setInputFiles(photos);
+    await page.waitForFunction(n => document.querySelectorAll('.file').length === n, N, { timeout: 600_000 });
+    const shown = Date.now() - t0;
+    await page.waitForFunction(async n => {
+      const db = await new Promise(r => { const q = indexedDB.open('hoso'); q.onsuccess = () => r(q.result); });
+      return new Promise(r => { const q = db.transaction('attachments').objectStore('attachments').count(); q.onsuccess = () => r(q.result === n); });
+    }, N, { timeout: 600_000, polling: 50 });
+    const stored = Date.now() - t0;
+    const after = rendererMemory(pid);
+    const outMB = await page.evaluate(async () => {
+      const db = await new Promise(r => { const q = indexedDB.open('hoso'); q.onsuccess = () => r(q.result); });
+      const all = await new Promise(r => { const q = db.transaction('attachments').objectStore('attachments').getAll(); q.onsuccess = () => r(q.result); });
+      return all.reduce((n, a) => n + a.blob.size, 0) / 1e6;
+    });
+    // Restore: open the page again; time until all pages are listed.
+    await page.goto('about:blank');
+    const t1 = Date.now();
+    await page.goto(BASE + '/p/chung-thuc-chu-ky/attachments');
+    await page.waitForFunction(n => document.querySelectorAll('.file').length === n, N, { timeout: 600_000 });
+    const restore = Date.now() - t1;
+    await browser.close();
+    const f = x => x.toFixed(1);
+    console.log(`photos: ${N} × 4000×3000 JPEG in (${f(inMB)} MB) → ${f(outMB)} MB stored (2000 px, no EXIF)`);
+    console.log(`photos: processed and listed ${(shown / 1000).toFixed(2)} s, stored in IndexedDB ${(stored / 1000).toFixed(2)} s (${(stored / N).toFixed(0)} ms per photo)`);
+    console.log(`photos: renderer memory peak ${f(after.peak)} MB (before: ${f(before.now)} MB resident; after: ${f(after.now)} MB)`);
+    console.log(`photos: restoring the draft with ${N} photos after reopening the page: ${(restore / 1000).toFixed(2)} s`);
+  } finally {
+    server.kill();
+  }
+})().catch(e => { console.error(e); process.exit(1); });

@@ -1,0 +1,214 @@
+//! Drafts: what the resident has entered so far for one procedure, and the file that carries a
+//! draft to another device ("continue on another device").
+//!
+//! A draft file is `MAGIC`, one version byte, the SHA-256 of the body, then the body: the
+//! [`DraftFile`] in postcard. Import checks everything before anything on the device changes, so a
+//! damaged or foreign file is refused with a message and changes nothing. Format: docs/drafts.md.
+
+use super::catalog::{Answers, CatalogIndex, FieldKind, Procedure};
+use super::media::{self, MediaType};
+use super::text::I18n;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub const MAGIC: &[u8] = b"HOSO-DRAFT\n";
+pub const VERSION: u8 = 1;
+/// File name extension of draft files.
+pub const EXTENSION: &str = "hoso";
+const HEADER: usize = MAGIC.len() + 1 + 32;
+
+/// One procedure's draft: answers and attachments.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DraftFile {
+    pub procedure: String,
+    /// Catalog version the answers were given under (informative).
+    pub catalog_version: String,
+    /// Last change, seconds since the Unix epoch.
+    pub saved: i64,
+    pub answers: Answers,
+    pub files: Vec<DraftAttachment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DraftAttachment {
+    pub document_id: String,
+    pub name: String,
+    pub media: MediaType,
+    pub bytes: Vec<u8>,
+}
+
+/// Writes a draft file.
+pub fn export(d: &DraftFile) -> Vec<u8> {
+    let body = postcard::to_allocvec(d).unwrap_or_default();
+    let mut out = Vec::with_capacity(HEADER + body.len());
+    out.extend_from_slice(MAGIC);
+    out.push(VERSION);
+    out.extend_from_slice(&Sha256::digest(&body));
+    out.extend_from_slice(&body);
+    out
+}
+
+/// The file name offered for a draft file, e.g. `ho-so-nhap-khai-sinh-2026-11-28.hoso`.
+pub fn file_name(procedure: &str, saved_iso_date: &str) -> String {
+    format!("ho-so-nhap-{procedure}-{saved_iso_date}.{EXTENSION}")
+}
+
+fn damaged() -> I18n {
+    I18n::new(
+        "Tệp bản nháp bị hỏng hoặc chưa tải về hết. Hãy lưu lại bản nháp trên máy cũ rồi gửi sang máy này lần nữa. Bản nháp trên máy này không thay đổi.",
+        "The draft file is damaged or was not fully transferred. Save the draft again on the other device and send it again. Nothing on this device was changed.",
+    )
+}
+
+/// Reads a draft file. Checks the format, the checksum, that the procedure is offered and that
+/// every attachment is what it claims and within the size limits.
+pub fn import(bytes: &[u8], catalog: &CatalogIndex) -> Result<DraftFile, I18n> {
+    if !bytes.starts_with(MAGIC) {
+        if bytes.starts_with(b"PK\x03\x04") {
+            return Err(I18n::new(
+                "Đây là gói hồ sơ (.zip) đã hoàn tất, không phải bản nháp. Gói hồ sơ dùng để nộp; để làm tiếp trên máy này, hãy chọn tệp bản nháp (.hoso) đã lưu trên máy kia.",
+                "This is a finished submission package (.zip), not a draft. Packages are for submitting; to continue here, choose the draft file (.hoso) saved on the other device.",
+            ));
+        }
+        return Err(I18n::new(
+            "Tệp này không phải bản nháp của Hồ sơ. Hãy chọn tệp có đuôi .hoso đã lưu bằng nút “Lưu bản nháp ra tệp”. Bản nháp trên máy này không thay đổi.",
+            "This file is not a Hồ sơ draft. Choose the .hoso file saved with “Save draft to a file”. Nothing on this device was changed.",
+        ));
+    }
+    if bytes.len() < HEADER {
+        return Err(damaged());
+    }
+    let version = bytes[MAGIC.len()];
+    if version > VERSION {
+        return Err(I18n::new(
+            "Bản nháp này được lưu bằng phiên bản Hồ sơ mới hơn. Hãy mở ứng dụng khi có mạng để cập nhật rồi thử lại.",
+            "This draft was saved by a newer version of Hồ sơ. Open the app while online so it updates, then try again.",
+        ));
+    }
+    let (sum, body) = bytes[MAGIC.len() + 1..].split_at(32);
+    if version == 0 || Sha256::digest(body).as_slice() != sum {
+        return Err(damaged());
+    }
+    let d: DraftFile = postcard::from_bytes(body).map_err(|_| damaged())?;
+    if catalog.get(&d.procedure).is_none() {
+        return Err(I18n::new(
+            format!("Bản nháp này dành cho thủ tục “{}” mà ứng dụng này không có. Hãy hỏi nơi đã gửi tệp cho bạn.", d.procedure),
+            format!("This draft is for the procedure “{}”, which this app does not offer. Ask whoever sent you the file.", d.procedure),
+        ));
+    }
+    let mut total = 0u64;
+    for f in &d.files {
+        let t = media::check_attachment(&f.name, &f.bytes, total)?;
+        if t != f.media {
+            return Err(damaged());
+        }
+        total += f.bytes.len() as u64;
+    }
+    Ok(d)
+}
+
+impl DraftFile {
+    /// Keeps only what the procedure knows: answers to its fields and files for its documents.
+    pub fn fit_to(&mut self, p: &Procedure) {
+        self.answers.retain(|k, _| p.field(k).is_some());
+        self.files
+            .retain(|f| p.documents.iter().any(|d| d.id == f.document_id));
+    }
+}
+
+/// Who a draft is about, for the list of drafts: the first full name entered, in page order
+/// (the child in a birth registration, the deceased in a death registration …).
+pub fn person(p: &Procedure, answers: &Answers) -> Option<String> {
+    p.pages
+        .iter()
+        .flat_map(|page| page.fields.iter())
+        .filter_map(|id| p.field(id))
+        .filter(|f| matches!(f.kind, FieldKind::FullName))
+        .find_map(|f| answers.get(&f.id).filter(|v| !v.trim().is_empty()).cloned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::catalog::Catalog;
+
+    fn sample() -> DraftFile {
+        let mut answers = Answers::new();
+        answers.insert("tre_ho_ten".into(), "Nguyễn Văn An".into());
+        DraftFile {
+            procedure: "khai-sinh".into(),
+            catalog_version: "test".into(),
+            saved: 1_795_000_000,
+            answers,
+            files: vec![DraftAttachment {
+                document_id: "giay-chung-sinh".into(),
+                name: "gcs.jpg".into(),
+                media: MediaType::Jpeg,
+                bytes: vec![0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3],
+            }],
+        }
+    }
+
+    #[test]
+    fn round_trip() {
+        let d = sample();
+        let bytes = export(&d);
+        assert!(bytes.starts_with(MAGIC));
+        assert_eq!(import(&bytes, CatalogIndex::bundled()).unwrap(), d);
+    }
+
+    #[test]
+    fn every_single_byte_change_is_refused() {
+        let bytes = export(&sample());
+        for i in 0..bytes.len() {
+            let mut b = bytes.clone();
+            b[i] ^= 0x41;
+            assert!(import(&b, CatalogIndex::bundled()).is_err(), "byte {i}");
+        }
+        for n in 0..bytes.len() {
+            assert!(import(&bytes[..n], CatalogIndex::bundled()).is_err(), "cut at {n}");
+        }
+    }
+
+    #[test]
+    fn foreign_files_say_what_they_are() {
+        let idx = CatalogIndex::bundled();
+        let zip = import(b"PK\x03\x04rest", idx).unwrap_err();
+        assert!(zip.en.contains("submission package"));
+        let png = import(b"\x89PNG\r\n\x1a\n", idx).unwrap_err();
+        assert!(png.vi.contains("không phải bản nháp"));
+        let mut newer = export(&sample());
+        newer[MAGIC.len()] = VERSION + 1;
+        assert!(import(&newer, idx).unwrap_err().en.contains("newer version"));
+        let mut d = sample();
+        d.procedure = "no-such".into();
+        assert!(import(&export(&d), idx).unwrap_err().en.contains("does not offer"));
+    }
+
+    #[test]
+    fn attachments_are_checked_by_content() {
+        let mut d = sample();
+        d.files[0].bytes = b"not an image".to_vec();
+        assert!(import(&export(&d), CatalogIndex::bundled()).is_err());
+        let mut d = sample();
+        d.files[0].media = MediaType::Pdf;
+        assert!(import(&export(&d), CatalogIndex::bundled()).is_err());
+    }
+
+    #[test]
+    fn fit_and_person() {
+        let cat = Catalog::bundled();
+        let p = cat.procedures.iter().find(|p| p.id == "khai-sinh").unwrap();
+        let mut d = sample();
+        d.answers.insert("unknown_field".into(), "x".into());
+        d.files.push(DraftAttachment {
+            document_id: "nope".into(),
+            ..d.files[0].clone()
+        });
+        d.fit_to(p);
+        assert!(!d.answers.contains_key("unknown_field"));
+        assert_eq!(d.files.len(), 1);
+        assert_eq!(person(p, &d.answers).as_deref(), Some("Nguyễn Văn An"));
+        assert_eq!(person(p, &Answers::new()), None);
+    }
+}

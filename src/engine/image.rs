@@ -1,0 +1,460 @@
+//! Phone photos made right: what a picture's header says (size, EXIF orientation, metadata such as
+//! GPS position) and what to do with it before it goes into a package. The engine decides; the
+//! browser only redraws pixels when told to (src/ui/photo.js).
+//!
+//! * longer side over [`MAX_SIDE`] px, or rotated by EXIF → redraw: the browser decodes with the
+//!   orientation applied, scales to at most `MAX_SIDE` and re-encodes (no metadata survives);
+//! * otherwise, metadata present → strip it here, losslessly (JPEG APPn/COM segments, PNG text
+//!   and eXIf chunks; colour profiles are kept);
+//! * otherwise keep the file as it is. PDFs always pass through.
+
+use super::media::MediaType;
+
+/// Longest side kept, in pixels: enough to read any document photographed on A4.
+pub const MAX_SIDE: u32 = 2000;
+/// JPEG quality of redrawn photos (0–100).
+pub const JPEG_QUALITY: u8 = 85;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImageInfo {
+    pub width: u32,
+    pub height: u32,
+    /// EXIF orientation 1–8 (1 = upright; 0 = none given).
+    pub orientation: u8,
+    /// EXIF, XMP, IPTC, comments or text chunks are present.
+    pub metadata: bool,
+    /// EXIF holds a GPS position.
+    pub gps: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plan {
+    Keep,
+    Strip,
+    /// Decode, apply orientation, scale so the longer side is at most `max_side`, re-encode as
+    /// `output`.
+    Redraw { max_side: u32, output: MediaType },
+}
+
+/// What to do with an attachment of this type and content.
+pub fn plan(media: MediaType, bytes: &[u8]) -> Plan {
+    if !media.is_image() {
+        return Plan::Keep;
+    }
+    // PNG stays PNG (screenshots, scans with text); photos become JPEG.
+    let output = if media == MediaType::Png { MediaType::Png } else { MediaType::Jpeg };
+    let redraw = Plan::Redraw { max_side: MAX_SIDE, output };
+    let Some(info) = inspect(media, bytes) else {
+        return redraw; // a header we cannot read: let the browser decode it (or say it cannot)
+    };
+    if info.width.max(info.height) > MAX_SIDE || info.orientation > 1 {
+        return redraw;
+    }
+    if info.metadata {
+        return if media == MediaType::Webp { redraw } else { Plan::Strip };
+    }
+    Plan::Keep
+}
+
+pub fn inspect(media: MediaType, bytes: &[u8]) -> Option<ImageInfo> {
+    match media {
+        MediaType::Jpeg => jpeg_info(bytes),
+        MediaType::Png => png_info(bytes),
+        MediaType::Webp => webp_info(bytes),
+        _ => None,
+    }
+}
+
+/// Removes metadata losslessly (JPEG, PNG). `None` when the file cannot be parsed.
+pub fn strip(media: MediaType, bytes: &[u8]) -> Option<Vec<u8>> {
+    match media {
+        MediaType::Jpeg => jpeg_strip(bytes),
+        MediaType::Png => png_strip(bytes),
+        _ => None,
+    }
+}
+
+fn be16(b: &[u8], i: usize) -> Option<u16> {
+    Some(u16::from_be_bytes([*b.get(i)?, *b.get(i + 1)?]))
+}
+fn be32(b: &[u8], i: usize) -> Option<u32> {
+    Some(u32::from_be_bytes(b.get(i..i + 4)?.try_into().ok()?))
+}
+
+/// JPEG segments before the image data: (marker, start of segment incl. 0xFF, end).
+fn jpeg_segments(b: &[u8]) -> Option<(Vec<(u8, usize, usize)>, usize)> {
+    if !b.starts_with(&[0xFF, 0xD8]) {
+        return None;
+    }
+    let mut segs = Vec::new();
+    let mut i = 2;
+    loop {
+        // Fill bytes (0xFF padding) are allowed before a marker.
+        if *b.get(i)? != 0xFF {
+            return None;
+        }
+        while *b.get(i + 1)? == 0xFF {
+            i += 1;
+        }
+        let marker = *b.get(i + 1)?;
+        if marker == 0xDA || marker == 0xD9 {
+            return Some((segs, i)); // start of scan: entropy-coded data follows
+        }
+        if (0xD0..=0xD7).contains(&marker) || marker == 0x01 {
+            i += 2;
+            continue;
+        }
+        let len = be16(b, i + 2)? as usize;
+        if len < 2 || i + 2 + len > b.len() {
+            return None;
+        }
+        segs.push((marker, i, i + 2 + len));
+        i += 2 + len;
+    }
+}
+
+/// Segments that carry metadata rather than picture: APP1 (EXIF, XMP), APP3–APP13, APP15, COM.
+/// APP0 (JFIF), APP2 (ICC colour profile) and APP14 (Adobe colour transform) are kept.
+fn jpeg_is_metadata(marker: u8) -> bool {
+    marker == 0xE1 || (0xE3..=0xED).contains(&marker) || marker == 0xEF || marker == 0xFE
+}
+
+fn jpeg_info(b: &[u8]) -> Option<ImageInfo> {
+    let (segs, _) = jpeg_segments(b)?;
+    let mut info = ImageInfo { width: 0, height: 0, orientation: 0, metadata: false, gps: false };
+    for &(m, s, e) in &segs {
+        let payload = &b[s + 4..e];
+        if jpeg_is_metadata(m) {
+            info.metadata = true;
+        }
+        if m == 0xE1 && payload.starts_with(b"Exif\0\0") {
+            let (o, gps) = exif_orientation_gps(&payload[6..]);
+            info.orientation = o;
+            info.gps |= gps;
+        }
+        // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC).
+        if (0xC0..=0xCF).contains(&m) && !matches!(m, 0xC4 | 0xC8 | 0xCC) {
+            info.height = be16(payload, 1)? as u32;
+            info.width = be16(payload, 3)? as u32;
+        }
+    }
+    (info.width > 0 && info.height > 0).then_some(info)
+}
+
+/// Orientation (tag 0x0112) and whether a GPS IFD (tag 0x8825) is present, from a TIFF header.
+fn exif_orientation_gps(t: &[u8]) -> (u8, bool) {
+    let le = match t.get(0..2) {
+        Some(b"II") => true,
+        Some(b"MM") => false,
+        _ => return (0, false),
+    };
+    let u16_at = |i: usize| -> Option<u16> {
+        let p: [u8; 2] = t.get(i..)?.get(..2)?.try_into().ok()?;
+        Some(if le { u16::from_le_bytes(p) } else { u16::from_be_bytes(p) })
+    };
+    let u32_at = |i: usize| -> Option<u32> {
+        let p: [u8; 4] = t.get(i..)?.get(..4)?.try_into().ok()?;
+        Some(if le { u32::from_le_bytes(p) } else { u32::from_be_bytes(p) })
+    };
+    let Some(ifd) = u32_at(4) else { return (0, false) };
+    let ifd = ifd as usize;
+    let n = u16_at(ifd).unwrap_or(0) as usize;
+    let (mut orientation, mut gps) = (0, false);
+    for k in 0..n.min(512) {
+        let e = ifd.saturating_add(2 + 12 * k);
+        match u16_at(e) {
+            Some(0x0112) => orientation = u16_at(e + 8).filter(|o| (1..=8).contains(o)).unwrap_or(0) as u8,
+            Some(0x8825) => gps = true,
+            Some(_) => {}
+            None => break,
+        }
+    }
+    (orientation, gps)
+}
+
+fn jpeg_strip(b: &[u8]) -> Option<Vec<u8>> {
+    let (segs, scan) = jpeg_segments(b)?;
+    let mut out = Vec::with_capacity(b.len());
+    out.extend_from_slice(&b[..2]);
+    for &(m, s, e) in &segs {
+        if !jpeg_is_metadata(m) {
+            out.extend_from_slice(&b[s..e]);
+        }
+    }
+    out.extend_from_slice(&b[scan..]);
+    Some(out)
+}
+
+const PNG_SIG: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+/// PNG chunks: (type, start, end incl. CRC).
+fn png_chunks(b: &[u8]) -> Option<Vec<([u8; 4], usize, usize)>> {
+    if !b.starts_with(PNG_SIG) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut i = PNG_SIG.len();
+    while i < b.len() {
+        let len = be32(b, i)? as usize;
+        let ty: [u8; 4] = b.get(i + 4..i + 8)?.try_into().ok()?;
+        let end = i.checked_add(12)?.checked_add(len)?;
+        if end > b.len() {
+            return None;
+        }
+        out.push((ty, i, end));
+        i = end;
+        if &ty == b"IEND" {
+            break;
+        }
+    }
+    Some(out)
+}
+
+fn png_is_metadata(ty: &[u8; 4]) -> bool {
+    matches!(ty, b"eXIf" | b"tEXt" | b"zTXt" | b"iTXt" | b"tIME")
+}
+
+fn png_info(b: &[u8]) -> Option<ImageInfo> {
+    let chunks = png_chunks(b)?;
+    let &(ty, s, _) = chunks.first()?;
+    if &ty != b"IHDR" {
+        return None;
+    }
+    let mut info = ImageInfo {
+        width: be32(b, s + 8)?,
+        height: be32(b, s + 12)?,
+        orientation: 0,
+        metadata: false,
+        gps: false,
+    };
+    for (ty, s, e) in chunks {
+        if png_is_metadata(&ty) {
+            info.metadata = true;
+        }
+        if &ty == b"eXIf" {
+            let (o, gps) = exif_orientation_gps(&b[s + 8..e - 4]);
+            info.orientation = o;
+            info.gps |= gps;
+        }
+    }
+    Some(info)
+}
+
+fn png_strip(b: &[u8]) -> Option<Vec<u8>> {
+    let chunks = png_chunks(b)?;
+    let mut out = Vec::with_capacity(b.len());
+    out.extend_from_slice(PNG_SIG);
+    for (ty, s, e) in chunks {
+        if !png_is_metadata(&ty) {
+            out.extend_from_slice(&b[s..e]);
+        }
+    }
+    Some(out)
+}
+
+fn le24(b: &[u8], i: usize) -> Option<u32> {
+    Some(u32::from_le_bytes([*b.get(i)?, *b.get(i + 1)?, *b.get(i + 2)?, 0]))
+}
+
+fn webp_info(b: &[u8]) -> Option<ImageInfo> {
+    if b.len() < 20 || &b[0..4] != b"RIFF" || &b[8..12] != b"WEBP" {
+        return None;
+    }
+    let mut info = ImageInfo { width: 0, height: 0, orientation: 0, metadata: false, gps: false };
+    let mut i = 12;
+    while i + 8 <= b.len() {
+        let ty = &b[i..i + 4];
+        let len = u32::from_le_bytes(b[i + 4..i + 8].try_into().ok()?) as usize;
+        let d = i + 8;
+        match ty {
+            b"VP8X" => {
+                info.width = le24(b, d + 4)? + 1;
+                info.height = le24(b, d + 7)? + 1;
+            }
+            b"VP8 " if info.width == 0 => {
+                info.width = (u16::from_le_bytes([*b.get(d + 6)?, *b.get(d + 7)?]) & 0x3FFF) as u32;
+                info.height = (u16::from_le_bytes([*b.get(d + 8)?, *b.get(d + 9)?]) & 0x3FFF) as u32;
+            }
+            b"VP8L" if info.width == 0 => {
+                let bits = u32::from_le_bytes(b.get(d + 1..d + 5)?.try_into().ok()?);
+                info.width = (bits & 0x3FFF) + 1;
+                info.height = ((bits >> 14) & 0x3FFF) + 1;
+            }
+            b"EXIF" => {
+                info.metadata = true;
+                let (o, gps) = exif_orientation_gps(b.get(d..)?.get(..len)?);
+                info.orientation = o;
+                info.gps |= gps;
+            }
+            b"XMP " => info.metadata = true,
+            _ => {}
+        }
+        i = d.checked_add(len)?.checked_add(len & 1)?;
+    }
+    (info.width > 0 && info.height > 0).then_some(info)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A TIFF header with Orientation and a GPS IFD pointer (what phones write).
+    pub fn exif(orientation: u16, little_endian: bool) -> Vec<u8> {
+        let w16 = |v: u16| if little_endian { v.to_le_bytes() } else { v.to_be_bytes() };
+        let w32 = |v: u32| if little_endian { v.to_le_bytes() } else { v.to_be_bytes() };
+        let mut t = Vec::new();
+        t.extend_from_slice(if little_endian { b"II" } else { b"MM" });
+        t.extend_from_slice(&w16(42));
+        t.extend_from_slice(&w32(8));
+        t.extend_from_slice(&w16(2));
+        // Orientation, SHORT, 1 value.
+        t.extend_from_slice(&w16(0x0112));
+        t.extend_from_slice(&w16(3));
+        t.extend_from_slice(&w32(1));
+        t.extend_from_slice(&w16(orientation));
+        t.extend_from_slice(&[0, 0]);
+        // GPSInfo IFD pointer, LONG.
+        t.extend_from_slice(&w16(0x8825));
+        t.extend_from_slice(&w16(4));
+        t.extend_from_slice(&w32(1));
+        t.extend_from_slice(&w32(38));
+        t.extend_from_slice(&w32(0));
+        // A GPS IFD with one latitude-ref entry ("N").
+        t.extend_from_slice(&w16(1));
+        t.extend_from_slice(&w16(1));
+        t.extend_from_slice(&w16(2));
+        t.extend_from_slice(&w32(2));
+        t.extend_from_slice(b"N\0\0\0");
+        t.extend_from_slice(&w32(0));
+        t
+    }
+
+    fn seg(marker: u8, payload: &[u8]) -> Vec<u8> {
+        let mut s = vec![0xFF, marker];
+        s.extend_from_slice(&((payload.len() + 2) as u16).to_be_bytes());
+        s.extend_from_slice(payload);
+        s
+    }
+
+    /// A JPEG-shaped file: SOI, JFIF, optional EXIF, ICC, COM, SOF0 with the size, SOS, data, EOI.
+    pub fn jpeg(width: u16, height: u16, exif_orientation: Option<u16>) -> Vec<u8> {
+        let mut b = vec![0xFF, 0xD8];
+        b.extend(seg(0xE0, b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0"));
+        if let Some(o) = exif_orientation {
+            let mut p = b"Exif\0\0".to_vec();
+            p.extend(exif(o, true));
+            b.extend(seg(0xE1, &p));
+            b.extend(seg(0xFE, b"taken at home"));
+        }
+        b.extend(seg(0xE2, b"ICC_PROFILE\0\x01\x01profile"));
+        let mut sof = vec![8];
+        sof.extend_from_slice(&height.to_be_bytes());
+        sof.extend_from_slice(&width.to_be_bytes());
+        sof.extend_from_slice(&[1, 1, 0x11, 0]);
+        b.extend(seg(0xC0, &sof));
+        b.extend(seg(0xDA, &[1, 1, 0, 0, 0x3F, 0]));
+        b.extend_from_slice(&[0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56]);
+        b.extend_from_slice(&[0xFF, 0xD9]);
+        b
+    }
+
+    #[test]
+    fn jpeg_header_read() {
+        let b = jpeg(4000, 3000, Some(6));
+        let i = inspect(MediaType::Jpeg, &b).unwrap();
+        assert_eq!((i.width, i.height, i.orientation, i.metadata, i.gps), (4000, 3000, 6, true, true));
+        let plain = jpeg(800, 600, None);
+        let i = inspect(MediaType::Jpeg, &plain).unwrap();
+        assert_eq!((i.width, i.height, i.orientation, i.metadata, i.gps), (800, 600, 0, false, false));
+        let mut p = b"Exif\0\0".to_vec();
+        p.extend(exif(8, false));
+        assert_eq!(exif_orientation_gps(&p[6..]), (8, true));
+    }
+
+    #[test]
+    fn plans() {
+        let redraw = Plan::Redraw { max_side: MAX_SIDE, output: MediaType::Jpeg };
+        assert_eq!(plan(MediaType::Jpeg, &jpeg(4000, 3000, Some(1))), redraw);
+        assert_eq!(plan(MediaType::Jpeg, &jpeg(1500, 1000, Some(6))), redraw);
+        assert_eq!(plan(MediaType::Jpeg, &jpeg(1500, 1000, Some(1))), Plan::Strip);
+        assert_eq!(plan(MediaType::Jpeg, &jpeg(2000, 1000, None)), Plan::Keep);
+        assert_eq!(plan(MediaType::Pdf, b"%PDF-1.4"), Plan::Keep);
+        assert_eq!(plan(MediaType::Jpeg, &[0xFF, 0xD8, 0xFF, 0xE0, 0, 1]), redraw);
+    }
+
+    #[test]
+    fn jpeg_strip_removes_exif_gps_and_comments_only() {
+        let b = jpeg(1500, 1000, Some(1));
+        let s = strip(MediaType::Jpeg, &b).unwrap();
+        let i = inspect(MediaType::Jpeg, &s).unwrap();
+        assert!(!i.metadata && !i.gps);
+        assert_eq!((i.width, i.height), (1500, 1000));
+        assert!(!s.windows(4).any(|w| w == b"Exif"));
+        assert!(s.windows(11).any(|w| w == b"ICC_PROFILE"), "colour profile kept");
+        // Picture data after the start of scan is untouched.
+        assert!(s.ends_with(&[0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56, 0xFF, 0xD9]));
+        assert_eq!(strip(MediaType::Jpeg, &s).unwrap(), s, "idempotent");
+    }
+
+    #[test]
+    fn png_read_and_strip() {
+        fn chunk(ty: &[u8], data: &[u8]) -> Vec<u8> {
+            let mut c = (data.len() as u32).to_be_bytes().to_vec();
+            c.extend_from_slice(ty);
+            c.extend_from_slice(data);
+            c.extend_from_slice(&[0, 0, 0, 0]);
+            c
+        }
+        let mut b = PNG_SIG.to_vec();
+        let mut ihdr = 3000u32.to_be_bytes().to_vec();
+        ihdr.extend(1000u32.to_be_bytes());
+        ihdr.extend([8, 2, 0, 0, 0]);
+        b.extend(chunk(b"IHDR", &ihdr));
+        b.extend(chunk(b"eXIf", &exif(1, false)));
+        b.extend(chunk(b"tEXt", b"Comment\0secret"));
+        b.extend(chunk(b"IDAT", b"pixels"));
+        b.extend(chunk(b"IEND", b""));
+        let i = inspect(MediaType::Png, &b).unwrap();
+        assert_eq!((i.width, i.height, i.metadata, i.gps), (3000, 1000, true, true));
+        assert_eq!(plan(MediaType::Png, &b), Plan::Redraw { max_side: MAX_SIDE, output: MediaType::Png });
+        let s = strip(MediaType::Png, &b).unwrap();
+        assert!(!inspect(MediaType::Png, &s).unwrap().metadata);
+        assert!(!s.windows(6).any(|w| w == b"secret"));
+        assert!(s.windows(6).any(|w| w == b"pixels"));
+    }
+
+    #[test]
+    fn webp_sizes() {
+        let mut b = b"RIFF\0\0\0\0WEBPVP8X".to_vec();
+        b.extend(10u32.to_le_bytes());
+        b.extend([0x08, 0, 0, 0]);
+        b.extend(&(3999u32.to_le_bytes()[..3]));
+        b.extend(&(2999u32.to_le_bytes()[..3]));
+        b.extend(b"EXIF");
+        let e = exif(3, true);
+        b.extend((e.len() as u32).to_le_bytes());
+        b.extend(&e);
+        let i = inspect(MediaType::Webp, &b).unwrap();
+        assert_eq!((i.width, i.height, i.orientation, i.gps), (4000, 3000, 3, true));
+    }
+
+    #[test]
+    fn hostile_headers_never_panic() {
+        let base = jpeg(1200, 900, Some(6));
+        for n in 0..base.len() {
+            let _ = inspect(MediaType::Jpeg, &base[..n]);
+            let _ = strip(MediaType::Jpeg, &base[..n]);
+            let _ = plan(MediaType::Jpeg, &base[..n]);
+        }
+        for i in 0..base.len() {
+            let mut b = base.clone();
+            b[i] = 0xFF;
+            let _ = inspect(MediaType::Jpeg, &b);
+            let _ = strip(MediaType::Jpeg, &b);
+            for t in [MediaType::Png, MediaType::Webp] {
+                let _ = inspect(t, &b);
+                let _ = strip(t, &b);
+            }
+        }
+    }
+}

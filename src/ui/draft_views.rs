@@ -1,0 +1,254 @@
+//! The resident's drafts on the start page: the list (procedure, person, last change), continue,
+//! save to a file, delete; opening a draft file from another device; storage warnings.
+
+use super::{drafts, web, AppState, Loaded};
+use crate::engine::catalog::{CatalogIndex, Procedure};
+use crate::engine::date::Timestamp;
+use crate::engine::draft::{self, DraftAttachment, DraftFile};
+use crate::engine::journey::Step;
+use crate::engine::text::I18n;
+use crate::i18n;
+use crate::routes::step_url;
+use leptos::prelude::*;
+
+/// "dd/mm/yyyy lúc hh:mm" in Vietnam's time (UTC+7).
+fn when(ms: f64, lang: crate::engine::text::Lang) -> String {
+    let t = Timestamp::from_unix((ms / 1000.0) as i64 + 7 * 3600);
+    format!("{} {} {:02}:{:02}", t.date.display(), i18n::DRAFT_AT.get(lang), t.hour, t.minute)
+}
+
+/// Procedures with something entered, most recently changed first.
+fn draft_ids(state: AppState) -> Vec<String> {
+    let mut ids: Vec<(f64, String)> = Vec::new();
+    let touched = state.touched.get();
+    state.answers.with(|all| {
+        for (id, a) in all {
+            if !a.is_empty() {
+                ids.push((touched.get(id).copied().unwrap_or(0.0), id.clone()));
+            }
+        }
+    });
+    state.attachments.with(|all| {
+        for a in all {
+            if !ids.iter().any(|(_, id)| *id == a.procedure) {
+                ids.push((touched.get(&a.procedure).copied().unwrap_or(0.0), a.procedure.clone()));
+            }
+        }
+    });
+    ids.retain(|(_, id)| CatalogIndex::bundled().get(id).is_some());
+    crate::engine::sort_small_by(&mut ids, |x, y| x.0 > y.0);
+    ids.into_iter().map(|(_, id)| id).collect()
+}
+
+fn export(state: AppState, id: &str) {
+    let answers = state.answers.with_untracked(|a| a.get(id).cloned().unwrap_or_default());
+    let files = state.attachments.with_untracked(|a| {
+        a.iter()
+            .filter(|x| x.procedure == id)
+            .map(|x| DraftAttachment {
+                document_id: x.document_id.clone(),
+                name: x.name.clone(),
+                media: x.media,
+                bytes: (*x.bytes).clone(),
+            })
+            .collect()
+    });
+    let now = js_sys::Date::now();
+    let saved = state.touched.with_untracked(|t| t.get(id).copied()).unwrap_or(now);
+    let d = DraftFile {
+        procedure: id.to_string(),
+        catalog_version: CatalogIndex::bundled().version.clone(),
+        saved: (saved / 1000.0) as i64,
+        answers,
+        files,
+    };
+    let today = Timestamp::from_unix((now / 1000.0) as i64 + 7 * 3600).date.iso();
+    let _ = web::download(&draft::export(&d), &draft::file_name(id, &today), "application/octet-stream");
+}
+
+#[component]
+pub fn DraftList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let deleted = RwSignal::new(false);
+    let ids = Memo::new(move |_| draft_ids(state));
+    view! {
+        <Show when=move || !ids.with(|i| i.is_empty())>
+            <section class="drafts" aria-labelledby="drafts-title">
+                <h2 id="drafts-title" class="group-title">{move || state.t(i18n::DRAFTS_TITLE)}</h2>
+                <ul class="cards">
+                    <For each=move || ids.get() key=|id| id.clone() let:id>
+                        <DraftCard id=id deleted=deleted/>
+                    </For>
+                </ul>
+                <p class="hint">{move || state.t(i18n::DRAFT_EXPORT_HINT)}</p>
+            </section>
+        </Show>
+        <p role="status" class="visually-hidden-status">{move || deleted.get().then(|| state.t(i18n::DRAFT_DELETED))}</p>
+    }
+}
+
+#[component]
+fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    super::load_procedure(state, &id);
+    let summary = CatalogIndex::bundled().get(&id);
+    let asking = RwSignal::new(false);
+    let (id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let person = move || {
+        let p = state.procedure(&id2)?;
+        let a = state.answers.with(|all| all.get(&id2).cloned())?;
+        draft::person(p, &a)
+    };
+    let files = move || state.attachments.with(|a| a.iter().filter(|x| x.procedure == id3).count());
+    let changed = move || state.touched.with(|t| t.get(&id4).copied());
+    let title_id = format!("draft-{id}");
+    let confirm_id = format!("draft-delete-{id}");
+    let (confirm_id2, title_id2) = (confirm_id.clone(), title_id.clone());
+    let name = move || summary.map(|s| s.name.get(state.lang.get()).to_string()).unwrap_or_default();
+    view! {
+        <li class="card draft">
+            <h3 class="card-title" id=title_id.clone()>{name}</h3>
+            <p class="card-text draft-person">
+                {move || person().unwrap_or_else(|| state.t(i18n::DRAFT_NO_NAME).to_string())}
+            </p>
+            <p class="card-meta">
+                {move || changed().map(|ms| format!("{}: {}", state.t(i18n::DRAFT_CHANGED), when(ms, state.lang.get())))}
+                {move || (files() > 0).then(|| format!(" · {} {}", files(), state.t(i18n::DRAFT_FILES)))}
+            </p>
+            <p class="draft-actions">
+                <a class="button" href=step_url(&id, Step::Review) aria-describedby=title_id.clone()>
+                    {move || state.t(i18n::DRAFT_CONTINUE)}
+                </a>
+                " "
+                <button type="button" class="button button--secondary" aria-describedby=title_id.clone() on:click=move |_| export(state, &id5)>
+                    {move || state.t(i18n::DRAFT_EXPORT)}
+                </button>
+                " "
+                <button type="button" class="link-button" aria-describedby=title_id.clone() on:click=move |_| {
+                    asking.set(true);
+                    web::focus_id(&confirm_id2);
+                }>{move || state.t(i18n::DRAFT_DELETE)}</button>
+            </p>
+            <Show when=move || asking.get()>
+                <div class="warning-box" id=confirm_id.clone() tabindex="-1" role="group" aria-labelledby=title_id2.clone()>
+                    <p><strong>{move || state.t(i18n::DRAFT_DELETE_Q)}</strong></p>
+                    <button type="button" class="button button--warning" on:click={
+                        let id = id.clone();
+                        move |_| {
+                            state.forget(&id);
+                            deleted.set(true);
+                            web::focus_id("page-title");
+                        }
+                    }>{move || state.t(i18n::DRAFT_DELETE_YES)}</button>
+                    " "
+                    <button type="button" class="button button--secondary" on:click=move |_| asking.set(false)>
+                        {move || state.t(i18n::DRAFT_DELETE_NO)}
+                    </button>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+/// The procedure definition, fetching it if this session has not yet.
+async fn procedure(state: AppState, id: &str) -> Option<&'static Procedure> {
+    if let Some(p) = untrack(|| state.procedure(id)) {
+        return Some(p);
+    }
+    let bytes = web::fetch_bytes(&format!("/data/catalog/{id}.bin")).await?;
+    let p: &'static Procedure = Box::leak(Box::new(Procedure::from_compact(&bytes).ok()?));
+    state.procedures.update(|m| {
+        m.insert(id.to_string(), Loaded::Ready(p));
+    });
+    Some(p)
+}
+
+async fn import(state: AppState, file: web_sys::File) -> Result<I18n, I18n> {
+    let not_read = || I18n::new("Không đọc được tệp. Hãy chọn lại.", "The file could not be read. Choose it again.");
+    let bytes = web::read_file(&file).await.ok_or_else(not_read)?;
+    let mut d = draft::import(&bytes, CatalogIndex::bundled())?;
+    let Some(p) = procedure(state, &d.procedure).await else {
+        return Err(I18n::new(i18n::DRAFT_IMPORT_OFFLINE.0, i18n::DRAFT_IMPORT_OFFLINE.1));
+    };
+    d.fit_to(p);
+    // Everything checked: now replace this procedure's draft.
+    let who = draft::person(p, &d.answers);
+    let id = d.procedure.clone();
+    state.attachments.update(|a| a.retain(|x| x.procedure != id));
+    for f in d.files {
+        state.add_attachment(&id, &f.document_id, f.name, f.media, f.bytes);
+    }
+    state.set_answers(&id, d.answers);
+    let name = CatalogIndex::bundled().get(&id).map(|s| s.name.clone()).unwrap_or_default();
+    let who = who.map(|w| format!(" – {w}")).unwrap_or_default();
+    Ok(I18n::new(
+        format!("{} {}{who}", i18n::DRAFT_IMPORTED.0, name.vi),
+        format!("{} {}{who}", i18n::DRAFT_IMPORTED.1, name.en),
+    ))
+}
+
+#[component]
+pub fn ImportDraft() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let result: RwSignal<Option<Result<I18n, I18n>>> = RwSignal::new(None);
+    let on_change = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let r = import(state, file).await;
+            let failed = r.is_err();
+            result.set(Some(r));
+            if failed {
+                web::focus_id("import-error");
+            } else {
+                web::focus_id("drafts-title");
+            }
+        });
+    };
+    let failed = move || result.with(|r| matches!(r, Some(Err(_))));
+    view! {
+        <div class=move || if failed() { "field field--error import" } else { "field import" }>
+            <label class="label" for="draft-file">{move || state.t(i18n::DRAFT_IMPORT)}</label>
+            <p class="hint" id="draft-file-hint">{move || state.t(i18n::DRAFT_IMPORT_HINT)}</p>
+            {move || match result.get() {
+                Some(Err(e)) => view! {
+                    <p class="field-error" id="import-error" tabindex="-1">
+                        <span class="visually-hidden">{state.t(i18n::ERROR_PREFIX)}" "</span>{e.get(state.lang.get()).to_string()}
+                    </p>
+                }.into_any(),
+                Some(Ok(what)) => view! {
+                    <p class="success" role="status">{what.get(state.lang.get()).to_string()}</p>
+                }.into_any(),
+                None => ().into_any(),
+            }}
+            <input
+                id="draft-file"
+                name="draft-file"
+                type="file"
+                class="file-input"
+                accept=format!(".{},application/octet-stream", draft::EXTENSION)
+                aria-describedby=move || if failed() { "draft-file-hint import-error" } else { "draft-file-hint" }
+                on:change=on_change
+            />
+        </div>
+    }
+}
+
+/// What the device refused to store, if anything.
+#[component]
+pub fn StorageProblem() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let flags = move || state.storage_problem.get();
+    view! {
+        <Show when=move || flags() & drafts::ANSWERS_NOT_SAVED != 0>
+            <p class="field-warning" role="alert">{move || state.t(i18n::STORAGE_ANSWERS)}</p>
+        </Show>
+        <Show when=move || flags() & drafts::FILES_NOT_SAVED != 0 && flags() & drafts::ANSWERS_NOT_SAVED == 0>
+            <p class="field-warning" role="alert">{move || state.t(i18n::STORAGE_FILES)}</p>
+        </Show>
+    }
+}

@@ -1,0 +1,163 @@
+// Drafts that are never lost: listed on the start page, deleted one by one, kept across reloads,
+// offline and app updates, carried to another device in a file, and storage trouble explained.
+const fs = require('fs');
+const path = require('path');
+const { test, expect } = require('@playwright/test');
+const { expectAccessible, pressContinue, JPEG, installOffline, seedAnswers, ANSWERS, idbCount } = require('./helpers');
+
+const SW = path.join(__dirname, '..', '..', 'dist', 'sw.js');
+
+async function typeBirthChildName(page, name) {
+  await page.goto('/p/khai-sinh/s/tre');
+  await page.fill('input[name=tre_ho_ten]', name);
+  // Saved as typed: wait until the draft record is on the device.
+  await expect.poll(() => idbCount(page, 'drafts')).toBeGreaterThan(0);
+}
+
+test('drafts are listed with procedure, person and last change; one is deleted; the rest survive reload, offline and an app update', async ({ page, context }) => {
+  await installOffline(page);
+  await typeBirthChildName(page, 'Lê Văn Bình');
+  await page.goto('/');
+  await seedAnswers(page, { 'chung-thuc-chu-ky': ANSWERS });
+  await page.goto('/');
+  const cards = page.locator('.draft');
+  await expect(cards).toHaveCount(2);
+  const birth = cards.filter({ hasText: 'Đăng ký khai sinh' });
+  await expect(birth.locator('.draft-person')).toHaveText('Lê Văn Bình');
+  await expect(birth.locator('.card-meta')).toHaveText(/^Sửa lần cuối: \d\d\/\d\d\/\d{4} lúc \d\d:\d\d$/);
+  const sig = cards.filter({ hasText: 'Chứng thực chữ ký' });
+  await expect(sig.locator('.draft-person')).toHaveText('Nguyễn Văn Nam');
+  await expectAccessible(page, 'start page with two drafts');
+
+  // Delete one, after confirming; "keep it" first changes nothing.
+  await birth.getByRole('button', { name: 'Xóa', exact: true }).click();
+  await expect(birth.locator('.warning-box')).toBeFocused();
+  await birth.getByRole('button', { name: 'Không xóa' }).click();
+  await expect(cards).toHaveCount(2);
+  await birth.getByRole('button', { name: 'Xóa', exact: true }).click();
+  await birth.getByRole('button', { name: 'Xóa bản nháp' }).click();
+  await expect(cards).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Đã xóa bản nháp' })).toBeAttached();
+  await page.reload();
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText('Nguyễn Văn Nam');
+  // The old localStorage copy was moved into IndexedDB and removed.
+  expect(await page.evaluate(() => localStorage.getItem('hoso:answers:2'))).toBeNull();
+
+  // Offline: the draft is still there and opens.
+  await context.setOffline(true);
+  await page.reload();
+  await expect(cards).toHaveCount(1);
+  await cards.first().getByRole('link', { name: 'Tiếp tục' }).click();
+  await expect(page).toHaveURL(/\/p\/chung-thuc-chu-ky\/review$/);
+  await expect(page.locator('main')).toContainText('Nguyễn Văn Nam');
+  await context.setOffline(false);
+
+  // An app update: a new service worker version is published, offered and applied.
+  const original = fs.readFileSync(SW, 'utf8');
+  try {
+    fs.writeFileSync(SW, original.replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1-next"'));
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then(r => r.update()));
+    const banner = page.locator('#update-banner');
+    await expect(banner).toContainText('Đã có phiên bản mới');
+    await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Cập nhật' }).click()]);
+    await expect.poll(() => page.evaluate(() => caches.keys())).toContainEqual(expect.stringMatching(/-next$/));
+    await expect(page.locator('main')).toContainText('Nguyễn Văn Nam');
+    await page.goto('/');
+    await expect(cards).toHaveCount(1);
+  } finally {
+    fs.writeFileSync(SW, original);
+  }
+});
+
+test('a draft moves to another device in a file; damaged and foreign files are refused and change nothing', async ({ page, browser }) => {
+  await page.goto('/');
+  await seedAnswers(page, { 'chung-thuc-chu-ky': ANSWERS });
+  await page.goto('/p/chung-thuc-chu-ky/attachments');
+  await page.locator('input[name=giay-to-se-ky]').setInputFiles([
+    { name: 'trang-1.jpg', mimeType: 'image/jpeg', buffer: JPEG },
+    { name: 'trang-2.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% hoso test\n') },
+  ]);
+  await expect(page.locator('.file')).toHaveCount(2);
+  await page.goto('/');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.draft').getByRole('button', { name: 'Lưu ra tệp' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^ho-so-nhap-chung-thuc-chu-ky-\d{4}-\d\d-\d\d\.hoso$/);
+  const file = fs.readFileSync(await download.path());
+  expect(file.subarray(0, 11).toString()).toBe('HOSO-DRAFT\n');
+
+  // Another device: a fresh browser profile.
+  const use = test.info().project.use;
+  const other = await browser.newContext({ baseURL: use.baseURL, viewport: use.viewport, locale: use.locale });
+  const phone = await other.newPage();
+  await phone.goto('/');
+  await expect(phone.locator('.draft')).toHaveCount(0);
+  const choose = (name, buffer) => phone.locator('input[name=draft-file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+  const error = phone.locator('#import-error');
+
+  await choose('anh.jpg', JPEG);
+  await expect(error).toContainText('không phải bản nháp');
+  await expect(error).toBeFocused();
+  await expectAccessible(phone, 'draft import refused');
+  await choose('goi.zip', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(40)]));
+  await expect(error).toContainText('gói hồ sơ');
+  const damaged = Buffer.from(file);
+  damaged[damaged.length - 5] ^= 0x20;
+  await choose('nhap.hoso', damaged);
+  await expect(error).toContainText('bị hỏng');
+  await choose('nhap.hoso', file.subarray(0, file.length - 100));
+  await expect(error).toContainText('bị hỏng');
+  await expect(phone.locator('.draft')).toHaveCount(0);
+  expect(await idbCount(phone, 'drafts')).toBe(0);
+
+  await choose('nhap.hoso', file);
+  await expect(phone.getByRole('status').filter({ hasText: 'Đã mở bản nháp' })).toContainText('Nguyễn Văn Nam');
+  await expect(phone.locator('.draft')).toHaveCount(1);
+  // A damaged file now leaves the imported draft as it is.
+  await choose('nhap.hoso', damaged);
+  await expect(error).toContainText('bị hỏng');
+  await phone.reload();
+  await expect(phone.locator('.draft')).toHaveCount(1);
+  await expect(phone.locator('.draft .card-meta')).toContainText('2 tệp đính kèm');
+  await phone.goto('/p/chung-thuc-chu-ky/attachments');
+  await expect(phone.locator('.file-name')).toHaveText(['trang-1.jpg', 'trang-2.pdf']);
+  await pressContinue(phone);
+  await expect(phone).toHaveURL(/\/review$/);
+  await expect(phone.locator('main')).toContainText('046092000456');
+  await other.close();
+});
+
+test('when the device refuses to store files the resident is told and the answers are kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (this.name === 'attachments') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
+  });
+  await page.goto('/');
+  await seedAnswers(page, { 'chung-thuc-chu-ky': ANSWERS });
+  await page.goto('/p/chung-thuc-chu-ky/attachments');
+  await page.locator('input[name=giay-to-se-ky]').setInputFiles({ name: 'trang-1.jpg', mimeType: 'image/jpeg', buffer: JPEG });
+  await expect(page.locator('.file')).toHaveCount(1);
+  await expect(page.getByRole('alert')).toContainText('không cho lưu thêm tệp');
+  await expectAccessible(page, 'storage full');
+  // The file still goes into a package made now; the answers survive closing the page.
+  expect(await idbCount(page, 'attachments')).toBe(0);
+  await page.reload();
+  await expect(page.locator('.file')).toHaveCount(0);
+  await page.goto('/p/chung-thuc-chu-ky/review');
+  await expect(page.locator('main')).toContainText('Nguyễn Văn Nam');
+});
+
+test('without any storage (blocked) the resident is told at once not to close the page', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { value: { open() { throw new DOMException('blocked', 'SecurityError'); } } });
+  });
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('Đừng đóng trang này');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('alert')).toContainText('Do not close this page');
+});
