@@ -38,8 +38,6 @@ texts! {
     SEARCH_NONE = ("Không tìm thấy thủ tục nào. Hãy thử từ khác.", "No procedure found. Try other words.");
     PRIVACY_NOTE = ("Thông tin bạn nhập chỉ lưu trên thiết bị này. hoso không gửi dữ liệu đi đâu; bạn tự tải gói hồ sơ về và nộp.",
                     "What you enter stays on this device. hoso sends nothing anywhere; you download the package and submit it yourself.");
-    CONTINUE_DRAFT = ("Tiếp tục hồ sơ đang làm dở", "Continue your unfinished application");
-    START_OVER = ("Làm lại từ đầu", "Start again");
     DELETE_ALL = ("Xóa mọi dữ liệu của tôi trên thiết bị này", "Delete all my data on this device");
     DELETE_ALL_Q = ("Xóa hết câu trả lời và tệp đã đính kèm của mọi thủ tục trên thiết bị này? Không thể khôi phục.", "Delete every answer and attached file for every procedure on this device? This cannot be undone.");
     DELETE_ALL_YES = ("Xóa hết", "Delete everything");

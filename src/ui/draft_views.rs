@@ -72,17 +72,18 @@ pub fn DraftList() -> impl IntoView {
     let deleted = RwSignal::new(false);
     let ids = Memo::new(move |_| draft_ids(state));
     view! {
-        <Show when=move || !ids.with(|i| i.is_empty())>
-            <section class="drafts" aria-labelledby="drafts-title">
-                <h2 id="drafts-title" class="group-title">{move || state.t(i18n::DRAFTS_TITLE)}</h2>
-                <ul class="cards">
-                    <For each=move || ids.get() key=|id| id.clone() let:id>
-                        <DraftCard id=id deleted=deleted/>
-                    </For>
-                </ul>
-                <p class="hint">{move || state.t(i18n::DRAFT_EXPORT_HINT)}</p>
-            </section>
-        </Show>
+        {move || {
+            let list = ids.get();
+            (!list.is_empty()).then(|| view! {
+                <section class="drafts" aria-labelledby="drafts-title">
+                    <h2 id="drafts-title" class="group-title">{move || state.t(i18n::DRAFTS_TITLE)}</h2>
+                    <ul class="cards">
+                        {list.into_iter().map(|id| view! { <DraftCard id=id deleted=deleted/> }).collect_view()}
+                    </ul>
+                    <p class="hint">{move || state.t(i18n::DRAFT_EXPORT_HINT)}</p>
+                </section>
+            })
+        }}
         <p role="status" class="visually-hidden-status">{move || deleted.get().then(|| state.t(i18n::DRAFT_DELETED))}</p>
     }
 }
@@ -129,7 +130,7 @@ fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
                     web::focus_id(&confirm_id2);
                 }>{move || state.t(i18n::DRAFT_DELETE)}</button>
             </p>
-            <Show when=move || asking.get()>
+            {move || asking.get().then(|| view! {
                 <div class="warning-box" id=confirm_id.clone() tabindex="-1" role="group" aria-labelledby=title_id2.clone()>
                     <p><strong>{move || state.t(i18n::DRAFT_DELETE_Q)}</strong></p>
                     <button type="button" class="button button--warning" on:click={
@@ -145,7 +146,7 @@ fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
                         {move || state.t(i18n::DRAFT_DELETE_NO)}
                     </button>
                 </div>
-            </Show>
+            })}
         </li>
     }
 }
@@ -242,13 +243,15 @@ pub fn ImportDraft() -> impl IntoView {
 #[component]
 pub fn StorageProblem() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let flags = move || state.storage_problem.get();
-    view! {
-        <Show when=move || flags() & drafts::ANSWERS_NOT_SAVED != 0>
-            <p class="field-warning" role="alert">{move || state.t(i18n::STORAGE_ANSWERS)}</p>
-        </Show>
-        <Show when=move || flags() & drafts::FILES_NOT_SAVED != 0 && flags() & drafts::ANSWERS_NOT_SAVED == 0>
-            <p class="field-warning" role="alert">{move || state.t(i18n::STORAGE_FILES)}</p>
-        </Show>
+    move || {
+        let f = state.storage_problem.get();
+        let text = if f & drafts::ANSWERS_NOT_SAVED != 0 {
+            i18n::STORAGE_ANSWERS
+        } else if f & drafts::FILES_NOT_SAVED != 0 {
+            i18n::STORAGE_FILES
+        } else {
+            return None;
+        };
+        Some(view! { <p class="field-warning" role="alert">{state.t(text)}</p> })
     }
 }

@@ -149,16 +149,21 @@ fn draft_to_js(id: &str, answers: &[u8], updated: f64, order: &[u32]) -> JsValue
     o.into()
 }
 
+/// Each procedure's answers in postcard. (Built by inserting: collecting into a BTreeMap would
+/// bring a sort into the wasm.)
+fn encoded(all: &BTreeMap<String, Answers>) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for (k, a) in all {
+        out.insert(k.clone(), postcard::to_allocvec(a).unwrap_or_default());
+    }
+    out
+}
+
 /// Keeps IndexedDB in step with the app state: answers and attachments, as they change.
 pub fn keep(state: AppState, restored_ok: bool) {
     // What is on the device now: answers per procedure (postcard), attachments (key → position).
-    let saved_answers: StoredValue<BTreeMap<String, Vec<u8>>> = StoredValue::new(
-        state.answers.with_untracked(|all| {
-            all.iter()
-                .map(|(k, a)| (k.clone(), postcard::to_allocvec(a).unwrap_or_default()))
-                .collect()
-        }),
-    );
+    let saved_answers: StoredValue<BTreeMap<String, Vec<u8>>> =
+        StoredValue::new(state.answers.with_untracked(encoded));
     let saved_files: StoredValue<Vec<Attached>> = StoredValue::new(state.attachments.get_untracked());
     if restored_ok {
         // Answers moved over from localStorage by `restore` are written once, then the old key goes.
@@ -197,11 +202,7 @@ pub fn keep(state: AppState, restored_ok: bool) {
         });
     };
     Effect::new(move |_| {
-        let now_answers: BTreeMap<String, Vec<u8>> = state.answers.with(|all| {
-            all.iter()
-                .map(|(k, a)| (k.clone(), postcard::to_allocvec(a).unwrap_or_default()))
-                .collect()
-        });
+        let now_answers = state.answers.with(encoded);
         let before = saved_answers.get_value();
         let now = js_sys::Date::now();
         for (id, b) in &now_answers {

@@ -633,14 +633,18 @@ fn AttachSlot(proc_id: String, doc: crate::engine::catalog::Document) -> impl In
                     <p class="field-error" id=id.clone()><span class="visually-hidden">{i18n::ERROR_PREFIX.get(lang)}" "</span>{e.get(lang).to_string()}</p>
                 }).collect_view()
             }}
-            <Show when=move || files.with(|f| f.is_empty())>
-                <p class="hint">{move || state.t(i18n::ATTACH_NONE)}</p>
-            </Show>
-            <ol class="files">
-                <For each=move || files.get() key=|k| *k let:key>
-                    <PageItem key=key pages=files/>
-                </For>
-            </ol>
+            {move || {
+                let keys = files.get();
+                let n = keys.len();
+                if n == 0 {
+                    return view! { <p class="hint">{state.t(i18n::ATTACH_NONE)}</p> }.into_any();
+                }
+                view! {
+                    <ol class="files">
+                        {keys.into_iter().enumerate().map(|(pos, key)| view! { <PageItem key=key pos=pos count=n/> }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
             <p class="hint" role="status">{move || working.get().then(|| state.t(i18n::ATTACH_WORKING))}</p>
             <div class="attach-actions">
                 <div>
@@ -676,7 +680,7 @@ fn AttachSlot(proc_id: String, doc: crate::engine::catalog::Document) -> impl In
 
 /// One page of a document: thumbnail, name, size, move and remove.
 #[component]
-fn PageItem(key: u32, pages: Memo<Vec<u32>>) -> impl IntoView {
+fn PageItem(key: u32, pos: usize, count: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(f) = state
         .attachments
@@ -688,8 +692,6 @@ fn PageItem(key: u32, pages: Memo<Vec<u32>>) -> impl IntoView {
     if let Some(url) = thumb.clone() {
         on_cleanup(move || web::revoke_url(&url));
     }
-    let pos = move || pages.with(|p| p.iter().position(|k| *k == key).unwrap_or(0));
-    let count = move || pages.with(|p| p.len());
     let name = f.name.clone();
     let (n2, n3, n4) = (name.clone(), name.clone(), name.clone());
     view! {
@@ -699,24 +701,24 @@ fn PageItem(key: u32, pages: Memo<Vec<u32>>) -> impl IntoView {
                 None => view! { <span class="thumb thumb--pdf" aria-hidden="true">"PDF"</span> }.into_any(),
             }}
             <span class="file-text">
-                <span class="file-page">{move || state.t(i18n::ATTACH_PAGE)}" "{move || pos() + 1}": "</span>
+                <span class="file-page">{move || state.t(i18n::ATTACH_PAGE)}" "{pos + 1}": "</span>
                 <span class="file-name">{name}</span>
                 " "
                 <span class="file-size">{move || format_size(f.bytes.len() as u64, state.lang.get())}</span>
             </span>
             <span class="file-actions">
-                <Show when=move || { pos() > 0 }>
+                {(pos > 0).then(|| view! {
                     <button type="button" class="link-button" on:click=move |_| state.move_attachment(key, true)>
                         <span aria-hidden="true">"↑ "</span>{move || state.t(i18n::ATTACH_UP)}
                         <span class="visually-hidden">" – "{move || state.t(i18n::ATTACH_MOVE_UP)}" "{n2.clone()}</span>
                     </button>
-                </Show>
-                <Show when=move || { pos() + 1 < count() }>
+                })}
+                {(pos + 1 < count).then(|| view! {
                     <button type="button" class="link-button" on:click=move |_| state.move_attachment(key, false)>
                         <span aria-hidden="true">"↓ "</span>{move || state.t(i18n::ATTACH_DOWN)}
                         <span class="visually-hidden">" – "{move || state.t(i18n::ATTACH_MOVE_DOWN)}" "{n3.clone()}</span>
                     </button>
-                </Show>
+                })}
                 <button type="button" class="link-button" on:click=move |_| state.remove_attachment(key)>
                     {move || state.t(i18n::ATTACH_REMOVE)}<span class="visually-hidden">" "{n4.clone()}</span>
                 </button>

@@ -276,10 +276,19 @@ test('the start page offers to continue or start again', async ({ page }) => {
   await page.goto('/p/khai-sinh/s/tre');
   await page.fill('input[name=tre_ho_ten]', 'Lê Văn Bình');
   await page.goto('/');
-  await expect(page.getByRole('link', { name: 'Tiếp tục hồ sơ đang làm dở' })).toBeVisible();
+  const draft = page.locator('.draft');
+  await expect(draft.getByRole('link', { name: 'Tiếp tục' })).toBeVisible();
   await expectAccessible(page, 'start with a draft');
-  await page.getByRole('button', { name: /Làm lại từ đầu/ }).click();
-  await expect(page.getByRole('link', { name: 'Tiếp tục hồ sơ đang làm dở' })).toHaveCount(0);
+  // In English too.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('#drafts-title')).toHaveText('Your unfinished applications');
+  await expect(draft.locator('.card-meta')).toHaveText(/^Last changed: \d\d\/\d\d\/\d{4} at \d\d:\d\d$/);
+  await expectAccessible(page, 'start with a draft (English)');
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  // Starting again = deleting the draft.
+  await draft.getByRole('button', { name: 'Xóa', exact: true }).click();
+  await draft.getByRole('button', { name: 'Xóa bản nháp' }).click();
+  await expect(page.locator('.draft')).toHaveCount(0);
   await page.goto('/p/khai-sinh/s/tre');
   await expect(page.locator('input[name=tre_ho_ten]')).toHaveValue('');
 });
