@@ -63,11 +63,12 @@ async function waitForServer() {
   const server = spawn('python3', [path.join(__dirname, 'serve.py'), '--dir', DIR, '--port', String(PORT), '--quiet'], { stdio: 'inherit' });
   try {
     await waitForServer();
-    const browser = await chromium.launch({
+    const browserServer = await chromium.launchServer({
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    const pid = browser.process().pid;
+    const pid = browserServer.process().pid;
+    const browser = await chromium.connect(browserServer.wsEndpoint());
     const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
     await page.goto(BASE + '/');
     await page.evaluate(hex => localStorage.setItem('hoso:answers:2', hex), compactAnswers({ 'chung-thuc-chu-ky': ANSWERS }));
@@ -75,6 +76,7 @@ async function waitForServer() {
     await page.waitForSelector('input[name=giay-to-se-ky]');
     // Camera-like photos: 4000×3000, detailed enough that JPEG does not make them trivially small.
     const photos = [];
+    const tmp = fs.mkdtempSync(path.join(require('os').tmpdir(), 'hoso-photos-'));
     for (let i = 0; i < N; i++) {
       const bytes = await page.evaluate(async (seed) => {
         const c = new OffscreenCanvas(4000, 3000);
@@ -90,12 +92,16 @@ async function waitForServer() {
         const b = await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
         return Array.from(new Uint8Array(await b.arrayBuffer()));
       }, i);
-      photos.push({ name: `IMG_${1000 + i}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(bytes) });
+      // On disk, as on a phone: the page gets file-backed Blobs, not 20 MB pushed through the driver.
+      const file = path.join(tmp, `IMG_${1000 + i}.jpg`);
+      fs.writeFileSync(file, Buffer.from(bytes));
+      photos.push(file);
     }
-    const inMB = photos.reduce((n, p) => n + p.buffer.length, 0) / 1e6;
+    const inMB = photos.reduce((n, p) => n + fs.statSync(p).size, 0) / 1e6;
     // Start from a settled page so the peak below is the photos' own.
     await page.reload();
     await page.waitForSelector('input[name=giay-to-se-ky]');
+    if (process.argv.includes('--hide-thumbs')) await page.evaluate(() => document.styleSheets[0].insertRule('.thumb { display: none !important }'));
     resetPeak(pid);
     const before = rendererMemory(pid);
     const t0 = Date.now();
@@ -120,6 +126,8 @@ async function waitForServer() {
     await page.waitForFunction(n => document.querySelectorAll('.file').length === n, N, { timeout: 600_000 });
     const restore = Date.now() - t1;
     await browser.close();
+    await browserServer.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
     const f = x => x.toFixed(1);
     console.log(`photos: ${N} × 4000×3000 JPEG in (${f(inMB)} MB) → ${f(outMB)} MB stored (2000 px, no EXIF)`);
     console.log(`photos: processed and listed ${(shown / 1000).toFixed(2)} s, stored in IndexedDB ${(stored / 1000).toFixed(2)} s (${(stored / N).toFixed(0)} ms per photo)`);

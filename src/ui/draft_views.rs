@@ -166,7 +166,7 @@ async fn procedure(state: AppState, id: &str) -> Option<&'static Procedure> {
 
 async fn import(state: AppState, file: web_sys::File) -> Result<I18n, I18n> {
     let not_read = || I18n::new("Không đọc được tệp. Hãy chọn lại.", "The file could not be read. Choose it again.");
-    let bytes = web::read_file(&file).await.ok_or_else(not_read)?;
+    let bytes = web::read_blob(&file).await.ok_or_else(not_read)?;
     let mut d = draft::import(&bytes, CatalogIndex::bundled())?;
     let Some(p) = procedure(state, &d.procedure).await else {
         return Err(I18n::new(i18n::DRAFT_IMPORT_OFFLINE.0, i18n::DRAFT_IMPORT_OFFLINE.1));

@@ -599,19 +599,11 @@ fn AttachSlot(proc_id: String, doc: crate::engine::catalog::Document) -> impl In
         leptos::task::spawn_local(async move {
             let mut errs = Vec::new();
             for f in picked {
-                let name = f.name();
-                let Some(bytes) = super::web::read_file(&f).await else {
-                    errs.push(crate::engine::text::I18n::new(
-                        format!("Không đọc được tệp “{name}”. Hãy chọn lại."),
-                        format!("Could not read “{name}”. Choose it again."),
-                    ));
-                    continue;
-                };
                 let total: u64 = state.attachments.with_untracked(|a| {
                     a.iter().filter(|x| x.procedure == pid).map(|x| x.bytes.len() as u64).sum()
                 });
-                match super::photos::prepare(&name, bytes, total).await {
-                    Ok((media, bytes)) => state.add_attachment(&pid, &did, name, media, bytes),
+                match super::photos::prepare(&f, total).await {
+                    Ok((media, bytes)) => state.add_attachment(&pid, &did, f.name(), media, bytes),
                     Err(m) => errs.push(m),
                 }
             }
@@ -688,16 +680,22 @@ fn PageItem(key: u32, pos: usize, count: usize) -> impl IntoView {
     else {
         return ().into_any();
     };
-    let thumb = f.media.is_image().then(|| web::blob_url(&f.bytes, f.media.mime())).flatten();
-    if let Some(url) = thumb.clone() {
-        on_cleanup(move || web::revoke_url(&url));
+    let thumb: RwSignal<Option<String>> = RwSignal::new(None);
+    if f.media.is_image() {
+        let (bytes, media) = (f.bytes.clone(), f.media);
+        leptos::task::spawn_local(async move {
+            let url = super::photos::thumb_url(key, &bytes, media).await;
+            let _ = thumb.try_set(url);
+        });
     }
+    let is_image = f.media.is_image();
     let name = f.name.clone();
     let (n2, n3, n4) = (name.clone(), name.clone(), name.clone());
     view! {
         <li class="file">
-            {match thumb {
-                Some(url) => view! { <img class="thumb" src=url alt="" width="64" height="64" decoding="async"/> }.into_any(),
+            {move || match thumb.get() {
+                Some(url) => view! { <img class="thumb" src=url alt="" width="64" height="64"/> }.into_any(),
+                None if is_image => view! { <span class="thumb" aria-hidden="true"></span> }.into_any(),
                 None => view! { <span class="thumb thumb--pdf" aria-hidden="true">"PDF"</span> }.into_any(),
             }}
             <span class="file-text">
@@ -719,7 +717,10 @@ fn PageItem(key: u32, pos: usize, count: usize) -> impl IntoView {
                         <span class="visually-hidden">" – "{move || state.t(i18n::ATTACH_MOVE_DOWN)}" "{n3.clone()}</span>
                     </button>
                 })}
-                <button type="button" class="link-button" on:click=move |_| state.remove_attachment(key)>
+                <button type="button" class="link-button" on:click=move |_| {
+                    state.remove_attachment(key);
+                    super::photos::drop_thumb(key);
+                }>
                     {move || state.t(i18n::ATTACH_REMOVE)}<span class="visually-hidden">" "{n4.clone()}</span>
                 </button>
             </span>

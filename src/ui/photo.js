@@ -1,9 +1,9 @@
 // Redraws a photo as the engine decided (src/engine/image.rs): decode with the EXIF orientation
 // applied, scale so the longer side is at most maxSide, re-encode. Canvas output carries no EXIF,
-// so GPS and other metadata are gone. Rejects with "decode" when the browser cannot read the
-// image (e.g. HEIC in browsers without HEIC support), or "encode" when it cannot write it.
-export async function redraw(bytes, mime, maxSide, outMime, quality) {
-  const blob = new Blob([bytes], { type: mime }); // copies: the wasm memory may move meanwhile
+// so GPS and other metadata are gone. Takes the picked File (a Blob) itself, so a 4000×3000 photo
+// never has to be copied into the wasm memory. Rejects with "decode" when the browser cannot read
+// the image (e.g. HEIC in browsers without HEIC support), or "encode" when it cannot write it.
+async function draw(blob, maxSide, outMime, quality) {
   let bmp;
   try {
     bmp = await createImageBitmap(blob, { imageOrientation: "from-image" });
@@ -15,25 +15,38 @@ export async function redraw(bytes, mime, maxSide, outMime, quality) {
   const h = Math.max(1, Math.round(bmp.height * scale));
   let out;
   try {
-    if (typeof OffscreenCanvas !== "undefined") {
-      const c = new OffscreenCanvas(w, h);
-      const ctx = c.getContext("2d");
-      ctx.imageSmoothingQuality = "high";
-      ctx.drawImage(bmp, 0, 0, w, h);
-      out = await c.convertToBlob({ type: outMime, quality });
-    } else {
-      const c = document.createElement("canvas");
-      c.width = w;
-      c.height = h;
-      const ctx = c.getContext("2d");
-      ctx.imageSmoothingQuality = "high";
-      ctx.drawImage(bmp, 0, 0, w, h);
-      out = await new Promise((resolve) => c.toBlob(resolve, outMime, quality));
-      c.width = c.height = 0;
-    }
+    const c = typeof OffscreenCanvas !== "undefined" ? new OffscreenCanvas(w, h) : document.createElement("canvas");
+    c.width = w;
+    c.height = h;
+    const ctx = c.getContext("2d");
+    ctx.imageSmoothingQuality = "high";
+    ctx.drawImage(bmp, 0, 0, w, h);
+    out = c.convertToBlob
+      ? await c.convertToBlob({ type: outMime, quality })
+      : await new Promise((resolve) => c.toBlob(resolve, outMime, quality));
+    c.width = c.height = 0; // free the pixels now, not at the next garbage collection
   } finally {
     bmp.close();
   }
   if (!out || out.type !== outMime) throw new Error("encode");
-  return new Uint8Array(await out.arrayBuffer());
+  return out;
+}
+
+// One photo at a time: a phone has memory for one decoded 12-megapixel picture, not ten.
+let queue = Promise.resolve();
+function serial(job) {
+  const run = queue.then(job);
+  queue = run.catch(() => {});
+  return run;
+}
+
+export function redraw(blob, maxSide, outMime, quality) {
+  return serial(async () => new Uint8Array(await (await draw(blob, maxSide, outMime, quality)).arrayBuffer()));
+}
+
+// A small JPEG preview (longer side `side` px) as an object URL, so the page never holds
+// full-size decoded pictures for its thumbnails.
+export function thumbnail(bytes, mime, side) {
+  const blob = new Blob([bytes], { type: mime });
+  return serial(async () => URL.createObjectURL(await draw(blob, side, "image/jpeg", 0.7)));
 }

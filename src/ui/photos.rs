@@ -4,28 +4,78 @@
 use crate::engine::image::{self, Plan, JPEG_QUALITY};
 use crate::engine::media::{self, MediaType};
 use crate::engine::text::I18n;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/ui/photo.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    async fn redraw(bytes: &[u8], mime: &str, max_side: u32, out_mime: &str, quality: f64) -> Result<JsValue, JsValue>;
+    async fn redraw(blob: &web_sys::Blob, max_side: u32, out_mime: &str, quality: f64) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn thumbnail(bytes: &[u8], mime: &str, side: u32) -> Result<JsValue, JsValue>;
 }
 
-/// Checks, downscales and strips one file; `already` = bytes attached so far (all documents).
-pub async fn prepare(name: &str, bytes: Vec<u8>, already: u64) -> Result<(MediaType, Vec<u8>), I18n> {
-    let t = media::sniff(name, &bytes)?;
-    let bytes = match image::plan(t, &bytes) {
+/// How much of a file is read to decide what to do with it: the headers (EXIF included) of any
+/// camera JPEG fit; a larger image is redrawn by the browser straight from the file.
+const HEAD: f64 = 256.0 * 1024.0;
+
+fn not_read(name: &str) -> I18n {
+    I18n::new(
+        format!("Không đọc được tệp “{name}”. Hãy chọn lại."),
+        format!("Could not read “{name}”. Choose it again."),
+    )
+}
+
+/// Checks, downscales and strips one file; `already` = bytes attached so far to this package.
+pub async fn prepare(file: &web_sys::File, already: u64) -> Result<(MediaType, Vec<u8>), I18n> {
+    let name = file.name();
+    let size = file.size();
+    let head = match file.slice_with_f64_and_f64(0.0, HEAD) {
+        Ok(b) => super::web::read_blob(&b).await,
+        Err(_) => None,
+    }
+    .ok_or_else(|| not_read(&name))?;
+    let t = media::sniff(&name, &head)?;
+    let mut plan = image::plan(t, &head);
+    let mut bytes = head;
+    if size > HEAD && !matches!(plan, Plan::Redraw { .. }) {
+        // Keep or strip: the whole file is needed (a PDF, or a picture of at most 2000 px).
+        bytes = super::web::read_blob(file).await.ok_or_else(|| not_read(&name))?;
+        plan = image::plan(t, &bytes);
+    }
+    let bytes = match plan {
         Plan::Keep => bytes,
         Plan::Strip => image::strip(t, &bytes).unwrap_or(bytes),
         Plan::Redraw { max_side, output } => {
             let q = JPEG_QUALITY as f64 / 100.0;
-            match redraw(&bytes, t.mime(), max_side, output.mime(), q).await {
+            match redraw(file, max_side, output.mime(), q).await {
                 Ok(v) => js_sys::Uint8Array::new(&v).to_vec(),
-                Err(_) => return Err(media::undecodable(name)),
+                Err(_) => return Err(media::undecodable(&name)),
             }
         }
     };
-    let t = media::check_attachment(name, &bytes, already)?;
+    let t = media::check_attachment(&name, &bytes, already)?;
     Ok((t, bytes))
+}
+
+thread_local! {
+    static THUMBS: RefCell<BTreeMap<u32, String>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// A small preview of an attached picture (object URL), made once per page.
+pub async fn thumb_url(key: u32, bytes: &[u8], media: MediaType) -> Option<String> {
+    if let Some(u) = THUMBS.with(|t| t.borrow().get(&key).cloned()) {
+        return Some(u);
+    }
+    let url = thumbnail(bytes, media.mime(), 128).await.ok()?.as_string()?;
+    THUMBS.with(|t| t.borrow_mut().insert(key, url.clone()));
+    Some(url)
+}
+
+/// Frees a page's preview when the page is removed.
+pub fn drop_thumb(key: u32) {
+    if let Some(u) = THUMBS.with(|t| t.borrow_mut().remove(&key)) {
+        super::web::revoke_url(&u);
+    }
 }

@@ -111,7 +111,7 @@ fn StaffPage() -> impl IntoView {
         }
         pkg.set(Package::Reading(name.clone()));
         leptos::task::spawn_local(async move {
-            let Some(bytes) = web::read_file(&file).await else {
+            let Some(bytes) = web::read_blob(&file).await else {
                 let f = Finding {
                     code: "unreadable",
                     severity: Severity::Error,

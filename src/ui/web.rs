@@ -112,9 +112,9 @@ pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
-/// Reads a picked file's bytes (`Blob.arrayBuffer()`).
-pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
-    let buf = JsFuture::from(file.array_buffer()).await.ok()?;
+/// Reads a picked file's (or a part of it) bytes (`Blob.arrayBuffer()`).
+pub async fn read_blob(blob: &web_sys::Blob) -> Option<Vec<u8>> {
+    let buf = JsFuture::from(blob.array_buffer()).await.ok()?;
     Some(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
