@@ -166,7 +166,10 @@ mod tests {
             assert!(import(&b, CatalogIndex::bundled()).is_err(), "byte {i}");
         }
         for n in 0..bytes.len() {
-            assert!(import(&bytes[..n], CatalogIndex::bundled()).is_err(), "cut at {n}");
+            assert!(
+                import(&bytes[..n], CatalogIndex::bundled()).is_err(),
+                "cut at {n}"
+            );
         }
     }
 
@@ -179,10 +182,16 @@ mod tests {
         assert!(png.vi.contains("không phải bản nháp"));
         let mut newer = export(&sample());
         newer[MAGIC.len()] = VERSION + 1;
-        assert!(import(&newer, idx).unwrap_err().en.contains("newer version"));
+        assert!(import(&newer, idx)
+            .unwrap_err()
+            .en
+            .contains("newer version"));
         let mut d = sample();
         d.procedure = "no-such".into();
-        assert!(import(&export(&d), idx).unwrap_err().en.contains("does not offer"));
+        assert!(import(&export(&d), idx)
+            .unwrap_err()
+            .en
+            .contains("does not offer"));
     }
 
     #[test]

@@ -33,7 +33,10 @@ pub enum Plan {
     Strip,
     /// Decode, apply orientation, scale so the longer side is at most `max_side`, re-encode as
     /// `output`.
-    Redraw { max_side: u32, output: MediaType },
+    Redraw {
+        max_side: u32,
+        output: MediaType,
+    },
 }
 
 /// What to do with an attachment of this type and content.
@@ -42,8 +45,15 @@ pub fn plan(media: MediaType, bytes: &[u8]) -> Plan {
         return Plan::Keep;
     }
     // PNG stays PNG (screenshots, scans with text); photos become JPEG.
-    let output = if media == MediaType::Png { MediaType::Png } else { MediaType::Jpeg };
-    let redraw = Plan::Redraw { max_side: MAX_SIDE, output };
+    let output = if media == MediaType::Png {
+        MediaType::Png
+    } else {
+        MediaType::Jpeg
+    };
+    let redraw = Plan::Redraw {
+        max_side: MAX_SIDE,
+        output,
+    };
     let Some(info) = inspect(media, bytes) else {
         return redraw; // a header we cannot read: let the browser decode it (or say it cannot)
     };
@@ -51,7 +61,11 @@ pub fn plan(media: MediaType, bytes: &[u8]) -> Plan {
         return redraw;
     }
     if info.metadata {
-        return if media == MediaType::Webp { redraw } else { Plan::Strip };
+        return if media == MediaType::Webp {
+            redraw
+        } else {
+            Plan::Strip
+        };
     }
     Plan::Keep
 }
@@ -121,7 +135,13 @@ fn jpeg_is_metadata(marker: u8) -> bool {
 
 fn jpeg_info(b: &[u8]) -> Option<ImageInfo> {
     let (segs, _) = jpeg_segments(b)?;
-    let mut info = ImageInfo { width: 0, height: 0, orientation: 0, metadata: false, gps: false };
+    let mut info = ImageInfo {
+        width: 0,
+        height: 0,
+        orientation: 0,
+        metadata: false,
+        gps: false,
+    };
     for &(m, s, e) in &segs {
         let payload = &b[s + 4..e];
         if jpeg_is_metadata(m) {
@@ -150,20 +170,32 @@ fn exif_orientation_gps(t: &[u8]) -> (u8, bool) {
     };
     let u16_at = |i: usize| -> Option<u16> {
         let p: [u8; 2] = t.get(i..)?.get(..2)?.try_into().ok()?;
-        Some(if le { u16::from_le_bytes(p) } else { u16::from_be_bytes(p) })
+        Some(if le {
+            u16::from_le_bytes(p)
+        } else {
+            u16::from_be_bytes(p)
+        })
     };
     let u32_at = |i: usize| -> Option<u32> {
         let p: [u8; 4] = t.get(i..)?.get(..4)?.try_into().ok()?;
-        Some(if le { u32::from_le_bytes(p) } else { u32::from_be_bytes(p) })
+        Some(if le {
+            u32::from_le_bytes(p)
+        } else {
+            u32::from_be_bytes(p)
+        })
     };
-    let Some(ifd) = u32_at(4) else { return (0, false) };
+    let Some(ifd) = u32_at(4) else {
+        return (0, false);
+    };
     let ifd = ifd as usize;
     let n = u16_at(ifd).unwrap_or(0) as usize;
     let (mut orientation, mut gps) = (0, false);
     for k in 0..n.min(512) {
         let e = ifd.saturating_add(2 + 12 * k);
         match u16_at(e) {
-            Some(0x0112) => orientation = u16_at(e + 8).filter(|o| (1..=8).contains(o)).unwrap_or(0) as u8,
+            Some(0x0112) => {
+                orientation = u16_at(e + 8).filter(|o| (1..=8).contains(o)).unwrap_or(0) as u8
+            }
             Some(0x8825) => gps = true,
             Some(_) => {}
             None => break,
@@ -253,14 +285,25 @@ fn png_strip(b: &[u8]) -> Option<Vec<u8>> {
 }
 
 fn le24(b: &[u8], i: usize) -> Option<u32> {
-    Some(u32::from_le_bytes([*b.get(i)?, *b.get(i + 1)?, *b.get(i + 2)?, 0]))
+    Some(u32::from_le_bytes([
+        *b.get(i)?,
+        *b.get(i + 1)?,
+        *b.get(i + 2)?,
+        0,
+    ]))
 }
 
 fn webp_info(b: &[u8]) -> Option<ImageInfo> {
     if b.len() < 20 || &b[0..4] != b"RIFF" || &b[8..12] != b"WEBP" {
         return None;
     }
-    let mut info = ImageInfo { width: 0, height: 0, orientation: 0, metadata: false, gps: false };
+    let mut info = ImageInfo {
+        width: 0,
+        height: 0,
+        orientation: 0,
+        metadata: false,
+        gps: false,
+    };
     let mut i = 12;
     while i + 8 <= b.len() {
         let ty = &b[i..i + 4];
@@ -273,7 +316,8 @@ fn webp_info(b: &[u8]) -> Option<ImageInfo> {
             }
             b"VP8 " if info.width == 0 => {
                 info.width = (u16::from_le_bytes([*b.get(d + 6)?, *b.get(d + 7)?]) & 0x3FFF) as u32;
-                info.height = (u16::from_le_bytes([*b.get(d + 8)?, *b.get(d + 9)?]) & 0x3FFF) as u32;
+                info.height =
+                    (u16::from_le_bytes([*b.get(d + 8)?, *b.get(d + 9)?]) & 0x3FFF) as u32;
             }
             b"VP8L" if info.width == 0 => {
                 let bits = u32::from_le_bytes(b.get(d + 1..d + 5)?.try_into().ok()?);
@@ -300,8 +344,20 @@ pub(crate) mod tests {
 
     /// A TIFF header with Orientation and a GPS IFD pointer (what phones write).
     pub fn exif(orientation: u16, little_endian: bool) -> Vec<u8> {
-        let w16 = |v: u16| if little_endian { v.to_le_bytes() } else { v.to_be_bytes() };
-        let w32 = |v: u32| if little_endian { v.to_le_bytes() } else { v.to_be_bytes() };
+        let w16 = |v: u16| {
+            if little_endian {
+                v.to_le_bytes()
+            } else {
+                v.to_be_bytes()
+            }
+        };
+        let w32 = |v: u32| {
+            if little_endian {
+                v.to_le_bytes()
+            } else {
+                v.to_be_bytes()
+            }
+        };
         let mut t = Vec::new();
         t.extend_from_slice(if little_endian { b"II" } else { b"MM" });
         t.extend_from_slice(&w16(42));
@@ -362,10 +418,16 @@ pub(crate) mod tests {
     fn jpeg_header_read() {
         let b = jpeg(4000, 3000, Some(6));
         let i = inspect(MediaType::Jpeg, &b).unwrap();
-        assert_eq!((i.width, i.height, i.orientation, i.metadata, i.gps), (4000, 3000, 6, true, true));
+        assert_eq!(
+            (i.width, i.height, i.orientation, i.metadata, i.gps),
+            (4000, 3000, 6, true, true)
+        );
         let plain = jpeg(800, 600, None);
         let i = inspect(MediaType::Jpeg, &plain).unwrap();
-        assert_eq!((i.width, i.height, i.orientation, i.metadata, i.gps), (800, 600, 0, false, false));
+        assert_eq!(
+            (i.width, i.height, i.orientation, i.metadata, i.gps),
+            (800, 600, 0, false, false)
+        );
         let mut p = b"Exif\0\0".to_vec();
         p.extend(exif(8, false));
         assert_eq!(exif_orientation_gps(&p[6..]), (8, true));
@@ -373,13 +435,22 @@ pub(crate) mod tests {
 
     #[test]
     fn plans() {
-        let redraw = Plan::Redraw { max_side: MAX_SIDE, output: MediaType::Jpeg };
+        let redraw = Plan::Redraw {
+            max_side: MAX_SIDE,
+            output: MediaType::Jpeg,
+        };
         assert_eq!(plan(MediaType::Jpeg, &jpeg(4000, 3000, Some(1))), redraw);
         assert_eq!(plan(MediaType::Jpeg, &jpeg(1500, 1000, Some(6))), redraw);
-        assert_eq!(plan(MediaType::Jpeg, &jpeg(1500, 1000, Some(1))), Plan::Strip);
+        assert_eq!(
+            plan(MediaType::Jpeg, &jpeg(1500, 1000, Some(1))),
+            Plan::Strip
+        );
         assert_eq!(plan(MediaType::Jpeg, &jpeg(2000, 1000, None)), Plan::Keep);
         assert_eq!(plan(MediaType::Pdf, b"%PDF-1.4"), Plan::Keep);
-        assert_eq!(plan(MediaType::Jpeg, &[0xFF, 0xD8, 0xFF, 0xE0, 0, 1]), redraw);
+        assert_eq!(
+            plan(MediaType::Jpeg, &[0xFF, 0xD8, 0xFF, 0xE0, 0, 1]),
+            redraw
+        );
     }
 
     #[test]
@@ -390,7 +461,10 @@ pub(crate) mod tests {
         assert!(!i.metadata && !i.gps);
         assert_eq!((i.width, i.height), (1500, 1000));
         assert!(!s.windows(4).any(|w| w == b"Exif"));
-        assert!(s.windows(11).any(|w| w == b"ICC_PROFILE"), "colour profile kept");
+        assert!(
+            s.windows(11).any(|w| w == b"ICC_PROFILE"),
+            "colour profile kept"
+        );
         // Picture data after the start of scan is untouched.
         assert!(s.ends_with(&[0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56, 0xFF, 0xD9]));
         assert_eq!(strip(MediaType::Jpeg, &s).unwrap(), s, "idempotent");
@@ -415,8 +489,17 @@ pub(crate) mod tests {
         b.extend(chunk(b"IDAT", b"pixels"));
         b.extend(chunk(b"IEND", b""));
         let i = inspect(MediaType::Png, &b).unwrap();
-        assert_eq!((i.width, i.height, i.metadata, i.gps), (3000, 1000, true, true));
-        assert_eq!(plan(MediaType::Png, &b), Plan::Redraw { max_side: MAX_SIDE, output: MediaType::Png });
+        assert_eq!(
+            (i.width, i.height, i.metadata, i.gps),
+            (3000, 1000, true, true)
+        );
+        assert_eq!(
+            plan(MediaType::Png, &b),
+            Plan::Redraw {
+                max_side: MAX_SIDE,
+                output: MediaType::Png
+            }
+        );
         let s = strip(MediaType::Png, &b).unwrap();
         assert!(!inspect(MediaType::Png, &s).unwrap().metadata);
         assert!(!s.windows(6).any(|w| w == b"secret"));
@@ -435,7 +518,10 @@ pub(crate) mod tests {
         b.extend((e.len() as u32).to_le_bytes());
         b.extend(&e);
         let i = inspect(MediaType::Webp, &b).unwrap();
-        assert_eq!((i.width, i.height, i.orientation, i.gps), (4000, 3000, 3, true));
+        assert_eq!(
+            (i.width, i.height, i.orientation, i.gps),
+            (4000, 3000, 3, true)
+        );
     }
 
     #[test]

@@ -159,14 +159,22 @@ pub fn limits_text(used: u64) -> I18n {
             s(MAX_FILE_BYTES, Lang::Vi),
             s(MAX_PACKAGE_BYTES, Lang::Vi),
             s(used, Lang::Vi),
-            if near { " Sắp đầy: hãy bỏ bớt trang không cần thiết." } else { "" }
+            if near {
+                " Sắp đầy: hãy bỏ bớt trang không cần thiết."
+            } else {
+                ""
+            }
         ),
         format!(
             "Up to {} per file and {} for the whole package. Used so far: {}.{}",
             s(MAX_FILE_BYTES, Lang::En),
             s(MAX_PACKAGE_BYTES, Lang::En),
             s(used, Lang::En),
-            if near { " Nearly full: remove pages you do not need." } else { "" }
+            if near {
+                " Nearly full: remove pages you do not need."
+            } else {
+                ""
+            }
         ),
     )
 }
@@ -198,7 +206,11 @@ mod tests {
     #[test]
     fn limits_are_stated_in_both_languages() {
         let t = limits_text(3_200_000);
-        assert!(t.vi.contains("10 MB") && t.vi.contains("50 MB") && !t.vi.contains("Sắp đầy"), "{}", t.vi);
+        assert!(
+            t.vi.contains("10 MB") && t.vi.contains("50 MB") && !t.vi.contains("Sắp đầy"),
+            "{}",
+            t.vi
+        );
         assert!(t.en.contains("Used so far"));
         assert!(limits_text(45_000_000).en.contains("Nearly full"));
         assert!(undecodable("IMG_1.HEIC").vi.contains("IMG_1.HEIC"));

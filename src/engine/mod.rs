@@ -12,6 +12,7 @@ pub mod media;
 pub mod package;
 pub mod qr;
 pub mod refdata;
+pub mod settings;
 pub mod text;
 pub mod units;
 pub mod validate;

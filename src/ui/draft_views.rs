@@ -14,7 +14,13 @@ use leptos::prelude::*;
 /// "dd/mm/yyyy lúc hh:mm" in Vietnam's time (UTC+7).
 fn when(ms: f64, lang: crate::engine::text::Lang) -> String {
     let t = Timestamp::from_unix((ms / 1000.0) as i64 + 7 * 3600);
-    format!("{} {} {:02}:{:02}", t.date.display(), i18n::DRAFT_AT.get(lang), t.hour, t.minute)
+    format!(
+        "{} {} {:02}:{:02}",
+        t.date.display(),
+        i18n::DRAFT_AT.get(lang),
+        t.hour,
+        t.minute
+    )
 }
 
 /// Procedures with something entered, most recently changed first.
@@ -31,7 +37,10 @@ fn draft_ids(state: AppState) -> Vec<String> {
     state.attachments.with(|all| {
         for a in all {
             if !ids.iter().any(|(_, id)| *id == a.procedure) {
-                ids.push((touched.get(&a.procedure).copied().unwrap_or(0.0), a.procedure.clone()));
+                ids.push((
+                    touched.get(&a.procedure).copied().unwrap_or(0.0),
+                    a.procedure.clone(),
+                ));
             }
         }
     });
@@ -41,7 +50,9 @@ fn draft_ids(state: AppState) -> Vec<String> {
 }
 
 fn export(state: AppState, id: &str) {
-    let answers = state.answers.with_untracked(|a| a.get(id).cloned().unwrap_or_default());
+    let answers = state
+        .answers
+        .with_untracked(|a| a.get(id).cloned().unwrap_or_default());
     let files = state.attachments.with_untracked(|a| {
         a.iter()
             .filter(|x| x.procedure == id)
@@ -54,7 +65,10 @@ fn export(state: AppState, id: &str) {
             .collect()
     });
     let now = js_sys::Date::now();
-    let saved = state.touched.with_untracked(|t| t.get(id).copied()).unwrap_or(now);
+    let saved = state
+        .touched
+        .with_untracked(|t| t.get(id).copied())
+        .unwrap_or(now);
     let d = DraftFile {
         procedure: id.to_string(),
         catalog_version: CatalogIndex::bundled().version.clone(),
@@ -62,8 +76,14 @@ fn export(state: AppState, id: &str) {
         answers,
         files,
     };
-    let today = Timestamp::from_unix((now / 1000.0) as i64 + 7 * 3600).date.iso();
-    let _ = web::download(&draft::export(&d), &draft::file_name(id, &today), "application/octet-stream");
+    let today = Timestamp::from_unix((now / 1000.0) as i64 + 7 * 3600)
+        .date
+        .iso();
+    let _ = web::download(
+        &draft::export(&d),
+        &draft::file_name(id, &today),
+        "application/octet-stream",
+    );
 }
 
 #[component]
@@ -100,12 +120,20 @@ fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
         let a = state.answers.with(|all| all.get(&id2).cloned())?;
         draft::person(p, &a)
     };
-    let files = move || state.attachments.with(|a| a.iter().filter(|x| x.procedure == id3).count());
+    let files = move || {
+        state
+            .attachments
+            .with(|a| a.iter().filter(|x| x.procedure == id3).count())
+    };
     let changed = move || state.touched.with(|t| t.get(&id4).copied());
     let title_id = format!("draft-{id}");
     let confirm_id = format!("draft-delete-{id}");
     let (confirm_id2, title_id2) = (confirm_id.clone(), title_id.clone());
-    let name = move || summary.map(|s| s.name.get(state.lang.get()).to_string()).unwrap_or_default();
+    let name = move || {
+        summary
+            .map(|s| s.name.get(state.lang.get()).to_string())
+            .unwrap_or_default()
+    };
     view! {
         <li class="card draft">
             <h3 class="card-title" id=title_id.clone()>{name}</h3>
@@ -165,22 +193,35 @@ async fn procedure(state: AppState, id: &str) -> Option<&'static Procedure> {
 }
 
 async fn import(state: AppState, file: web_sys::File) -> Result<I18n, I18n> {
-    let not_read = || I18n::new("Không đọc được tệp. Hãy chọn lại.", "The file could not be read. Choose it again.");
+    let not_read = || {
+        I18n::new(
+            "Không đọc được tệp. Hãy chọn lại.",
+            "The file could not be read. Choose it again.",
+        )
+    };
     let bytes = web::read_blob(&file).await.ok_or_else(not_read)?;
     let mut d = draft::import(&bytes, CatalogIndex::bundled())?;
     let Some(p) = procedure(state, &d.procedure).await else {
-        return Err(I18n::new(i18n::DRAFT_IMPORT_OFFLINE.0, i18n::DRAFT_IMPORT_OFFLINE.1));
+        return Err(I18n::new(
+            i18n::DRAFT_IMPORT_OFFLINE.0,
+            i18n::DRAFT_IMPORT_OFFLINE.1,
+        ));
     };
     d.fit_to(p);
     // Everything checked: now replace this procedure's draft.
     let who = draft::person(p, &d.answers);
     let id = d.procedure.clone();
-    state.attachments.update(|a| a.retain(|x| x.procedure != id));
+    state
+        .attachments
+        .update(|a| a.retain(|x| x.procedure != id));
     for f in d.files {
         state.add_attachment(&id, &f.document_id, f.name, f.media, f.bytes);
     }
     state.set_answers(&id, d.answers);
-    let name = CatalogIndex::bundled().get(&id).map(|s| s.name.clone()).unwrap_or_default();
+    let name = CatalogIndex::bundled()
+        .get(&id)
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
     let who = who.map(|w| format!(" – {w}")).unwrap_or_default();
     Ok(I18n::new(
         format!("{} {}{who}", i18n::DRAFT_IMPORTED.0, name.vi),
@@ -194,10 +235,15 @@ pub fn ImportDraft() -> impl IntoView {
     let result: RwSignal<Option<Result<I18n, I18n>>> = RwSignal::new(None);
     let on_change = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
-        let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
         input.set_value("");
         leptos::task::spawn_local(async move {
             let r = import(state, file).await;

@@ -47,7 +47,9 @@ fn set(o: &js_sys::Object, k: &str, v: JsValue) {
     let _ = js_sys::Reflect::set(o, &k.into(), &v);
 }
 fn get(v: &JsValue, k: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(v, &k.into()).ok().filter(|x| !x.is_undefined() && !x.is_null())
+    js_sys::Reflect::get(v, &k.into())
+        .ok()
+        .filter(|x| !x.is_undefined() && !x.is_null())
 }
 fn text(v: &JsValue, k: &str) -> Option<String> {
     get(v, k)?.as_string()
@@ -67,7 +69,11 @@ fn attachment_to_js(a: &Attached) -> JsValue {
     set(&o, "document_id", a.document_id.as_str().into());
     set(&o, "name", a.name.as_str().into());
     set(&o, "media", a.media.mime().into());
-    set(&o, "bytes", js_sys::Uint8Array::from(a.bytes.as_slice()).into());
+    set(
+        &o,
+        "bytes",
+        js_sys::Uint8Array::from(a.bytes.as_slice()).into(),
+    );
     o.into()
 }
 
@@ -84,9 +90,12 @@ fn attachment_from_js(v: &JsValue) -> Option<Attached> {
 
 /// A procedure's attachment keys in page order.
 fn order_of(state: AppState, id: &str) -> Vec<u32> {
-    state
-        .attachments
-        .with_untracked(|a| a.iter().filter(|x| x.procedure == id).map(|x| x.key).collect())
+    state.attachments.with_untracked(|a| {
+        a.iter()
+            .filter(|x| x.procedure == id)
+            .map(|x| x.key)
+            .collect()
+    })
 }
 
 /// Reads every draft from the device (and moves answers saved by older builds in localStorage
@@ -102,7 +111,9 @@ pub async fn restore() -> Restored {
                     let (Some(id), Some(b)) = (text(&d, "procedure"), bytes(&d, "answers")) else {
                         continue;
                     };
-                    if let Some(o) = get(&d, "order").and_then(|o| o.dyn_into::<js_sys::Uint32Array>().ok()) {
+                    if let Some(o) =
+                        get(&d, "order").and_then(|o| o.dyn_into::<js_sys::Uint32Array>().ok())
+                    {
                         order.insert(id.clone(), o.to_vec());
                     }
                     if let Ok(a) = postcard::from_bytes::<Answers>(&b) {
@@ -118,7 +129,9 @@ pub async fn restore() -> Restored {
                     .iter()
                     .filter_map(|v| attachment_from_js(&v))
                     .map(|a| {
-                        let pos = order.get(&a.procedure).and_then(|o| o.iter().position(|k| *k == a.key));
+                        let pos = order
+                            .get(&a.procedure)
+                            .and_then(|o| o.iter().position(|k| *k == a.key));
                         (pos.unwrap_or(usize::MAX), a)
                     })
                     .collect();
@@ -164,14 +177,17 @@ pub fn keep(state: AppState, restored_ok: bool) {
     // What is on the device now: answers per procedure (postcard), attachments (key → position).
     let saved_answers: StoredValue<BTreeMap<String, Vec<u8>>> =
         StoredValue::new(state.answers.with_untracked(encoded));
-    let saved_files: StoredValue<Vec<Attached>> = StoredValue::new(state.attachments.get_untracked());
+    let saved_files: StoredValue<Vec<Attached>> =
+        StoredValue::new(state.attachments.get_untracked());
     if restored_ok {
         // Answers moved over from localStorage by `restore` are written once, then the old key goes.
         if super::web::load_text(super::ANSWERS_KEY).is_some() {
             saved_answers.set_value(BTreeMap::new());
         }
     } else {
-        state.storage_problem.set(ANSWERS_NOT_SAVED | FILES_NOT_SAVED);
+        state
+            .storage_problem
+            .set(ANSWERS_NOT_SAVED | FILES_NOT_SAVED);
     }
     let write_draft = move |id: String, now: f64| {
         let answers = state.answers.with_untracked(|all| all.get(&id).cloned());
@@ -186,7 +202,9 @@ pub fn keep(state: AppState, restored_ok: bool) {
                     let b = postcard::to_allocvec(&a).unwrap_or_default();
                     idb_put(DRAFTS, &id, draft_to_js(&id, &b, now, &order)).await
                 }
-                None if has_files => idb_put(DRAFTS, &id, draft_to_js(&id, &[0], now, &order)).await,
+                None if has_files => {
+                    idb_put(DRAFTS, &id, draft_to_js(&id, &[0], now, &order)).await
+                }
                 _ => idb_delete(DRAFTS, &id).await,
             };
             state.storage_problem.update(|p| {
@@ -219,8 +237,17 @@ pub fn keep(state: AppState, restored_ok: bool) {
         // Files are written once, when added; order changes only rewrite the draft record.
         let now: Vec<Attached> = state.attachments.get();
         let before = saved_files.get_value();
-        let keys = |v: &[Attached], p: &str| v.iter().filter(|x| x.procedure == p).map(|x| x.key).collect::<Vec<_>>();
-        let added: Vec<Attached> = now.iter().filter(|a| !before.iter().any(|b| b.key == a.key)).cloned().collect();
+        let keys = |v: &[Attached], p: &str| {
+            v.iter()
+                .filter(|x| x.procedure == p)
+                .map(|x| x.key)
+                .collect::<Vec<_>>()
+        };
+        let added: Vec<Attached> = now
+            .iter()
+            .filter(|a| !before.iter().any(|b| b.key == a.key))
+            .cloned()
+            .collect();
         let removed: Vec<String> = before
             .iter()
             .filter(|b| !now.iter().any(|a| a.key == b.key))
@@ -228,7 +255,9 @@ pub fn keep(state: AppState, restored_ok: bool) {
             .collect();
         let mut procs: Vec<String> = Vec::new();
         for a in now.iter().chain(before.iter()) {
-            if !procs.contains(&a.procedure) && keys(&now, &a.procedure) != keys(&before, &a.procedure) {
+            if !procs.contains(&a.procedure)
+                && keys(&now, &a.procedure) != keys(&before, &a.procedure)
+            {
                 procs.push(a.procedure.clone());
             }
         }
@@ -240,7 +269,9 @@ pub fn keep(state: AppState, restored_ok: bool) {
         leptos::task::spawn_local(async move {
             let mut failed = false;
             for a in &added {
-                failed |= idb_put(ATTACHMENTS, &attachment_key(a), attachment_to_js(a)).await.is_err();
+                failed |= idb_put(ATTACHMENTS, &attachment_key(a), attachment_to_js(a))
+                    .await
+                    .is_err();
             }
             for k in &removed {
                 let _ = idb_delete(ATTACHMENTS, k).await;

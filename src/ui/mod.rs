@@ -164,7 +164,14 @@ impl AppState {
     }
 
     /// Adds a page to a document (after its other pages).
-    pub fn add_attachment(&self, procedure: &str, document_id: &str, name: String, media: MediaType, bytes: Vec<u8>) {
+    pub fn add_attachment(
+        &self,
+        procedure: &str,
+        document_id: &str,
+        name: String,
+        media: MediaType,
+        bytes: Vec<u8>,
+    ) {
         let key = self.next_key.get_value();
         self.next_key.set_value(key + 1);
         self.attachments.update(|a| {
@@ -188,9 +195,17 @@ impl AppState {
     /// Moves a page one place earlier (`up`) or later among its document's pages.
     pub fn move_attachment(&self, key: u32, up: bool) {
         self.attachments.update(|a| {
-            let Some(i) = a.iter().position(|x| x.key == key) else { return };
-            let same = |j: &usize| a[*j].procedure == a[i].procedure && a[*j].document_id == a[i].document_id;
-            let other = if up { (0..i).rev().find(same) } else { (i + 1..a.len()).find(same) };
+            let Some(i) = a.iter().position(|x| x.key == key) else {
+                return;
+            };
+            let same = |j: &usize| {
+                a[*j].procedure == a[i].procedure && a[*j].document_id == a[i].document_id
+            };
+            let other = if up {
+                (0..i).rev().find(same)
+            } else {
+                (i + 1..a.len()).find(same)
+            };
             if let Some(j) = other {
                 a.swap(i, j);
             }

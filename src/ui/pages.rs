@@ -1,9 +1,9 @@
 //! The pages of a journey: start → procedure → questions → checklist → declaration →
 //! attachments → check your answers → confirmation. Each has its own URL.
 
+use super::draft_views::{DraftList, ImportDraft, StorageProblem};
 use super::fields::{ErrorSummary, FieldInput};
 use super::router::{navigate, Location, Route};
-use super::draft_views::{DraftList, ImportDraft, StorageProblem};
 use super::{web, AppState, Finished};
 use crate::engine::catalog::{CatalogIndex, DocAction, Page, PageKind, Procedure, Severity};
 use crate::engine::journey::Step;
@@ -600,7 +600,10 @@ fn AttachSlot(proc_id: String, doc: crate::engine::catalog::Document) -> impl In
             let mut errs = Vec::new();
             for f in picked {
                 let total: u64 = state.attachments.with_untracked(|a| {
-                    a.iter().filter(|x| x.procedure == pid).map(|x| x.bytes.len() as u64).sum()
+                    a.iter()
+                        .filter(|x| x.procedure == pid)
+                        .map(|x| x.bytes.len() as u64)
+                        .sum()
                 });
                 match super::photos::prepare(&f, total).await {
                     Ok((media, bytes)) => state.add_attachment(&pid, &did, f.name(), media, bytes),

@@ -11,7 +11,12 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/src/ui/photo.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    async fn redraw(blob: &web_sys::Blob, max_side: u32, out_mime: &str, quality: f64) -> Result<JsValue, JsValue>;
+    async fn redraw(
+        blob: &web_sys::Blob,
+        max_side: u32,
+        out_mime: &str,
+        quality: f64,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn thumbnail(bytes: &[u8], mime: &str, side: u32) -> Result<JsValue, JsValue>;
 }
@@ -41,7 +46,9 @@ pub async fn prepare(file: &web_sys::File, already: u64) -> Result<(MediaType, V
     let mut bytes = head;
     if size > HEAD && !matches!(plan, Plan::Redraw { .. }) {
         // Keep or strip: the whole file is needed (a PDF, or a picture of at most 2000 px).
-        bytes = super::web::read_blob(file).await.ok_or_else(|| not_read(&name))?;
+        bytes = super::web::read_blob(file)
+            .await
+            .ok_or_else(|| not_read(&name))?;
         plan = image::plan(t, &bytes);
     }
     let bytes = match plan {
@@ -68,7 +75,10 @@ pub async fn thumb_url(key: u32, bytes: &[u8], media: MediaType) -> Option<Strin
     if let Some(u) = THUMBS.with(|t| t.borrow().get(&key).cloned()) {
         return Some(u);
     }
-    let url = thumbnail(bytes, media.mime(), 128).await.ok()?.as_string()?;
+    let url = thumbnail(bytes, media.mime(), 128)
+        .await
+        .ok()?
+        .as_string()?;
     THUMBS.with(|t| t.borrow_mut().insert(key, url.clone()));
     Some(url)
 }

@@ -28,7 +28,10 @@ pub fn load_compact<T: DeserializeOwned>(key: &str) -> Option<T> {
         return None;
     }
     let nibble = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
-    let bytes: Option<Vec<u8>> = hex.chunks(2).map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?)).collect();
+    let bytes: Option<Vec<u8>> = hex
+        .chunks(2)
+        .map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?))
+        .collect();
     postcard::from_bytes(&bytes?).ok()
 }
 
