@@ -3,6 +3,8 @@
 const { defineConfig } = require('@playwright/test');
 
 const PORT = Number(process.env.HOSO_E2E_PORT || 8765);
+// Must match the demo ward's embed_origins in public/settings/vy-da.json.
+const HOST_PORT = 8766;
 
 module.exports = defineConfig({
   testDir: 'tests/e2e',
@@ -20,10 +22,19 @@ module.exports = defineConfig({
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: `python3 scripts/serve.py --dir dist --port ${PORT} --quiet`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `python3 scripts/serve.py --dir dist --port ${PORT} --quiet`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    // A second origin for the ward website that embeds the app (tests/e2e/embed.spec.js).
+    {
+      command: `python3 scripts/serve.py --dir dist --port ${HOST_PORT} --host 0.0.0.0 --quiet`,
+      url: `http://127.0.0.1:${HOST_PORT}/demo/vy-da.html`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

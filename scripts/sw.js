@@ -28,7 +28,18 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.mode === "navigate") {
+  // A ward's settings: the newest from the server when there is a network, else the cached copy.
+  if (url.pathname === "/settings.json" || url.pathname.startsWith("/settings/")) {
+    event.respondWith(
+      fetch(request).then((res) => {
+        if (res.ok) { const copy = res.clone(); caches.open(CACHE).then((c) => c.put(url.pathname, copy)); }
+        return res;
+      }).catch(() => caches.match(url.pathname, { cacheName: CACHE }).then((hit) => hit || Response.error())),
+    );
+    return;
+  }
+  // App pages get the app shell; real files (e.g. /demo/vy-da.html) are served as themselves.
+  if (request.mode === "navigate" && !/\.[a-z0-9]+$/i.test(url.pathname)) {
     const staff = url.pathname === "/staff" || url.pathname.startsWith("/staff/");
     const shell = staff ? "/staff/index.html" : "/index.html";
     event.respondWith(caches.match(shell, { cacheName: CACHE }).then((hit) => hit || fetch(request)));

@@ -133,6 +133,12 @@ texts! {
                           "Large photos are reduced to at most 2000 pixels on the longer side, kept upright, and stripped of location (GPS) data before they are stored.");
     STORAGE_ANSWERS = ("Thiết bị không cho lưu câu trả lời (bộ nhớ đầy hoặc bị chặn, ví dụ chế độ ẩn danh). Đừng đóng trang này: hãy tạo gói hồ sơ ngay, hoặc lưu bản nháp ra tệp ở trang đầu.",
                        "This device refused to save your answers (storage full or blocked, e.g. private browsing). Do not close this page: make the package now, or save the draft to a file on the start page.");
+    SETTINGS_CHECK = ("Kiểm tra cấu hình của trang (dành cho người quản trị)", "Settings check (for the site's maintainer)");
+    SETTINGS_OK = ("Cấu hình hợp lệ.", "The settings are valid.");
+    CENTRE_TITLE = ("Nơi nộp hồ sơ", "Where to submit");
+    CENTRE_PHONE = ("Điện thoại:", "Phone:");
+    CENTRE_HOURS = ("Giờ làm việc:", "Opening hours:");
+    PORTAL_LINK = ("Nộp trực tuyến trên Cổng dịch vụ công", "Submit online on the public service portal");
     DRAFTS_TITLE = ("Hồ sơ đang làm dở", "Your unfinished applications");
     DRAFT_NO_NAME = ("Chưa nhập tên", "No name yet");
     DRAFT_CHANGED = ("Sửa lần cuối", "Last changed");

@@ -39,7 +39,7 @@ pub struct Settings {
     pub lang: Option<Lang>,
     /// `#rrggbb`.
     pub theme: Option<String>,
-    /// Path on this site or an https address.
+    /// Path of an image served with the app (the app requests nothing from other origins).
     pub logo: Option<String>,
     pub centre: Centre,
     /// Where residents submit (https address).
@@ -222,8 +222,8 @@ impl Settings {
                     _ => p.push(problem(key, "cần một mã màu dạng #1d4e89.", "needs a colour such as #1d4e89.")),
                 },
                 "logo" => match text(key, v, p) {
-                    Some(l) if (l.starts_with('/') && !l.starts_with("//")) || https_url(l) => s.logo = Some(l.to_string()),
-                    _ => p.push(problem(key, "cần đường dẫn trên trang này (bắt đầu bằng /) hoặc địa chỉ https://.", "needs a path on this site (starting with /) or an https:// address.")),
+                    Some(l) if l.starts_with('/') && !l.starts_with("//") && !l.contains(['"', '<', '>', ' ']) => s.logo = Some(l.to_string()),
+                    _ => p.push(problem(key, "cần đường dẫn tới tệp ảnh đặt cùng ứng dụng, bắt đầu bằng / (ứng dụng không tải gì từ trang khác).", "needs the path of an image file served with the app, starting with / (the app loads nothing from other sites).")),
                 },
                 "portal" => match text(key, v, p) {
                     Some(u) if https_url(u) => s.portal = Some(u.to_string()),
@@ -419,6 +419,19 @@ mod tests {
         assert_eq!(m.procedures, ["khai-tu", "khai-sinh"]);
         assert_eq!(m.lang, Some(Lang::En));
         assert_eq!(m.portal.as_deref(), Some("https://dichvucong.gov.vn"));
+    }
+
+    #[test]
+    fn shipped_settings_files_are_valid() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/settings");
+        let mut n = 0;
+        for e in std::fs::read_dir(dir).unwrap() {
+            let path = e.unwrap().path();
+            let (_, p) = check(&std::fs::read_to_string(&path).unwrap());
+            assert_eq!(p, vec![], "{}", path.display());
+            n += 1;
+        }
+        assert!(n >= 1);
     }
 
     #[test]

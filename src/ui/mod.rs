@@ -2,6 +2,7 @@
 //! all come from `crate::engine`; this module holds only views and browser plumbing.
 
 mod draft_views;
+pub mod embed;
 pub mod drafts;
 mod fields;
 mod pages;
@@ -13,6 +14,7 @@ pub mod web;
 use crate::engine::catalog::{Answers, CatalogIndex, Procedure};
 use crate::engine::media::MediaType;
 use crate::engine::text::Lang;
+use crate::engine::settings::Settings;
 use crate::engine::units::AdminUnits;
 use crate::i18n::{self, Tx};
 use leptos::prelude::*;
@@ -75,6 +77,8 @@ pub struct AppState {
     pub storage_problem: RwSignal<u8>,
     /// Last change of each draft (ms since the epoch), for the list of drafts.
     pub touched: RwSignal<BTreeMap<String, f64>>,
+    /// The ward's settings (`embed::load`), fixed for the session.
+    pub settings: StoredValue<Arc<Settings>>,
 }
 
 const LANG_KEY: &str = "hoso:lang";
@@ -104,6 +108,7 @@ impl AppState {
             units_loading: StoredValue::new(false),
             storage_problem: RwSignal::new(0),
             touched: RwSignal::new(r.touched),
+            settings: StoredValue::new(Arc::new(Settings::default())),
         }
     }
 
@@ -126,7 +131,14 @@ impl AppState {
         self.answers.with(|all| {
             let a = all.get(proc_id).cloned().unwrap_or_default();
             match p {
-                Some(p) => p.with_defaults(&a),
+                Some(p) => {
+                    let mut a = p.with_defaults(&a);
+                    // The ward's own commune receives the file unless the resident chose another.
+                    if let Some(c) = self.settings.with_value(|s| s.commune.clone()) {
+                        a.entry(p.receiving_field.clone()).or_insert(c);
+                    }
+                    a
+                }
                 None => a,
             }
         })
@@ -293,17 +305,44 @@ pub fn persist_language(state: AppState) {
     });
 }
 
-/// The resident app. `restored`: the drafts read from the device before the first render (tests
-/// mount it without).
+/// The resident app. `restored`: the drafts read from the device before the first render;
+/// `settings`: the ward's settings and their problems (tests mount it without either).
 #[component]
-pub fn App(#[prop(optional)] restored: Option<drafts::Restored>) -> impl IntoView {
+pub fn App(
+    #[prop(optional)] restored: Option<drafts::Restored>,
+    #[prop(optional)] settings: Option<(Settings, Vec<crate::engine::text::I18n>)>,
+) -> impl IntoView {
     let restored = restored.unwrap_or_default();
     let ok = !restored.unavailable;
     let state = AppState::from_restored(restored);
+    let (settings, problems) = settings.unwrap_or_default();
+    if let (Some(l), None) = (settings.lang, web::load_text(LANG_KEY)) {
+        state.lang.set(l);
+    }
+    if let Some(t) = &settings.theme {
+        web::set_css_var("--brand", t);
+    }
+    embed::start(&settings);
+    state.settings.set_value(Arc::new(settings));
     provide_context(state);
     persist_language(state);
     drafts::keep(state, ok);
     let loc = router::provide_location();
+    Effect::new(move |_| {
+        let path = loc.path.get();
+        embed::step(&path, loc.route().procedure());
+    });
+    let check = loc.query("kiem-tra-cau-hinh").is_some() || loc.query("check-settings").is_some();
+    let report = check.then(|| {
+        let n = problems.len();
+        view! {
+            <section class="warning-box" aria-labelledby="settings-check">
+                <h2 id="settings-check">{move || state.t(i18n::SETTINGS_CHECK)}" ("{n}")"</h2>
+                {(n == 0).then(|| view! { <p>{move || state.t(i18n::SETTINGS_OK)}</p> })}
+                <ul>{problems.into_iter().map(|m| view! { <li>{move || m.get(state.lang.get()).to_string()}</li> }).collect_view()}</ul>
+            </section>
+        }
+    });
     let page = move || {
         let route = loc.route();
         if let Some(id) = route.procedure() {
@@ -322,7 +361,7 @@ pub fn App(#[prop(optional)] restored: Option<drafts::Restored>) -> impl IntoVie
     view! {
         <a class="skip-link" href="#main">{move || state.t(i18n::SKIP_TO_CONTENT)}</a>
         <Header/>
-        <main id="main" class="container" tabindex="-1">{page}</main>
+        <main id="main" class="container" tabindex="-1">{report}{page}</main>
         <footer class="footer container">
             <p>{move || state.t(i18n::FOOTER)}</p>
         </footer>
@@ -348,7 +387,10 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="header">
             <div class="container header-row">
-                <a class="brand" href="/">{move || state.t(i18n::APP_NAME)}</a>
+                <a class="brand" href="/">
+                    {state.settings.with_value(|s| s.logo.clone()).map(|src| view! { <img class="logo" src=src alt="" height="32"/> })}
+                    {move || state.t(i18n::APP_NAME)}
+                </a>
                 <button
                     type="button"
                     class="lang-switch"
@@ -367,7 +409,8 @@ pub fn Header() -> impl IntoView {
 pub fn mount() {
     wasm_bindgen_futures::spawn_local(async {
         let restored = drafts::restore().await;
+        let settings = embed::load().await;
         web::remove_id("boot");
-        leptos::mount::mount_to_body(move || view! { <App restored=restored/> });
+        leptos::mount::mount_to_body(move || view! { <App restored=restored settings=settings/> });
     });
 }

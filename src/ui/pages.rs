@@ -123,11 +123,21 @@ pub fn Home() -> impl IntoView {
         let lang = state.lang.get();
         let q = query.get();
         if !q.trim().is_empty() {
-            let hits = index().search(&q);
+            let offered = state.settings.with_value(|s| s.procedures.clone());
+            let mut hits = index().search(&q);
+            if !offered.is_empty() {
+                hits.retain(|p| offered.contains(&p.id));
+            }
             if hits.is_empty() {
                 return view! { <p class="hint">{i18n::SEARCH_NONE.get(lang)}</p> }.into_any();
             }
             return view! { <ul class="cards">{hits.into_iter().map(|p| card(p, lang)).collect_view()}</ul> }.into_any();
+        }
+        // A ward's own selection, in its order.
+        let offered = state.settings.with_value(|s| s.procedures.clone());
+        if !offered.is_empty() {
+            let list = offered.iter().filter_map(|id| index().get(id)).map(|p| card(p, lang)).collect_view();
+            return view! { <ul class="cards">{list}</ul> }.into_any();
         }
         index()
             .grouped(by_event())
@@ -167,7 +177,9 @@ pub fn Home() -> impl IntoView {
                 on:input=move |ev| query.set(event_target_value(&ev))
             />
         </div>
-        <nav class="tabs" aria-label=move || state.t(i18n::GROUPING)>{tab(false, i18n::BY_EVENT)}{tab(true, i18n::BY_DOMAIN)}</nav>
+        {state.settings.with_value(|s| s.procedures.is_empty()).then(|| view! {
+            <nav class="tabs" aria-label=move || state.t(i18n::GROUPING)>{tab(false, i18n::BY_EVENT)}{tab(true, i18n::BY_DOMAIN)}</nav>
+        })}
         <div id="procedures" aria-live="polite">{procs}</div>
         <p class="note">{move || state.t(i18n::PRIVACY_NOTE)}</p>
         <ImportDraft/>
@@ -786,6 +798,10 @@ pub fn ReviewPage() -> impl IntoView {
                 match package::build(&input) {
                     Ok(built) => {
                         let file_name = format!("hoso-{}-{}.zip", p.id, built.manifest.reference);
+                        if state.settings.with_value(|s| !s.embed_origins.is_empty()) {
+                            let manifest = serde_json::to_string(&built.manifest).unwrap_or_default();
+                            super::embed::package(&file_name, &built.manifest.reference, &manifest, &built.zip);
+                        }
                         state.finished.set(Some(Finished {
                             procedure: p.id.clone(),
                             reference: built.manifest.reference.clone(),
@@ -956,6 +972,7 @@ pub fn DonePage() -> impl IntoView {
                             </button>
                         </p>
                         <p class="hint">{move || state.t(i18n::DOWNLOAD_NOTE)}" "{move || format_size(f.zip.len() as u64, state.lang.get())}</p>
+                        <Centre/>
                         <h2>{move || state.t(i18n::NEXT_STEPS)}</h2>
                         <ol class="list list--numbered">
                             {move || { let lang = state.lang.get(); p.next_steps.iter().map(|s| view! { <li>{s.get(lang).to_string()}</li> }).collect_view() }}
@@ -971,4 +988,30 @@ pub fn DonePage() -> impl IntoView {
 #[allow(dead_code)]
 fn lang_of(state: &AppState) -> Lang {
     state.lang.get_untracked()
+}
+
+/// The ward's centre and portal, when its settings give them.
+#[component]
+fn Centre() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let s = state.settings.get_value();
+    let c = s.centre.clone();
+    if c.name.is_none() && c.address.is_none() && s.portal.is_none() {
+        return ().into_any();
+    }
+    let portal = s.portal.clone();
+    view! {
+        <section class="centre" aria-labelledby="centre-title">
+            <h2 id="centre-title">{move || state.t(i18n::CENTRE_TITLE)}</h2>
+            {c.name.clone().map(|n| view! { <p><strong>{move || n.get(state.lang.get()).to_string()}</strong></p> })}
+            {c.address.clone().map(|a| view! { <p>{a}</p> })}
+            {c.phone.clone().map(|ph| {
+                let tel = format!("tel:{}", ph.replace([' ', '.'], ""));
+                view! { <p>{move || state.t(i18n::CENTRE_PHONE)}" "<a href=tel>{ph}</a></p> }
+            })}
+            {c.hours.clone().map(|h| view! { <p>{move || state.t(i18n::CENTRE_HOURS)}" "{move || h.get(state.lang.get()).to_string()}</p> })}
+            {portal.map(|u| view! { <p><a href=u rel="noopener">{move || state.t(i18n::PORTAL_LINK)}</a></p> })}
+        </section>
+    }
+    .into_any()
 }

@@ -52,6 +52,16 @@ pub fn remove_id(id: &str) {
     }
 }
 
+/// Sets a CSS custom property on the root element (the ward's theme colour).
+pub fn set_css_var(name: &str, value: &str) {
+    if let Some(el) = document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.style().set_property(name, value);
+    }
+}
+
 pub fn set_html_lang(code: &str) {
     if let Some(el) = document().and_then(|d| d.document_element()) {
         let _ = el.set_attribute("lang", code);

@@ -1,0 +1,154 @@
+//! Ward settings in the browser (`settings.json`, or `/settings/<name>.json` chosen with
+//! `?cau-hinh=<name>`, and URL parameters), and the messages an embedded wizard sends to its
+//! host page. The rules are in `engine::settings`; this is plumbing.
+
+use crate::engine::catalog::CatalogIndex;
+use crate::engine::settings::{Settings, Value};
+use crate::engine::text::I18n;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/ui/embed.js")]
+extern "C" {
+    fn embed_start(origins: js_sys::Array);
+    fn embed_post(message: &JsValue);
+}
+
+fn to_value(v: &JsValue) -> Value {
+    if let Some(s) = v.as_string() {
+        return Value::Text(s);
+    }
+    if js_sys::Array::is_array(v) {
+        return Value::List(js_sys::Array::from(v).iter().map(|x| to_value(&x)).collect());
+    }
+    if v.is_object() {
+        let entries = js_sys::Object::entries(v.unchecked_ref());
+        return Value::Map(
+            entries
+                .iter()
+                .filter_map(|e| {
+                    let pair = js_sys::Array::from(&e);
+                    Some((pair.get(0).as_string()?, to_value(&pair.get(1))))
+                })
+                .collect(),
+        );
+    }
+    Value::Other(js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).unwrap_or_default())
+}
+
+const SETTING_KEYS: [&str; 8] = ["cau-hinh", "settings", "xa", "commune", "thu-tuc", "procedures", "lang", "theme"];
+const SESSION_KEY: &str = "hoso:settings-query";
+
+/// The URL's settings parameters. The app's own links drop the query, so the parameters the tab
+/// (or iframe) was opened with are kept for it in sessionStorage and apply after a reload too.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let w = web_sys::window();
+    let session = w.as_ref().and_then(|w| w.session_storage().ok().flatten());
+    let search = w.as_ref().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let here: Vec<(String, String)> =
+        parse_query(&search).into_iter().filter(|(k, _)| SETTING_KEYS.contains(&k.as_str())).collect();
+    if !here.is_empty() {
+        if let (Some(s), Some(w)) = (&session, &w) {
+            let _ = s.set_item(SESSION_KEY, &w.location().search().unwrap_or_default());
+        }
+        return here;
+    }
+    let kept = session.and_then(|s| s.get_item(SESSION_KEY).ok().flatten()).unwrap_or_default();
+    parse_query(&kept).into_iter().filter(|(k, _)| SETTING_KEYS.contains(&k.as_str())).collect()
+}
+
+fn parse_query(search: &str) -> Vec<(String, String)> {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else { return Vec::new() };
+    js_sys::try_iter(&params)
+        .ok()
+        .flatten()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            let pair = js_sys::Array::from(&e.ok()?);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// Reads the settings file (if the site has one) and the URL parameters. Problems are written to
+/// the browser console for the site's maintainer and returned (shown with `?kiem-tra-cau-hinh`).
+pub async fn load() -> (Settings, Vec<I18n>) {
+    let q = query_pairs();
+    let idx = CatalogIndex::bundled();
+    let mut problems = Vec::new();
+    let name = q.iter().find(|(k, _)| k == "cau-hinh" || k == "settings").map(|(_, v)| v.clone());
+    let url = match &name {
+        Some(n) if !n.is_empty() && n.len() <= 40 && n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') => {
+            format!("/settings/{n}.json")
+        }
+        Some(n) => {
+            problems.push(I18n::new(
+                format!("Tên cấu hình “{n}” không hợp lệ (chỉ chữ thường, số và dấu -)."),
+                format!("Settings name “{n}” is not valid (lower-case letters, digits and - only)."),
+            ));
+            "/settings.json".to_string()
+        }
+        None => "/settings.json".to_string(),
+    };
+    let mut settings = Settings::default();
+    match super::web::fetch_text(&url).await {
+        Some(text) => match js_sys::JSON::parse(&text) {
+            Ok(v) => {
+                let (s, p) = Settings::from_value(&to_value(&v), idx, None);
+                settings = s;
+                problems.extend(p);
+            }
+            Err(_) => problems.push(I18n::new(
+                format!("{url} không phải JSON hợp lệ. Đã dùng cấu hình mặc định."),
+                format!("{url} is not valid JSON. The defaults are used instead."),
+            )),
+        },
+        None if name.is_some() => problems.push(I18n::new(
+            format!("Không tải được {url}. Đã dùng cấu hình mặc định."),
+            format!("{url} could not be loaded. The defaults are used instead."),
+        )),
+        None => {}
+    }
+    let (from_url, p) = Settings::from_query(&q, idx, None);
+    problems.extend(p);
+    for m in &problems {
+        web_sys::console::warn_1(&format!("hoso: {} / {}", m.vi, m.en).into());
+    }
+    (settings.merged(from_url), problems)
+}
+
+/// Starts talking to the host page, if embedded by an allowed origin.
+pub fn start(settings: &Settings) {
+    let origins = js_sys::Array::new();
+    for o in &settings.embed_origins {
+        origins.push(&o.as_str().into());
+    }
+    embed_start(origins);
+}
+
+fn message(kind: &str, fields: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&o, &"type".into(), &kind.into());
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&o, &(*k).into(), v);
+    }
+    o.into()
+}
+
+/// Tells the host page which step the resident is on.
+pub fn step(path: &str, procedure: Option<&str>) {
+    embed_post(&message("hoso:step", &[("path", path.into()), ("procedure", procedure.map(JsValue::from).unwrap_or(JsValue::NULL))]));
+}
+
+/// Hands the finished package to the host page (bytes and manifest), for its own upload.
+pub fn package(file_name: &str, reference: &str, manifest_json: &str, zip: &[u8]) {
+    embed_post(&message(
+        "hoso:package",
+        &[
+            ("fileName", file_name.into()),
+            ("reference", reference.into()),
+            ("manifest", manifest_json.into()),
+            ("bytes", js_sys::Uint8Array::from(zip).into()),
+        ],
+    ));
+}
