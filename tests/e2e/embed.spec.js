@@ -54,11 +54,15 @@ test('the demo ward page embeds the app from another origin and receives the fin
   const height = await page.locator('#hoso iframe').evaluate(f => f.getBoundingClientRect().height);
   expect(height).toBeGreaterThan(600);
   await expectAccessible(page, 'ward page with the embedded app');
+  // The ward's colour.
+  expect(await frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim())).toBe('#7a1f2b');
+  await expectAccessible(frame, 'embedded start page');
 
   const reference = await completeIn(frame);
   // The centre's details from the ward's settings.
   await expect(frame.locator('.centre')).toContainText('Trung tâm Phục vụ hành chính công phường Vỹ Dạ');
   await expect(frame.locator('.centre a[href="https://dichvucong.gov.vn"]')).toBeVisible();
+  await expectAccessible(frame, 'embedded confirmation with the centre');
   await expect.poll(() => page.evaluate(() => window.__hoso.packages.length)).toBe(1);
   const got = await page.evaluate(() => window.__hoso.packages[0]);
   expect(got.reference).toBe(reference);
