@@ -1,24 +1,40 @@
 #!/usr/bin/env bash
-# Speed benchmark: prints figures (no timed assertions). Natively, then in headless Chromium.
-#   scripts/bench.sh            both
-#   scripts/bench.sh native     native only
-#   scripts/bench.sh photos     the photo benchmark only (release build in dist/)
+# The benchmark command (README "Speed and size"): prints every figure, writes them to
+# bench/results.json and compares with the previous run's file, saying what got worse.
+# No timed assertions.
+#   scripts/bench.sh            everything: size, native, browser (wasm), photos, Lighthouse
+#   scripts/bench.sh native     native speed only (no file written)
+#   scripts/bench.sh photos     the photo benchmark only (no file written)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh >/dev/null
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 photos() {
   echo "== photos (release build, headless Chromium; scripts/photo_bench.js)"
-  [ -f dist/sw.js ] || scripts/build.sh >/dev/null 2>&1
   node scripts/photo_bench.js --dir dist
 }
-[ "${1:-}" = photos ] && { photos; exit 0; }
-echo "== native (cargo bench --bench speed)"
-cargo bench --offline --bench speed 2>/dev/null
-[ "${1:-}" = native ] && exit 0
-echo "== browser (wasm release build in headless Chromium)"
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-export CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=120
-cargo test --offline --release --target wasm32-unknown-unknown --test bench_browser -- --nocapture 2>&1 \
-  | grep -E "^browser|test result|panicked|^error" || true
-photos
+native() {
+  echo "== native (cargo bench --bench speed)"
+  cargo bench --offline --bench speed 2>/dev/null
+}
+case "${1:-}" in
+  native) native; exit 0 ;;
+  photos) [ -f dist/sw.js ] || scripts/build.sh >/dev/null 2>&1; photos; exit 0 ;;
+esac
+LOG=$(mktemp)
+{
+  echo "== size (release build of this checkout; scripts/budget.py)"
+  scripts/build.sh >/dev/null 2>&1
+  python3 scripts/budget.py --dir dist --limit-kb 100000 | grep -E "^TOTAL|^staff page|wasm"
+  native
+  echo "== browser (wasm release build in headless Chromium)"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test --offline --release --target wasm32-unknown-unknown --test bench_browser -- --nocapture 2>&1 \
+    | grep -E "^browser|test result|panicked|^error" || true
+  photos
+  echo "== Lighthouse (mobile preset, system Chromium; scripts/lighthouse.mjs)"
+  node scripts/lighthouse.mjs --dir dist
+} 2>&1 | tee "$LOG"
+python3 scripts/bench_report.py "$LOG" --out bench/results.json
+rm -f "$LOG"

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Reads the output of scripts/bench.sh, writes the figures to bench/results.json and compares
+them with the previous run's file, saying what got worse.
+
+    python3 scripts/bench_report.py LOG [--out bench/results.json] [--tolerance 0.10]
+
+Each figure has a direction (lower or higher is better). A change beyond the tolerance (10 % by
+default: timings on a shared 2-core machine wobble) in the bad direction is reported as WORSE.
+"""
+import argparse
+import datetime
+import json
+import pathlib
+import re
+import subprocess
+
+PATTERNS = [
+    # (regex, [(name template, group, unit, better)])
+    (r"^TOTAL \(gzip\)\s+([\d,]+)", [("first load (gzip)", 1, "bytes", "lower")]),
+    (r"^staff page .*?([\d,]+)\s+=", [("staff page bundle (gzip)", 1, "bytes", "lower")]),
+    (r"^(browser )?(?!lighthouse)(\S.*?)\s+p50\s+([\d.]+) ms\s+p95\s+([\d.]+) ms",
+     [("{1}{2} p50", 3, "ms", "lower"), ("{1}{2} p95", 4, "ms", "lower")]),
+    (r"^throughput: build (\d+) MB/s, verify (\d+) MB/s",
+     [("native build throughput", 1, "MB/s", "higher"), ("native verify throughput", 2, "MB/s", "higher")]),
+    (r"^browser build: hoso (\d+) ms vs JSZip\+WebCrypto (\d+) ms — ratio ([\d.]+)",
+     [("browser build vs JSZip+WebCrypto (ratio)", 3, "×", "lower")]),
+    (r"^photos: processed and listed [\d.]+ s, stored in IndexedDB ([\d.]+) s",
+     [("photos: 10 × 4000×3000 processed and stored", 1, "s", "lower")]),
+    (r"^photos: renderer memory peak ([\d.]+) MB", [("photos: renderer peak memory", 1, "MB", "lower")]),
+    (r"^photos: restoring the draft .*: ([\d.]+) s", [("photos: draft restore", 1, "s", "lower")]),
+    (r"^lighthouse (.+?): score (\d+), LCP (\d+) ms, TBT (\d+) ms",
+     [("lighthouse {1} score", 2, "", "higher"), ("lighthouse {1} LCP", 3, "ms", "lower"),
+      ("lighthouse {1} TBT", 4, "ms", "lower")]),
+]
+
+
+def parse(text):
+    figures = {}
+    for line in text.splitlines():
+        line = line.strip()
+        for rx, outs in PATTERNS:
+            m = re.match(rx, line)
+            if not m:
+                continue
+            for name, g, unit, better in outs:
+                key = re.sub(r"\s+", " ", name.format(None, *[("native " if x is None else x) for x in m.groups()])).strip()
+                figures[key] = {"value": float(m.group(g).replace(",", "")), "unit": unit, "better": better}
+            break
+    return figures
+
+
+def num(v):
+    return f"{v:,.0f}" if abs(v) >= 100 else f"{v:.4g}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("log")
+    ap.add_argument("--out", default="bench/results.json")
+    ap.add_argument("--tolerance", type=float, default=0.10)
+    a = ap.parse_args()
+    figures = parse(pathlib.Path(a.log).read_text(encoding="utf-8"))
+    out = pathlib.Path(a.out)
+    previous = json.loads(out.read_text(encoding="utf-8")) if out.exists() else None
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        commit = ""
+    result = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+              "commit": commit, "figures": figures}
+    print(f"\n== comparison with the previous run ({previous['commit'] + ', ' + previous['date'] if previous else 'none'})")
+    worse = []
+    for k, f in figures.items():
+        old = (previous or {}).get("figures", {}).get(k)
+        v = f["value"]
+        if old is None:
+            print(f"  {k:<62} {num(v):>12} {f['unit']:<5} (new)")
+            continue
+        o = old["value"]
+        change = (v - o) / o if o else 0.0
+        bad = change > a.tolerance if f["better"] == "lower" else change < -a.tolerance
+        mark = "WORSE" if bad else ("better" if abs(change) > a.tolerance else "")
+        print(f"  {k:<62} {num(v):>12} {f['unit']:<5} was {num(o):>12} ({change:+.0%}) {mark}")
+        if bad:
+            worse.append(k)
+    missing = [k for k in (previous or {}).get("figures", {}) if k not in figures]
+    for k in missing:
+        print(f"  {k:<62} not measured this time")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"bench: {len(figures)} figures written to {out}" + (f"; WORSE than before: {', '.join(worse)}" if worse else "; nothing got worse"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Lighthouse (npm `lighthouse`, mobile preset with simulated slow 4G and CPU slowdown) on the
+// release build served on loopback, driving the system Chromium: performance score, LCP and TBT
+// of the start page and of a form page. Prints one line per page; run by scripts/bench.sh.
+//
+//   node scripts/lighthouse.mjs [--dir dist] [--port 8791]
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const arg = (name, def) => { const i = process.argv.indexOf('--' + name); return i > 0 ? process.argv[i + 1] : def; };
+const DIR = arg('dir', 'dist');
+const PORT = Number(arg('port', 8791));
+const BASE = `http://127.0.0.1:${PORT}`;
+const PAGES = [['start page', '/'], ['form page', '/p/khai-sinh/s/tre']];
+
+const server = spawn('python3', [path.join(here, 'serve.py'), '--dir', DIR, '--port', String(PORT), '--quiet'], { stdio: 'inherit' });
+try {
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(BASE + '/')).ok) break; } catch { /* not yet */ }
+    await new Promise(r => setTimeout(r, 100));
+  }
+  for (const [name, url] of PAGES) {
+    // A fresh browser per page: a first visit, nothing cached, no service worker yet.
+    const chrome = await chromeLauncher.launch({
+      chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const { lhr } = await lighthouse(BASE + url, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
+      const a = id => lhr.audits[id].numericValue;
+      const score = Math.round(lhr.categories.performance.score * 100);
+      console.log(`lighthouse ${name}: score ${score}, LCP ${a('largest-contentful-paint').toFixed(0)} ms, TBT ${a('total-blocking-time').toFixed(0)} ms, FCP ${a('first-contentful-paint').toFixed(0)} ms (goal: score ≥ 95)`);
+    } finally {
+      await chrome.kill();
+    }
+  }
+} finally {
+  server.kill();
+}
