@@ -1,5 +1,7 @@
 //! Drafts that are never lost: every answer and every attached page is written to IndexedDB (via
-//! the small `idb.js`) as it is entered, and read back before the app first renders. The engine
+//! the small `idb.js`) as it is entered, and read back before the app first renders. Answers are
+//! also copied synchronously to localStorage until IndexedDB confirms them (an IndexedDB
+//! transaction still in flight when a tab closes is lost). The engine
 //! (`engine::draft`) defines the export file; this module is browser plumbing only.
 
 use super::{AppState, Attached};
@@ -141,13 +143,16 @@ pub async fn restore() -> Restored {
         }
         _ => r.unavailable = true,
     }
-    if let Some(old) = legacy {
+    // The synchronous copy in localStorage exists only while IndexedDB writes are unconfirmed
+    // (or was left by an older build): it is newer than IndexedDB for the procedures it holds.
+    if let Some(copy) = legacy {
         let now = js_sys::Date::now();
-        for (id, a) in old {
-            if !r.answers.contains_key(&id) && !a.is_empty() {
-                r.touched.insert(id.clone(), now);
-                r.answers.insert(id, a);
+        for (id, a) in copy {
+            if a.is_empty() {
+                continue;
             }
+            r.touched.entry(id.clone()).or_insert(now);
+            r.answers.insert(id, a);
         }
     }
     r
@@ -189,7 +194,10 @@ pub fn keep(state: AppState, restored_ok: bool) {
             .storage_problem
             .set(ANSWERS_NOT_SAVED | FILES_NOT_SAVED);
     }
+    // IndexedDB writes still in flight; while any is, the synchronous copy stays.
+    let pending: StoredValue<u32> = StoredValue::new(0);
     let write_draft = move |id: String, now: f64| {
+        pending.update_value(|n| *n += 1);
         let answers = state.answers.with_untracked(|all| all.get(&id).cloned());
         let order = order_of(state, &id);
         let has_files = !order.is_empty();
@@ -214,7 +222,8 @@ pub fn keep(state: AppState, restored_ok: bool) {
                     *p &= !ANSWERS_NOT_SAVED
                 }
             });
-            if result.is_ok() {
+            pending.update_value(|n| *n = n.saturating_sub(1));
+            if result.is_ok() && pending.get_value() == 0 {
                 super::web::remove(super::ANSWERS_KEY);
             }
         });
@@ -222,6 +231,11 @@ pub fn keep(state: AppState, restored_ok: bool) {
     Effect::new(move |_| {
         let now_answers = state.answers.with(encoded);
         let before = saved_answers.get_value();
+        if now_answers != before {
+            // Written at once, so an answer typed just before the tab closes is not lost while
+            // the IndexedDB write is still in flight.
+            state.answers.with_untracked(|a| super::web::save_compact(super::ANSWERS_KEY, a));
+        }
         let now = js_sys::Date::now();
         for (id, b) in &now_answers {
             if before.get(id) != Some(b) {

@@ -35,6 +35,18 @@ pub fn load_compact<T: DeserializeOwned>(key: &str) -> Option<T> {
     postcard::from_bytes(&bytes?).ok()
 }
 
+/// Saves a value for [`load_compact`].
+pub fn save_compact<T: serde::Serialize>(key: &str, value: &T) {
+    if let Ok(bytes) = postcard::to_allocvec(value) {
+        let mut hex = String::with_capacity(bytes.len() * 2);
+        for b in bytes {
+            hex.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0'));
+            hex.push(char::from_digit((b & 15) as u32, 16).unwrap_or('0'));
+        }
+        save_text(key, &hex);
+    }
+}
+
 pub fn remove(key: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(key);

@@ -42,7 +42,7 @@ test('drafts are listed with procedure, person and last change; one is deleted; 
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText('Nguyễn Văn Nam');
   // The old localStorage copy was moved into IndexedDB and removed.
-  expect(await page.evaluate(() => localStorage.getItem('hoso:answers:2'))).toBeNull();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('hoso:answers:2'))).toBeNull();
 
   // Offline: the draft is still there and opens.
   await context.setOffline(true);
