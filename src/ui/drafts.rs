@@ -144,15 +144,27 @@ pub async fn restore() -> Restored {
         _ => r.unavailable = true,
     }
     // The synchronous copy in localStorage exists only while IndexedDB writes are unconfirmed
-    // (or was left by an older build): it is newer than IndexedDB for the procedures it holds.
+    // (or was left by an older build). It lists every draft then on the device (procedures with
+    // only files have an empty entry), so it is the newer truth: its answers win, and a draft it
+    // does not list had been deleted — its leftovers are removed now.
     if let Some(copy) = legacy {
         let now = js_sys::Date::now();
+        r.answers.retain(|id, _| copy.contains_key(id));
+        let gone: Vec<String> = r
+            .attachments
+            .iter()
+            .filter(|a| !copy.contains_key(&a.procedure))
+            .map(attachment_key)
+            .collect();
+        r.attachments.retain(|a| copy.contains_key(&a.procedure));
         for (id, a) in copy {
-            if a.is_empty() {
-                continue;
+            if !a.is_empty() {
+                r.touched.entry(id.clone()).or_insert(now);
+                r.answers.insert(id, a);
             }
-            r.touched.entry(id.clone()).or_insert(now);
-            r.answers.insert(id, a);
+        }
+        for k in gone {
+            let _ = idb_delete(ATTACHMENTS, &k).await;
         }
     }
     r
@@ -175,6 +187,18 @@ fn encoded(all: &BTreeMap<String, Answers>) -> BTreeMap<String, Vec<u8>> {
         out.insert(k.clone(), postcard::to_allocvec(a).unwrap_or_default());
     }
     out
+}
+
+/// Writes the synchronous copy: every procedure's answers, and an empty entry for a procedure
+/// that has only files.
+fn save_copy(state: AppState) {
+    let mut all = state.answers.get_untracked();
+    state.attachments.with_untracked(|a| {
+        for x in a {
+            all.entry(x.procedure.clone()).or_default();
+        }
+    });
+    super::web::save_compact(super::ANSWERS_KEY, &all);
 }
 
 /// Keeps IndexedDB in step with the app state: answers and attachments, as they change.
@@ -234,7 +258,7 @@ pub fn keep(state: AppState, restored_ok: bool) {
         if now_answers != before {
             // Written at once, so an answer typed just before the tab closes is not lost while
             // the IndexedDB write is still in flight.
-            state.answers.with_untracked(|a| super::web::save_compact(super::ANSWERS_KEY, a));
+            save_copy(state);
         }
         let now = js_sys::Date::now();
         for (id, b) in &now_answers {
@@ -280,6 +304,8 @@ pub fn keep(state: AppState, restored_ok: bool) {
             return;
         }
         let t = js_sys::Date::now();
+        save_copy(state);
+        pending.update_value(|n| *n += 1);
         leptos::task::spawn_local(async move {
             let mut failed = false;
             for a in &added {
@@ -301,6 +327,7 @@ pub fn keep(state: AppState, restored_ok: bool) {
             for p in procs {
                 write_draft(p, t);
             }
+            pending.update_value(|n| *n = n.saturating_sub(1));
         });
     });
 }

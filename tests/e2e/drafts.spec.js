@@ -10,15 +10,16 @@ const SW = path.join(__dirname, '..', '..', 'dist', 'sw.js');
 async function typeBirthChildName(page, name) {
   await page.goto('/p/khai-sinh/s/tre');
   await page.fill('input[name=tre_ho_ten]', name);
-  // Saved as typed: wait until the draft record is on the device.
+  // Saved as typed: the synchronous copy goes once IndexedDB has confirmed every write.
   await expect.poll(() => idbCount(page, 'drafts')).toBeGreaterThan(0);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('hoso:answers:2'))).toBeNull();
 }
 
 test('drafts are listed with procedure, person and last change; one is deleted; the rest survive reload, offline and an app update', async ({ page, context }) => {
   await installOffline(page);
   await typeBirthChildName(page, 'Lê Văn Bình');
-  await page.goto('/');
-  await seedAnswers(page, { 'chung-thuc-chu-ky': ANSWERS });
+  await page.goto('/p/chung-thuc-chu-ky/s/nguoi-ky');
+  await page.fill('input[name=nyc_ho_ten]', 'Nguyễn Văn Nam');
   await page.goto('/');
   const cards = page.locator('.draft');
   await expect(cards).toHaveCount(2);

@@ -73,7 +73,9 @@ function compactAnswers(all) {
 /** Answers for the signature-authentication procedure, as a resident would have typed them. */
 const ANSWERS = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'answers', 'chung-thuc-chu-ky.json'), 'utf8'));
 
-/** Seeds saved answers the way builds before IndexedDB kept them; the app moves them over on start. */
+/** Seeds saved answers through the app's synchronous copy (as builds before IndexedDB kept them);
+ *  the app takes them over on its next start. Only when the page has no writes in flight: the
+ *  app removes the copy once IndexedDB confirms its own writes. */
 async function seedAnswers(page, all) {
   await page.evaluate(hex => localStorage.setItem('hoso:answers:2', hex), compactAnswers(all));
 }
