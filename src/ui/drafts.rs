@@ -17,6 +17,8 @@ extern "C" {
     #[wasm_bindgen(catch)]
     async fn idb_put(store: &str, key: &str, value: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
+    async fn idb_put_all(store: &str, keys: js_sys::Array, values: js_sys::Array) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
     async fn idb_delete(store: &str, key: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn idb_clear() -> Result<JsValue, JsValue>;
@@ -307,11 +309,15 @@ pub fn keep(state: AppState, restored_ok: bool) {
         save_copy(state);
         pending.update_value(|n| *n += 1);
         leptos::task::spawn_local(async move {
+            // All new pages in one transaction: stored together, or not at all.
             let mut failed = false;
-            for a in &added {
-                failed |= idb_put(ATTACHMENTS, &attachment_key(a), attachment_to_js(a))
-                    .await
-                    .is_err();
+            if !added.is_empty() {
+                let (keys, values) = (js_sys::Array::new(), js_sys::Array::new());
+                for a in &added {
+                    keys.push(&attachment_key(a).into());
+                    values.push(&attachment_to_js(a));
+                }
+                failed = idb_put_all(ATTACHMENTS, keys, values).await.is_err();
             }
             for k in &removed {
                 let _ = idb_delete(ATTACHMENTS, k).await;

@@ -29,13 +29,21 @@ function run(store, mode, work) {
     tx.onabort = () => reject(tx.error || new Error("aborted"));
   }));
 }
-export function idb_put(store, key, value) {
+function asStored(store, value) {
   if (store === "attachments" && value.bytes) {
     // Files are kept as Blobs; the bytes are copied out of the wasm memory here.
     const { bytes, ...rest } = value;
-    value = { ...rest, blob: new Blob([bytes], { type: value.media }) };
+    return { ...rest, blob: new Blob([bytes], { type: value.media }) };
   }
-  return run(store, "readwrite", (s) => s.put(value, key));
+  return value;
+}
+export function idb_put(store, key, value) {
+  return run(store, "readwrite", (s) => s.put(asStored(store, value), key));
+}
+// Several records in one transaction: all are stored, or none.
+export function idb_put_all(store, keys, values) {
+  const stored = values.map((v) => asStored(store, v));
+  return run(store, "readwrite", (s) => { let last; keys.forEach((k, i) => { last = s.put(stored[i], k); }); return last || { result: undefined }; });
 }
 export function idb_delete(store, key) { return run(store, "readwrite", (s) => s.delete(key)); }
 export function idb_clear() {
