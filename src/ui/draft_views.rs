@@ -234,17 +234,9 @@ pub fn ImportDraft() -> impl IntoView {
     let state = expect_context::<AppState>();
     let result: RwSignal<Option<Result<I18n, I18n>>> = RwSignal::new(None);
     let on_change = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = web::picked_files(&ev).into_iter().next() else {
             return;
         };
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        input.set_value("");
         leptos::task::spawn_local(async move {
             let r = import(state, file).await;
             let failed = r.is_err();

@@ -596,16 +596,10 @@ fn AttachSlot(proc_id: String, doc: crate::engine::catalog::Document) -> impl In
     });
     let (pid2, did2) = (proc_id.clone(), doc.id.clone());
     let on_change = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let picked = web::picked_files(&ev);
+        if picked.is_empty() {
             return;
-        };
-        let Some(list) = input.files() else { return };
-        let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-        input.set_value("");
+        }
         let (pid, did) = (pid2.clone(), did2.clone());
         working.set(true);
         leptos::task::spawn_local(async move {

@@ -137,6 +137,23 @@ pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
+/// The files chosen in a file input (from its change event), clearing the input so the same
+/// file can be chosen again.
+pub fn picked_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input
+        .files()
+        .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}
+
 /// Reads a picked file's (or a part of it) bytes (`Blob.arrayBuffer()`).
 pub async fn read_blob(blob: &web_sys::Blob) -> Option<Vec<u8>> {
     let buf = JsFuture::from(blob.array_buffer()).await.ok()?;
