@@ -101,7 +101,6 @@ async function waitForServer() {
     // Start from a settled page so the peak below is the photos' own.
     await page.reload();
     await page.waitForSelector('input[name=giay-to-se-ky]');
-    if (process.argv.includes('--hide-thumbs')) await page.evaluate(() => document.styleSheets[0].insertRule('.thumb { display: none !important }'));
     resetPeak(pid);
     const before = rendererMemory(pid);
     const t0 = Date.now();

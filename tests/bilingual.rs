@@ -21,7 +21,9 @@ fn check_pair(place: &str, vi: &str, en: &str, problems: &mut Vec<String>) {
         problems.push(format!("{place}: Vietnamese text not in NFC"));
     }
     if vi == en && !same_ok(vi) {
-        problems.push(format!("{place}: the same text in both languages (untranslated?): {vi}"));
+        problems.push(format!(
+            "{place}: the same text in both languages (untranslated?): {vi}"
+        ));
     }
 }
 
@@ -36,8 +38,15 @@ fn walk(place: &str, v: &Value, problems: &mut Vec<String>) -> usize {
             }
             1
         }
-        Value::Object(m) => m.iter().map(|(k, v)| walk(&format!("{place}.{k}"), v, problems)).sum(),
-        Value::Array(a) => a.iter().enumerate().map(|(i, v)| walk(&format!("{place}[{i}]"), v, problems)).sum(),
+        Value::Object(m) => m
+            .iter()
+            .map(|(k, v)| walk(&format!("{place}.{k}"), v, problems))
+            .sum(),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .map(|(i, v)| walk(&format!("{place}[{i}]"), v, problems))
+            .sum(),
         _ => 0,
     }
 }
@@ -51,7 +60,11 @@ fn every_catalog_text_has_both_languages() {
         let path = e.unwrap().path();
         if path.extension().is_some_and(|x| x == "json") {
             let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            texts += walk(&path.file_name().unwrap().to_string_lossy(), &v, &mut problems);
+            texts += walk(
+                &path.file_name().unwrap().to_string_lossy(),
+                &v,
+                &mut problems,
+            );
         }
     }
     assert!(texts > 1000, "only {texts} bilingual texts found");

@@ -140,6 +140,15 @@ pub fn check_attachment(
     Ok(t)
 }
 
+/// A picked file could not be read (moved, deleted, or a cloud file not downloaded).
+pub fn unreadable(name: &str) -> I18n {
+    let shown = super::text::ellipsize(&super::text::clean(name), 60);
+    I18n::new(
+        format!("Không đọc được tệp “{shown}”. Hãy chọn lại."),
+        format!("Could not read “{shown}”. Choose it again."),
+    )
+}
+
 /// The browser could not decode a picture (a format it does not support, or a damaged file).
 pub fn undecodable(name: &str) -> I18n {
     let shown = super::text::ellipsize(&super::text::clean(name), 60);

@@ -6,6 +6,7 @@ use crate::engine::catalog::{CatalogIndex, Procedure};
 use crate::engine::date::Timestamp;
 use crate::engine::draft::{self, DraftAttachment, DraftFile};
 use crate::engine::journey::Step;
+use crate::engine::media;
 use crate::engine::text::I18n;
 use crate::i18n;
 use crate::routes::step_url;
@@ -184,8 +185,7 @@ async fn procedure(state: AppState, id: &str) -> Option<&'static Procedure> {
     if let Some(p) = untrack(|| state.procedure(id)) {
         return Some(p);
     }
-    let bytes = web::fetch_bytes(&format!("/data/catalog/{id}.bin")).await?;
-    let p: &'static Procedure = Box::leak(Box::new(Procedure::from_compact(&bytes).ok()?));
+    let p = super::fetch_procedure(id).await?;
     state.procedures.update(|m| {
         m.insert(id.to_string(), Loaded::Ready(p));
     });
@@ -193,13 +193,9 @@ async fn procedure(state: AppState, id: &str) -> Option<&'static Procedure> {
 }
 
 async fn import(state: AppState, file: web_sys::File) -> Result<I18n, I18n> {
-    let not_read = || {
-        I18n::new(
-            "Không đọc được tệp. Hãy chọn lại.",
-            "The file could not be read. Choose it again.",
-        )
-    };
-    let bytes = web::read_blob(&file).await.ok_or_else(not_read)?;
+    let bytes = web::read_blob(&file)
+        .await
+        .ok_or_else(|| media::unreadable(&file.name()))?;
     let mut d = draft::import(&bytes, CatalogIndex::bundled())?;
     let Some(p) = procedure(state, &d.procedure).await else {
         return Err(I18n::new(

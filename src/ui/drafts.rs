@@ -17,7 +17,11 @@ extern "C" {
     #[wasm_bindgen(catch)]
     async fn idb_put(store: &str, key: &str, value: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
-    async fn idb_put_all(store: &str, keys: js_sys::Array, values: js_sys::Array) -> Result<JsValue, JsValue>;
+    async fn idb_put_all(
+        store: &str,
+        keys: js_sys::Array,
+        values: js_sys::Array,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn idb_delete(store: &str, key: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]

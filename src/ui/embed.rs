@@ -18,7 +18,12 @@ fn to_value(v: &JsValue) -> Value {
         return Value::Text(s);
     }
     if js_sys::Array::is_array(v) {
-        return Value::List(js_sys::Array::from(v).iter().map(|x| to_value(&x)).collect());
+        return Value::List(
+            js_sys::Array::from(v)
+                .iter()
+                .map(|x| to_value(&x))
+                .collect(),
+        );
     }
     if v.is_object() {
         let entries = js_sys::Object::entries(v.unchecked_ref());
@@ -32,10 +37,24 @@ fn to_value(v: &JsValue) -> Value {
                 .collect(),
         );
     }
-    Value::Other(js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).unwrap_or_default())
+    Value::Other(
+        js_sys::JSON::stringify(v)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default(),
+    )
 }
 
-const SETTING_KEYS: [&str; 8] = ["cau-hinh", "settings", "xa", "commune", "thu-tuc", "procedures", "lang", "theme"];
+const SETTING_KEYS: [&str; 8] = [
+    "cau-hinh",
+    "settings",
+    "xa",
+    "commune",
+    "thu-tuc",
+    "procedures",
+    "lang",
+    "theme",
+];
 const SESSION_KEY: &str = "hoso:settings-query";
 
 /// The URL's settings parameters. The app's own links drop the query, so the parameters the tab
@@ -43,21 +62,33 @@ const SESSION_KEY: &str = "hoso:settings-query";
 pub fn query_pairs() -> Vec<(String, String)> {
     let w = web_sys::window();
     let session = w.as_ref().and_then(|w| w.session_storage().ok().flatten());
-    let search = w.as_ref().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let here: Vec<(String, String)> =
-        parse_query(&search).into_iter().filter(|(k, _)| SETTING_KEYS.contains(&k.as_str())).collect();
+    let search = w
+        .as_ref()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let here: Vec<(String, String)> = parse_query(&search)
+        .into_iter()
+        .filter(|(k, _)| SETTING_KEYS.contains(&k.as_str()))
+        .collect();
     if !here.is_empty() {
         if let (Some(s), Some(w)) = (&session, &w) {
             let _ = s.set_item(SESSION_KEY, &w.location().search().unwrap_or_default());
         }
         return here;
     }
-    let kept = session.and_then(|s| s.get_item(SESSION_KEY).ok().flatten()).unwrap_or_default();
-    parse_query(&kept).into_iter().filter(|(k, _)| SETTING_KEYS.contains(&k.as_str())).collect()
+    let kept = session
+        .and_then(|s| s.get_item(SESSION_KEY).ok().flatten())
+        .unwrap_or_default();
+    parse_query(&kept)
+        .into_iter()
+        .filter(|(k, _)| SETTING_KEYS.contains(&k.as_str()))
+        .collect()
 }
 
 fn parse_query(search: &str) -> Vec<(String, String)> {
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else { return Vec::new() };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
+        return Vec::new();
+    };
     js_sys::try_iter(&params)
         .ok()
         .flatten()
@@ -76,15 +107,25 @@ pub async fn load() -> (Settings, Vec<I18n>) {
     let q = query_pairs();
     let idx = CatalogIndex::bundled();
     let mut problems = Vec::new();
-    let name = q.iter().find(|(k, _)| k == "cau-hinh" || k == "settings").map(|(_, v)| v.clone());
+    let name = q
+        .iter()
+        .find(|(k, _)| k == "cau-hinh" || k == "settings")
+        .map(|(_, v)| v.clone());
     let url = match &name {
-        Some(n) if !n.is_empty() && n.len() <= 40 && n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') => {
+        Some(n)
+            if !n.is_empty()
+                && n.len() <= 40
+                && n.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') =>
+        {
             format!("/settings/{n}.json")
         }
         Some(n) => {
             problems.push(I18n::new(
                 format!("Tên cấu hình “{n}” không hợp lệ (chỉ chữ thường, số và dấu -)."),
-                format!("Settings name “{n}” is not valid (lower-case letters, digits and - only)."),
+                format!(
+                    "Settings name “{n}” is not valid (lower-case letters, digits and - only)."
+                ),
             ));
             "/settings.json".to_string()
         }
@@ -137,7 +178,16 @@ fn message(kind: &str, fields: &[(&str, JsValue)]) -> JsValue {
 
 /// Tells the host page which step the resident is on.
 pub fn step(path: &str, procedure: Option<&str>) {
-    embed_post(&message("hoso:step", &[("path", path.into()), ("procedure", procedure.map(JsValue::from).unwrap_or(JsValue::NULL))]));
+    embed_post(&message(
+        "hoso:step",
+        &[
+            ("path", path.into()),
+            (
+                "procedure",
+                procedure.map(JsValue::from).unwrap_or(JsValue::NULL),
+            ),
+        ],
+    ));
 }
 
 /// Hands the finished package to the host page (bytes and manifest), for its own upload.

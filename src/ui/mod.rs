@@ -2,8 +2,8 @@
 //! all come from `crate::engine`; this module holds only views and browser plumbing.
 
 mod draft_views;
-pub mod embed;
 pub mod drafts;
+pub mod embed;
 mod fields;
 mod pages;
 mod photos;
@@ -13,8 +13,8 @@ pub mod web;
 
 use crate::engine::catalog::{Answers, CatalogIndex, Procedure};
 use crate::engine::media::MediaType;
-use crate::engine::text::Lang;
 use crate::engine::settings::Settings;
+use crate::engine::text::Lang;
 use crate::engine::units::AdminUnits;
 use crate::i18n::{self, Tx};
 use leptos::prelude::*;
@@ -249,6 +249,12 @@ impl Default for AppState {
     }
 }
 
+/// Fetches and decodes a procedure definition (`/data/catalog/<id>.bin`), kept for the session.
+pub async fn fetch_procedure(id: &str) -> Option<&'static Procedure> {
+    let bytes = web::fetch_bytes(&format!("/data/catalog/{id}.bin")).await?;
+    Some(Box::leak(Box::new(Procedure::from_compact(&bytes).ok()?)))
+}
+
 /// Starts loading a procedure definition (once; again after a failure).
 pub fn load_procedure(state: AppState, id: &str) {
     if CatalogIndex::bundled().get(id).is_none()
@@ -263,11 +269,8 @@ pub fn load_procedure(state: AppState, id: &str) {
         m.insert(id.clone(), Loaded::Loading);
     });
     leptos::task::spawn_local(async move {
-        let loaded = match web::fetch_bytes(&format!("/data/catalog/{id}.bin")).await {
-            Some(bytes) => match Procedure::from_compact(&bytes) {
-                Ok(p) => Loaded::Ready(Box::leak(Box::new(p))),
-                Err(_) => Loaded::Failed,
-            },
+        let loaded = match fetch_procedure(&id).await {
+            Some(p) => Loaded::Ready(p),
             None => Loaded::Failed,
         };
         state.procedures.update(|m| {

@@ -136,7 +136,11 @@ pub fn Home() -> impl IntoView {
         // A ward's own selection, in its order.
         let offered = state.settings.with_value(|s| s.procedures.clone());
         if !offered.is_empty() {
-            let list = offered.iter().filter_map(|id| index().get(id)).map(|p| card(p, lang)).collect_view();
+            let list = offered
+                .iter()
+                .filter_map(|id| index().get(id))
+                .map(|p| card(p, lang))
+                .collect_view();
             return view! { <ul class="cards">{list}</ul> }.into_any();
         }
         index()
@@ -793,8 +797,14 @@ pub fn ReviewPage() -> impl IntoView {
                     Ok(built) => {
                         let file_name = format!("hoso-{}-{}.zip", p.id, built.manifest.reference);
                         if state.settings.with_value(|s| !s.embed_origins.is_empty()) {
-                            let manifest = serde_json::to_string(&built.manifest).unwrap_or_default();
-                            super::embed::package(&file_name, &built.manifest.reference, &manifest, &built.zip);
+                            let manifest =
+                                serde_json::to_string(&built.manifest).unwrap_or_default();
+                            super::embed::package(
+                                &file_name,
+                                &built.manifest.reference,
+                                &manifest,
+                                &built.zip,
+                            );
                         }
                         state.finished.set(Some(Finished {
                             procedure: p.id.clone(),

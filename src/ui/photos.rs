@@ -25,13 +25,6 @@ extern "C" {
 /// camera JPEG fit; a larger image is redrawn by the browser straight from the file.
 const HEAD: f64 = 256.0 * 1024.0;
 
-fn not_read(name: &str) -> I18n {
-    I18n::new(
-        format!("Không đọc được tệp “{name}”. Hãy chọn lại."),
-        format!("Could not read “{name}”. Choose it again."),
-    )
-}
-
 /// Checks, downscales and strips one file; `already` = bytes attached so far to this package.
 pub async fn prepare(file: &web_sys::File, already: u64) -> Result<(MediaType, Vec<u8>), I18n> {
     let name = file.name();
@@ -40,7 +33,7 @@ pub async fn prepare(file: &web_sys::File, already: u64) -> Result<(MediaType, V
         Ok(b) => super::web::read_blob(&b).await,
         Err(_) => None,
     }
-    .ok_or_else(|| not_read(&name))?;
+    .ok_or_else(|| media::unreadable(&name))?;
     let t = media::sniff(&name, &head)?;
     let mut plan = image::plan(t, &head);
     let mut bytes = head;
@@ -48,7 +41,7 @@ pub async fn prepare(file: &web_sys::File, already: u64) -> Result<(MediaType, V
         // Keep or strip: the whole file is needed (a PDF, or a picture of at most 2000 px).
         bytes = super::web::read_blob(file)
             .await
-            .ok_or_else(|| not_read(&name))?;
+            .ok_or_else(|| media::unreadable(&name))?;
         plan = image::plan(t, &bytes);
     }
     let bytes = match plan {

@@ -5,7 +5,7 @@
 use super::{load_procedure, load_units, web, AppState, Header, Loaded};
 use crate::engine::catalog::{CatalogIndex, DocAction, PageKind, Severity};
 use crate::engine::package::{self, AnswersFile, FileEntry, Finding, Manifest, Opened};
-use crate::engine::text::{I18n, Lang};
+use crate::engine::text::Lang;
 use crate::engine::validate;
 use crate::i18n::{self, Tx};
 use leptos::prelude::*;
@@ -115,10 +115,7 @@ fn StaffPage() -> impl IntoView {
                 let f = Finding {
                     code: "unreadable",
                     severity: Severity::Error,
-                    message: I18n::new(
-                        "Không đọc được tệp. Hãy chọn lại.",
-                        "The file could not be read. Choose it again.",
-                    ),
+                    message: crate::engine::media::unreadable(&name),
                 };
                 pkg.set(Package::Unreadable(name, f));
                 return;
