@@ -127,3 +127,102 @@ for (const id of PROCEDURES) {
     expect(en, 'the same pages in both languages').toEqual(vi);
   });
 }
+
+/** Presses Tab until the focused element matches; every stop on the way must show its focus. */
+async function tabTo(page, selector, label) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate((selector) => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return { matches: false, visible: true, what: 'body' };
+      const s = getComputedStyle(e);
+      const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+      return { matches: e.matches(selector), visible, what: e.outerHTML.slice(0, 100) };
+    }, selector);
+    expect(stop.visible, `visible focus on ${stop.what}`).toBe(true);
+    if (stop.matches) return;
+  }
+  throw new Error(`Tab never reached ${label || selector}`);
+}
+
+test('a procedure is completed with the keyboard alone, focus always visible', async ({ page }) => {
+  const answers = answersOf('chung-thuc-chu-ky');
+  // Listening from the start turns on file-chooser interception before any key is pressed.
+  const choosers = [];
+  page.on('filechooser', c => choosers.push(c));
+  await page.goto('/');
+  await tabTo(page, 'a[href="/p/chung-thuc-chu-ky"]');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/p\/chung-thuc-chu-ky$/);
+  const next = async () => { await tabTo(page, 'button[type=submit]', 'Continue'); await page.keyboard.press('Enter'); };
+  await next();
+  for (let n = 0; n < 20 && !/\/(attachments|review)$/.test(page.url()); n++) {
+    const where = page.url();
+    await expectAnnounced(page, where);
+    const names = await page.evaluate(() => [...new Set([...document.querySelectorAll('main [name]')].map(e => e.name))]);
+    for (const name of names) {
+      const value = answers[name];
+      if (value === undefined) continue;
+      const kind = await page.evaluate(n => { const e = document.querySelector(`[name="${n}"]`); return e.type; }, name);
+      if (kind === 'radio') {
+        // Tab reaches the group; arrows move the choice (Space chooses the first one).
+        await tabTo(page, `input[name="${name}"]`);
+        await page.keyboard.press('Space');
+        for (let i = 0; i < 6 && !(await page.isChecked(`input[name="${name}"][value="${value}"]`)); i++) await page.keyboard.press('ArrowDown');
+        await expect(page.locator(`input[name="${name}"][value="${value}"]`)).toBeChecked();
+        await expect(page.locator(`input[name="${name}"][value="${value}"]`)).toBeFocused();
+      } else if (kind === 'search') {
+        await tabTo(page, `input[name="${name}"]`);
+        await page.keyboard.type('vy da');
+        await tabTo(page, '.place-option', 'the first place found');
+        await expect(page.locator(':focus')).toContainText('Phường Vỹ Dạ');
+        await page.keyboard.press('Enter');
+        await expect(page.locator(`#f-${name} ~ .place-selected`)).toContainText('Phường Vỹ Dạ');
+      } else {
+        await tabTo(page, `input[name="${name}"]`);
+        const typed = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value.split('-').reverse().join('/') : value;
+        await page.keyboard.type(typed);
+      }
+    }
+    await next();
+    await expect(page).not.toHaveURL(where);
+  }
+  // Attachments: the file chooser opens from the keyboard.
+  await expect(page).toHaveURL(/\/attachments$/);
+  await tabTo(page, 'input[type=file]:not([capture])');
+  await page.keyboard.press('Space');
+  await expect.poll(() => choosers.length, 'the file chooser opened from the keyboard').toBe(1);
+  await choosers[0].setFiles({ name: 'giay-to.jpg', mimeType: 'image/jpeg', buffer: require('./helpers').JPEG });
+  await expect(page.locator('.file')).toContainText('giay-to.jpg');
+  await next();
+  await expect(page).toHaveURL(/\/review$/);
+  await expectAnnounced(page, 'review');
+  await next();
+  await expect(page).toHaveURL(/\/done$/);
+  await expectAnnounced(page, 'done');
+  await tabTo(page, '#download');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(download.suggestedFilename()).toMatch(/^hoso-chung-thuc-chu-ky-HS-/);
+});
+
+test('with reduced motion asked for, nothing moves', async ({ page }) => {
+  // Any motion, present or added later (here: one set from script on the main content), is off.
+  const motion = () => page.evaluate(() => {
+    document.querySelector('main').style.transition = 'opacity 1s';
+    document.querySelector('main').style.scrollBehavior = 'smooth';
+    return [...document.querySelectorAll('*')].filter(e => {
+      const s = getComputedStyle(e);
+      const long = v => v.split(',').some(t => parseFloat(t) > 0.01);
+      return long(s.transitionDuration) || (s.animationName !== 'none' && long(s.animationDuration)) || s.scrollBehavior === 'smooth';
+    }).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));
+  });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  for (const url of ['/', '/p/khai-sinh', '/p/khai-sinh/s/noi-nop']) {
+    await page.goto(url);
+    await page.waitForSelector('h1');
+    expect(await motion(), url).toEqual([]);
+  }
+  // Control: without the preference the same check sees the motion, so it can fail.
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  expect((await motion()).some(e => e.startsWith('main')), 'motion seen without the preference').toBe(true);
+});
