@@ -43,7 +43,10 @@ struct Index {
 }
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/catalog");
+    // Read when the script runs, not when it is compiled: a build script binary is reused by
+    // checkouts elsewhere that share the target directory.
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&root).join("src/catalog");
     println!("cargo:rerun-if-changed={}", dir.display());
     let meta: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(dir.join("catalog.json")).expect("src/catalog/catalog.json"),

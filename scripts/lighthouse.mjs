@@ -3,7 +3,7 @@
 // release build served on loopback, driving the system Chromium: performance score, LCP and TBT
 // of the start page and of a form page. Prints one line per page; run by scripts/bench.sh.
 //
-//   node scripts/lighthouse.mjs [--dir dist] [--port 8791]
+//   node scripts/lighthouse.mjs [--dir dist] [--port 8791] [--detail]   (--detail: long tasks and main-thread work)
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { spawn } from 'node:child_process';
@@ -34,6 +34,12 @@ try {
       const { lhr } = await lighthouse(BASE + url, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
       const a = id => lhr.audits[id].numericValue;
       const score = Math.round(lhr.categories.performance.score * 100);
+      if (process.argv.includes('--detail')) {
+        // Where the blocking time comes from: the long main-thread tasks and the work by kind.
+        for (const t of lhr.audits['long-tasks'].details?.items ?? []) console.log(`  long task ${t.duration.toFixed(0)} ms at ${t.startTime.toFixed(0)} ms: ${t.url}`);
+        for (const w of lhr.audits['mainthread-work-breakdown'].details?.items ?? []) console.log(`  ${w.groupLabel}: ${w.duration.toFixed(0)} ms`);
+        for (const b of lhr.audits['bootup-time'].details?.items ?? []) console.log(`  script ${b.url}: total ${b.total.toFixed(0)} ms, evaluation ${b.scripting.toFixed(0)} ms, parse/compile ${b.scriptParseCompile.toFixed(0)} ms`);
+      }
       console.log(`lighthouse ${name}: score ${score}, LCP ${a('largest-contentful-paint').toFixed(0)} ms, TBT ${a('total-blocking-time').toFixed(0)} ms, FCP ${a('first-contentful-paint').toFixed(0)} ms (goal: score ≥ 95)`);
     } finally {
       await chrome.kill();

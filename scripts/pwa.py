@@ -4,6 +4,10 @@ of every file to precache — both bundles, catalog and unit data, icons, schema
 
     python3 scripts/pwa.py [--dir dist]
 
+Puts the static start page (public/data/start.vi.html, written by `hoso catalog export`) at the
+start of dist/index.html's body, so the first paint shows the heading and
+the procedures before the app has loaded (src/start_page.rs).
+
 Also tightens the Content-Security-Policy of every built page: the `'unsafe-inline'` that the
 source pages carry for trunk's inline loader script is replaced by the SHA-256 of each inline
 script actually in the page, so no other inline script can run.
@@ -40,6 +44,25 @@ def main():
     ap.add_argument("--dir", default="dist")
     a = ap.parse_args()
     root = pathlib.Path(a.dir)
+    start = root / "data" / "start.vi.html"
+    if start.exists():
+        index = root / "index.html"
+        html = index.read_text(encoding="utf-8")
+        body = re.search(r"<body[^>]*>", html)
+        if not body or 'id="boot-start"' in html:
+            raise SystemExit("pwa: dist/index.html has no <body> or already has the start page")
+        html = html[:body.end()] + start.read_text(encoding="utf-8") + html[body.end():]
+        # The wasm is preloaded only when the static start page is not shown (the boot script
+        # decides): on the start page the heading, text and links come first on a slow link.
+        preload = re.search(r"<link\b[^>]*_bg\.wasm[^>]*>", html)
+        slot = re.search(r"([`'\"])__WASM_PRELOAD__\1", html)
+        if not preload or not slot:
+            raise SystemExit("pwa: no wasm preload link or no boot script placeholder in dist/index.html")
+        html = html[:slot.start()] + json.dumps(preload.group(0)) + html[slot.end():]
+        html = html.replace(preload.group(0), "", 1)
+        index.write_text(html, encoding="utf-8")
+        start.unlink()
+        print(f"pwa: index.html: static start page put in ({len(html)} bytes)")
     for page in sorted(root.rglob("*.html")):
         n = tighten_csp(page)
         print(f"pwa: {page.relative_to(root)}: CSP allows {n} inline script(s) by hash")

@@ -25,7 +25,8 @@ Usage:
                                                  and that its sample answers validate
   hoso catalog export <dir>                      writes <dir>/<id>.bin for every procedure and
                                                  <dir>/../units-2025.bin: the compact forms the
-                                                 browser loads (scripts/export-catalog.sh)
+                                                 browser loads, and <dir>/../start.vi.html, the
+                                                 start page as HTML (scripts/export-catalog.sh)
   hoso validate <procedure-id> <answers.json> [--json] [--lang vi|en] [--today yyyy-mm-dd]
                                                  every error and warning, by field id
   hoso checklist <procedure-id> <answers.json> [--json] [--lang vi|en]
@@ -397,6 +398,13 @@ fn cmd_catalog(o: &Opts) -> Outcome {
                 }
                 Err(e) => return fail(2, format!("unit list: {e}")),
             }
+            // The start page as plain HTML, put into index.html by scripts/pwa.py.
+            let start = std::path::Path::new(dir).parent().unwrap_or(std::path::Path::new(".")).join("start.vi.html");
+            let html = crate::start_page::start_html(crate::engine::catalog::CatalogIndex::bundled(), crate::engine::text::Lang::Vi);
+            if let Err(e) = std::fs::write(&start, &html) {
+                return fail(2, format!("cannot write {}: {e}", start.display()));
+            }
+            let _ = writeln!(s, "{:<40}{:>8} bytes", start.display(), html.len());
             ok(s)
         }
         _ => fail(2, "usage: hoso catalog list [--json] | hoso catalog show <procedure-id> --json | hoso catalog check <procedure.json>"),

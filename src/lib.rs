@@ -7,6 +7,8 @@ pub mod routes;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod start_page;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

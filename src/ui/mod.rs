@@ -308,6 +308,24 @@ pub fn persist_language(state: AppState) {
     });
 }
 
+/// Marks the device whose start page would not look like the static one in `index.html`
+/// (English, drafts, a ward's own list or logo), so the next visit shows the loading line
+/// instead of a page that would change under the resident's finger (src/start_page.rs).
+const START_KEY: &str = "hoso:start";
+fn mark_start_page(state: AppState) {
+    Effect::new(move |_| {
+        let differs = state.lang.get() != Lang::Vi
+            || state.answers.with(|a| a.values().any(|x| !x.is_empty()))
+            || state.attachments.with(|a| !a.is_empty())
+            || state.settings.with_value(|s| !s.procedures.is_empty() || s.logo.is_some());
+        if differs {
+            web::save_text(START_KEY, "app");
+        } else {
+            web::remove(START_KEY);
+        }
+    });
+}
+
 /// The resident app. `restored`: the drafts read from the device before the first render;
 /// `settings`: the ward's settings and their problems (tests mount it without either).
 #[component]
@@ -329,6 +347,7 @@ pub fn App(
     state.settings.set_value(Arc::new(settings));
     provide_context(state);
     persist_language(state);
+    mark_start_page(state);
     drafts::keep(state, ok);
     let loc = router::provide_location();
     Effect::new(move |_| {
@@ -414,6 +433,7 @@ pub fn mount() {
         let restored = drafts::restore().await;
         let settings = embed::load().await;
         web::remove_id("boot");
+        web::remove_id("boot-start");
         leptos::mount::mount_to_body(move || view! { <App restored=restored settings=settings/> });
     });
 }

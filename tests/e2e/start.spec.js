@@ -1,0 +1,82 @@
+// The start page is in index.html (src/start_page.rs, put in by scripts/pwa.py): on a slow
+// connection residents read it and can pick a procedure before the app has downloaded, and the
+// app then takes over without anything moving.
+const { test, expect } = require('@playwright/test');
+const { expectAccessible } = require('./helpers');
+
+// Requests a service worker answers are not seen by page.route; these tests stop the app loading.
+test.use({ serviceWorkers: 'block' });
+
+/** What a resident sees on the start page, and where the heading and first procedure sit. */
+async function snapshot(page) {
+  return page.evaluate(() => {
+    const texts = sel => [...document.querySelectorAll(sel)].map(e => e.textContent.trim());
+    const box = sel => { const r = document.querySelector(sel).getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)]; };
+    return {
+      title: texts('h1'), lead: texts('main .lead'), groups: texts('#procedures h2'),
+      links: [...document.querySelectorAll('#procedures .card-link')].map(a => `${a.textContent.trim()} → ${a.getAttribute('href')}`),
+      meta: texts('#procedures .card-meta'), tabs: texts('.tabs a'), footer: texts('footer'),
+      boxes: [box('h1'), box('main .lead'), box('#procedures .card-link')],
+    };
+  });
+}
+
+test('the start page is readable and its links work before the app has loaded, and the app matches it', async ({ page, browser }) => {
+  await page.route(/\.wasm$/, route => route.abort());
+  await page.goto('/');
+  await expect(page.locator('#boot-start')).toHaveCount(1);
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('h1')).toHaveText('Bạn cần làm thủ tục gì?');
+  // Every procedure (one may sit under two life events).
+  const hrefs = await page.locator('#procedures .card-link').evaluateAll(as => as.map(a => a.getAttribute('href')));
+  expect(new Set(hrefs).size).toBe(14);
+  await expect(page.locator('#proc-search')).toBeDisabled();
+  expect(await page.locator('link[rel=preload][href$=".wasm"]').count(), 'no wasm preload on the start page').toBe(0);
+  await expectAccessible(page, 'static start page');
+  const before = await snapshot(page);
+
+  const app = await browser.newPage({ viewport: page.viewportSize() });
+  await app.goto(page.url());
+  await expect(app.locator('#boot-start')).toHaveCount(0);
+  await expect(app.locator('#proc-search')).toBeEnabled();
+  const after = await snapshot(app);
+  expect(after, 'the app renders what the static page showed, in the same places').toEqual(before);
+  await app.close();
+
+  // A link works without the app: it is an ordinary address.
+  await page.locator('#procedures .card-link').first().click();
+  await expect(page).toHaveURL(/\/p\/khai-sinh$/);
+  await expect(page.locator('#boot-start')).toHaveCount(0);
+  await expect(page.locator('#boot')).toBeVisible();
+  expect(await page.locator('link[rel=preload][href$=".wasm"]').count(), 'other pages preload the app').toBe(1);
+});
+
+test('a resident whose start page looks different (English, drafts) gets the loading line, not a page that changes', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('#boot-start')).toHaveCount(0);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('h1')).toHaveText('What do you need to do?');
+  await page.route(/\.wasm$/, route => route.abort());
+  await page.reload();
+  await expect(page.locator('#boot')).toBeVisible();
+  await expect(page.locator('#boot-start')).toHaveCount(0);
+
+  // Back to Vietnamese: the static page returns; a draft turns it off again.
+  await page.unroute(/\.wasm$/);
+  await page.reload();
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await expect(page.locator('h1')).toHaveText('Bạn cần làm thủ tục gì?');
+  await page.route(/\.wasm$/, route => route.abort());
+  await page.reload();
+  await expect(page.locator('#boot-start')).toHaveCount(1);
+  await page.unroute(/\.wasm$/);
+  await page.goto('/p/tam-tru/s/noi-nop');
+  await page.fill('input[name=noi_nop]', 'vy da');
+  await page.locator('.place-option').first().click();
+  await page.goto('/');
+  await expect(page.locator('#drafts-title')).toHaveText('Hồ sơ đang làm dở');
+  await page.route(/\.wasm$/, route => route.abort());
+  await page.reload();
+  await expect(page.locator('#boot')).toBeVisible();
+  await expect(page.locator('#boot-start')).toHaveCount(0);
+});
