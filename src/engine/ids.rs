@@ -368,7 +368,7 @@ pub fn parse_email(input: &str) -> Result<String, I18n> {
     {
         return Err(bad());
     }
-    Ok(format!("{local}@{}", domain.to_lowercase()))
+    Ok(format!("{local}@{}", crate::engine::text::lower(domain)))
 }
 
 #[cfg(test)]

@@ -16,14 +16,47 @@ pub fn nfc(s: &str) -> String {
     String::from(js_sys::JsString::from(s).normalize("NFC"))
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn nfd(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfd().collect()
+/// Letters with diacritics and the plain letter search folds them to: every Vietnamese letter
+/// (both cases) and the other Latin-1 / Latin Extended-A letters seen in foreign names. A table
+/// instead of NFD decomposition: the browser's `normalize` costs a trip to JavaScript per string,
+/// and folding the 3,321 communes when the unit list loads made thousands of them (a test checks
+/// the table against NFD).
+const FOLDS: [(char, &str); 9] = [
+    ('a', "àáảãạăằắẳẵặâầấẩẫậäåāÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÄÅĀ"),
+    ('e', "èéẻẽẹêềếểễệëēÈÉẺẼẸÊỀẾỂỄỆËĒ"),
+    ('i', "ìíỉĩịîïīÌÍỈĨỊÎÏĪ"),
+    ('o', "òóỏõọôồốổỗộơờớởỡợöōÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÖŌ"),
+    ('u', "ùúủũụưừứửữựûüūÙÚỦŨỤƯỪỨỬỮỰÛÜŪ"),
+    ('y', "ỳýỷỹỵÿỲÝỶỸỴŸ"),
+    ('d', "đĐ"),
+    ('c', "çÇ"),
+    ('n', "ñÑ"),
+];
+
+/// The Vietnamese letters with diacritics in lower and upper case, position for position.
+const VI_LOWER: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
+const VI_UPPER: &str = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ";
+
+/// Lower case for Vietnamese (and ASCII) text. `str::to_lowercase` would link the whole Unicode
+/// case tables into the wasm for letters this app never lowercases; other letters are kept.
+pub fn lower(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                VI_UPPER
+                    .chars()
+                    .position(|u| u == c)
+                    .and_then(|i| VI_LOWER.chars().nth(i))
+                    .unwrap_or(c)
+            }
+        })
+        .collect()
 }
-#[cfg(target_arch = "wasm32")]
-fn nfd(s: &str) -> String {
-    String::from(js_sys::JsString::from(s).normalize("NFD"))
+
+fn fold_letter(c: char) -> Option<char> {
+    FOLDS.iter().find(|(_, from)| from.contains(c)).map(|(to, _)| *to)
 }
 
 /// Combining diacritical marks (the blocks Latin, Vietnamese and most scripts use). Search
@@ -127,22 +160,21 @@ pub fn is_nfc(s: &str) -> bool {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in nfd(s).chars() {
+    for c in s.chars() {
         if is_mark(c) {
             continue;
         }
-        let c = match c {
-            'đ' | 'Đ' => 'd',
-            _ => c,
+        let c = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            fold_letter(c).unwrap_or(c)
         };
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
             pending_space = false;
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
+            out.push(c);
         } else {
             pending_space = true;
         }
@@ -242,6 +274,44 @@ mod tests {
         let decomposed = "  Nguye\u{0302}\u{0303}n\u{00A0}\u{00A0}Va\u{0306}n   An\n";
         assert_eq!(clean(decomposed), "Nguyễn Văn An");
         assert!(is_nfc(&clean(decomposed)));
+    }
+
+    /// What folding by decomposition gives: NFD, marks dropped, đ → d, lower case.
+    fn fold_by_nfd(s: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        fold(&s.nfd().collect::<String>())
+    }
+
+    #[test]
+    fn folding_by_table_matches_decomposition() {
+        // Every precomposed letter of the Vietnamese alphabet, both cases.
+        let vietnamese = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
+        for c in vietnamese.chars().chain(vietnamese.to_uppercase().chars()) {
+            assert_eq!(fold(&c.to_string()), fold_by_nfd(&c.to_string()), "{c}");
+            assert!(fold_letter(c).is_some(), "{c} is not in the table");
+        }
+        // Every letter the table knows folds as decomposition does.
+        for (_, from) in FOLDS {
+            for c in from.chars() {
+                assert_eq!(fold(&c.to_string()), fold_by_nfd(&c.to_string()), "{c}");
+            }
+        }
+        // And the real data: all 3,355 names in the 2025 unit list, and every ethnic group.
+        let units = crate::engine::units::AdminUnits::bundled();
+        for name in units.communes.iter().map(|c| &c.name).chain(units.provinces.iter().map(|p| &p.name)) {
+            assert_eq!(fold(name), fold_by_nfd(name), "{name}");
+        }
+        for (_, name) in crate::engine::refdata::ETHNIC_GROUPS {
+            assert_eq!(fold(name), fold_by_nfd(name), "{name}");
+        }
+        // The case table is the standard one.
+        assert_eq!(VI_LOWER.to_uppercase(), VI_UPPER);
+        assert_eq!(VI_LOWER.chars().count(), VI_UPPER.chars().count());
+        for name in units.communes.iter().map(|c| &c.name) {
+            assert_eq!(lower(name), name.to_lowercase(), "{name}");
+        }
+        // Text typed with combining marks folds the same.
+        assert_eq!(fold("Vy\u{0303} Da\u{0323}"), "vy da");
     }
 
     #[test]

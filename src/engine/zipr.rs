@@ -252,7 +252,7 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
         {
             return Err(not_canonical(&name));
         }
-        let lower = name.to_lowercase();
+        let lower = crate::engine::text::lower(&name);
         if folded.contains(&lower) {
             return Err(err(
                 "duplicate",
