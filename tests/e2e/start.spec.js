@@ -49,6 +49,7 @@ test('the start page is readable and its links work before the app has loaded, a
   await expect(page.locator('#boot-start')).toHaveCount(0);
   await expect(page.locator('#boot')).toBeVisible();
   expect(await page.locator('link[rel=preload][href$=".wasm"]').count(), 'other pages preload the app').toBe(1);
+  expect(await page.locator('link[rel=preload][href="/data/catalog/khai-sinh.bin"]').count(), 'and the procedure').toBe(1);
 });
 
 test('a resident whose start page looks different (English, drafts) gets the loading line, not a page that changes', async ({ page }) => {
