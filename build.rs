@@ -3,6 +3,7 @@
 //!   start page lists procedures without loading them);
 //! - `catalog_files.rs`: every procedure file, `include_str!`-ed (native builds embed them all;
 //!   the browser fetches `/data/catalog/<id>.json` when a procedure is opened).
+//! - `i18n_texts.rs`: the interface texts from `locales/<lang>.json`.
 //! Adding a procedure is adding its JSON file here (docs/catalog.md).
 
 use serde::Serialize;
@@ -150,4 +151,56 @@ fn main() {
     )
     .unwrap();
     std::fs::write(out.join("catalog_files.rs"), rs).unwrap();
+    interface_texts(Path::new(&root), &out);
+}
+
+/// The interface texts, one data file per language (`locales/<code>.json`: text id → text), become
+/// `i18n::Tx` constants (`i18n_texts.rs`). Every language must have every text: the build stops
+/// and lists what is missing (docs/translating.md).
+fn interface_texts(root: &Path, out: &Path) {
+    const LANGS: [&str; 2] = ["vi", "en"];
+    let dir = root.join("locales");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let tables: Vec<serde_json::Map<String, serde_json::Value>> = LANGS
+        .iter()
+        .map(|code| {
+            let path = dir.join(format!("{code}.json"));
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            match serde_json::from_str(&text) {
+                Ok(serde_json::Value::Object(m)) => m,
+                _ => panic!("{}: must be one JSON object of text id → text", path.display()),
+            }
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for (code, table) in LANGS.iter().zip(&tables) {
+        for other in &tables {
+            for id in other.keys().filter(|id| !table.contains_key(*id)) {
+                problems.push(format!("locales/{code}.json lacks {id}"));
+            }
+        }
+        for (id, v) in table {
+            if !v.as_str().is_some_and(|t| !t.trim().is_empty()) {
+                problems.push(format!("locales/{code}.json: {id} must be a non-empty text"));
+            }
+            if !id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
+                problems.push(format!("locales/{code}.json: {id} is not a TEXT_ID"));
+            }
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    assert!(problems.is_empty(), "interface texts:\n{}", problems.join("\n"));
+    let mut rs = String::new();
+    for id in tables[0].keys() {
+        let texts: Vec<String> = tables.iter().map(|t| format!("{:?}", t[id].as_str().unwrap())).collect();
+        rs.push_str(&format!("pub const {id}: Tx = Tx({});\n", texts.join(", ")));
+    }
+    rs.push_str("/// Every interface text, for the completeness test.\npub const ALL: &[(&str, Tx)] = &[\n");
+    for id in tables[0].keys() {
+        rs.push_str(&format!("    ({id:?}, {id}),\n"));
+    }
+    rs.push_str("];\n");
+    std::fs::write(out.join("i18n_texts.rs"), rs).unwrap();
 }
