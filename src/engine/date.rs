@@ -169,6 +169,12 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
+    /// The wall-clock time in Vietnam (UTC+7, no daylight saving) at `ms` milliseconds since the
+    /// Unix epoch, whatever the device's own time zone: dates in the app are Vietnamese dates.
+    pub fn vietnam(ms: f64) -> Timestamp {
+        Timestamp::from_unix((ms / 1000.0).floor() as i64 + 7 * 3600)
+    }
+
     /// From seconds since the Unix epoch (UTC).
     pub fn from_unix(secs: i64) -> Timestamp {
         let days = secs.div_euclid(86_400);
@@ -340,5 +346,17 @@ mod tests {
         let t = Timestamp::from_unix(1_795_000_000);
         assert_eq!(Timestamp::parse_rfc3339(&t.rfc3339()), Some(t));
         assert_eq!(Timestamp::from_unix(0).rfc3339(), "1970-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn vietnam_time_is_utc_plus_seven() {
+        // 2026-11-27 17:30 UTC is already 28/11 at 00:30 in Hà Nội.
+        let ms = 1_795_800_600_000.0;
+        assert_eq!(Timestamp::from_unix(1_795_800_600).rfc3339(), "2026-11-27T17:30:00Z");
+        let vn = Timestamp::vietnam(ms);
+        assert_eq!((vn.date.display(), vn.hour, vn.minute), ("28/11/2026".to_string(), 0, 30));
+        // Just before midnight in Vietnam it is still the same day.
+        let vn = Timestamp::vietnam(ms - 31.0 * 60_000.0 - 1.0);
+        assert_eq!((vn.date.display(), vn.hour, vn.minute), ("27/11/2026".to_string(), 23, 58));
     }
 }

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 /// "dd/mm/yyyy lúc hh:mm" in Vietnam's time (UTC+7).
 fn when(ms: f64, lang: crate::engine::text::Lang) -> String {
-    let t = Timestamp::from_unix((ms / 1000.0) as i64 + 7 * 3600);
+    let t = Timestamp::vietnam(ms);
     format!(
         "{} {} {:02}:{:02}",
         t.date.display(),
@@ -77,9 +77,7 @@ fn export(state: AppState, id: &str) {
         answers,
         files,
     };
-    let today = Timestamp::from_unix((now / 1000.0) as i64 + 7 * 3600)
-        .date
-        .iso();
+    let today = Timestamp::vietnam(now).date.iso();
     let _ = web::download(
         &draft::export(&d),
         &draft::file_name(id, &today),
@@ -159,24 +157,53 @@ fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
                     web::focus_id(&confirm_id2);
                 }>{move || state.t(i18n::DRAFT_DELETE)}</button>
             </p>
-            {move || asking.get().then(|| view! {
-                <div class="warning-box" id=confirm_id.clone() tabindex="-1" role="group" aria-labelledby=title_id2.clone()>
-                    <p><strong>{move || state.t(i18n::DRAFT_DELETE_Q)}</strong></p>
-                    <button type="button" class="button button--warning" on:click={
-                        let id = id.clone();
-                        move |_| {
-                            state.forget(&id);
-                            deleted.set(true);
-                            web::focus_id("page-title");
-                        }
-                    }>{move || state.t(i18n::DRAFT_DELETE_YES)}</button>
-                    " "
-                    <button type="button" class="button button--secondary" on:click=move |_| asking.set(false)>
-                        {move || state.t(i18n::DRAFT_DELETE_NO)}
-                    </button>
-                </div>
-            })}
+            <Confirm
+                id=confirm_id
+                about=title_id2
+                asking=asking
+                question=i18n::DRAFT_DELETE_Q
+                yes=i18n::DRAFT_DELETE_YES
+                no=i18n::DRAFT_DELETE_NO
+                on_yes=Callback::new(move |()| {
+                    state.forget(&id);
+                    deleted.set(true);
+                    web::focus_id("page-title");
+                })
+            />
         </li>
+    }
+}
+
+/// A question asked in place before something is deleted: a warning "yes" and a "no" that puts
+/// things back. Shown while `asking`; named by `about` (the id of what it is about), if given,
+/// and its question.
+#[component]
+pub fn Confirm(
+    id: String,
+    #[prop(optional)] about: Option<String>,
+    asking: RwSignal<bool>,
+    question: i18n::Tx,
+    yes: i18n::Tx,
+    no: i18n::Tx,
+    on_yes: Callback<()>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let question_id = format!("{id}-q");
+    let labelled_by = match about {
+        Some(a) => format!("{a} {question_id}"),
+        None => question_id.clone(),
+    };
+    move || {
+        asking.get().then(|| {
+            view! {
+                <div class="warning-box" id=id.clone() tabindex="-1" role="group" aria-labelledby=labelled_by.clone()>
+                    <p id=question_id.clone()><strong>{move || state.t(question)}</strong></p>
+                    <button type="button" class="button button--warning" on:click=move |_| on_yes.run(())>{move || state.t(yes)}</button>
+                    " "
+                    <button type="button" class="button button--secondary" on:click=move |_| asking.set(false)>{move || state.t(no)}</button>
+                </div>
+            }
+        })
     }
 }
 

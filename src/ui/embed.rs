@@ -66,7 +66,7 @@ pub fn query_pairs() -> Vec<(String, String)> {
         .as_ref()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let here: Vec<(String, String)> = parse_query(&search)
+    let here: Vec<(String, String)> = super::web::parse_query(&search)
         .into_iter()
         .filter(|(k, _)| SETTING_KEYS.contains(&k.as_str()))
         .collect();
@@ -79,25 +79,9 @@ pub fn query_pairs() -> Vec<(String, String)> {
     let kept = session
         .and_then(|s| s.get_item(SESSION_KEY).ok().flatten())
         .unwrap_or_default();
-    parse_query(&kept)
+    super::web::parse_query(&kept)
         .into_iter()
         .filter(|(k, _)| SETTING_KEYS.contains(&k.as_str()))
-        .collect()
-}
-
-fn parse_query(search: &str) -> Vec<(String, String)> {
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
-        return Vec::new();
-    };
-    js_sys::try_iter(&params)
-        .ok()
-        .flatten()
-        .into_iter()
-        .flatten()
-        .filter_map(|e| {
-            let pair = js_sys::Array::from(&e.ok()?);
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
         .collect()
 }
 

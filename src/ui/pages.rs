@@ -1,7 +1,7 @@
 //! The pages of a journey: start → procedure → questions → checklist → declaration →
 //! attachments → check your answers → confirmation. Each has its own URL.
 
-use super::draft_views::{DraftList, ImportDraft, StorageProblem};
+use super::draft_views::{Confirm, DraftList, ImportDraft, StorageProblem};
 use super::fields::{ErrorSummary, FieldInput};
 use super::router::{navigate, Location, Route};
 use super::{web, AppState, Finished};
@@ -200,29 +200,25 @@ fn DeleteAllData() -> impl IntoView {
     let done = RwSignal::new(false);
     view! {
         <div class="note">
-            <Show
-                when=move || asking.get()
-                fallback=move || view! {
-                    <button type="button" class="link-button" on:click=move |_| {
-                        done.set(false);
-                        asking.set(true);
-                        web::focus_id("delete-confirm");
-                    }>{move || state.t(i18n::DELETE_ALL)}</button>
-                }
-            >
-                <div class="warning-box" id="delete-confirm" tabindex="-1" role="group" aria-labelledby="delete-q">
-                    <p id="delete-q"><strong>{move || state.t(i18n::DELETE_ALL_Q)}</strong></p>
-                    <button type="button" class="button button--warning" on:click=move |_| {
-                        state.forget_all();
-                        asking.set(false);
-                        done.set(true);
-                    }>{move || state.t(i18n::DELETE_ALL_YES)}</button>
-                    " "
-                    <button type="button" class="button button--secondary" on:click=move |_| asking.set(false)>
-                        {move || state.t(i18n::DELETE_ALL_NO)}
-                    </button>
-                </div>
-            </Show>
+            {move || (!asking.get()).then(|| view! {
+                <button type="button" class="link-button" on:click=move |_| {
+                    done.set(false);
+                    asking.set(true);
+                    web::focus_id("delete-confirm");
+                }>{move || state.t(i18n::DELETE_ALL)}</button>
+            })}
+            <Confirm
+                id="delete-confirm".to_string()
+                asking=asking
+                question=i18n::DELETE_ALL_Q
+                yes=i18n::DELETE_ALL_YES
+                no=i18n::DELETE_ALL_NO
+                on_yes=Callback::new(move |()| {
+                    state.forget_all();
+                    asking.set(false);
+                    done.set(true);
+                })
+            />
             <p role="status">{move || done.get().then(|| state.t(i18n::DELETE_ALL_DONE))}</p>
         </div>
     }

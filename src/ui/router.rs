@@ -21,10 +21,9 @@ impl Location {
     /// A query parameter of the current URL (`?return=review`).
     pub fn query(&self, key: &str) -> Option<String> {
         self.search.with_untracked(|s| {
-            s.trim_start_matches('?').split('&').find_map(|kv| {
-                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-                (k == key).then(|| v.to_string())
-            })
+            super::web::parse_query(s)
+                .into_iter()
+                .find_map(|(k, v)| (k == key).then_some(v))
         })
     }
 }

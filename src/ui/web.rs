@@ -107,7 +107,7 @@ pub fn now() -> Timestamp {
 
 /// Today's date in Vietnam (UTC+7), whatever the phone's time zone.
 pub fn today_vn() -> Date {
-    Timestamp::from_unix((js_sys::Date::now() / 1000.0) as i64 + 7 * 3600).date
+    Timestamp::vietnam(js_sys::Date::now()).date
 }
 
 pub async fn fetch_text(url: &str) -> Option<String> {
@@ -202,4 +202,21 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), JsValue
     })
     .forget();
     Ok(())
+}
+
+/// The parameters of a query string (`?a=1&b=x%20y`), decoded by the browser's URLSearchParams.
+pub fn parse_query(search: &str) -> Vec<(String, String)> {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
+        return Vec::new();
+    };
+    js_sys::try_iter(&params)
+        .ok()
+        .flatten()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            let pair = js_sys::Array::from(&e.ok()?);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
 }
