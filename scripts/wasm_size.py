@@ -5,7 +5,8 @@ functions), from a build that keeps the `name` section:
     CARGO_PROFILE_RELEASE_STRIP=none cargo build --release --target wasm32-unknown-unknown --bin hoso
     python3 scripts/wasm_size.py target/wasm32-unknown-unknown/release/hoso.wasm [--top 30] [--grep serde]
 
-Sizes are raw (before wasm-opt and gzip); use them to compare, not as the shipped size.
+Sizes are raw (before wasm-opt and gzip); use them to compare, not as the shipped size. For the
+shipped code, run the wasm through wasm-bindgen and `wasm-opt -Oz -g` first (docs/size.md).
 """
 import re
 import sys
@@ -49,11 +50,17 @@ def demangle(name):
 
 
 def crate_of(name):
-    """The first `crate::` path in the name (`<&mut serde_json::de::Deserializer<R> as …>` →
-    serde_json; `hoso::engine::catalog::…` → hoso; v0-mangled std internals → std)."""
+    """The crate a function's code belongs to: the first `crate::` path of the implementing type
+    (`<impl Deserialize for hoso::engine::catalog::Procedure>::…` → hoso; `<&mut
+    serde_json::de::Deserializer<R> as …>` → serde_json; `hoso::engine::catalog::…` → hoso;
+    v0-mangled std internals → std; wasm-bindgen's generated shims → wasm-bindgen glue)."""
     if name.startswith("_R"):
         return "std (v0 names)"
-    m = re.search(r"([A-Za-z_][A-Za-z0-9_]*)::", name)
+    if name.startswith("__wbindgen") or name.startswith("__wbg") or name.startswith("__externref"):
+        return "wasm-bindgen glue"
+    impl = re.match(r"_?<impl(?:<[^ ]*>)? .*? for (.*)", name)
+    subject = impl.group(1) if impl else name
+    m = re.search(r"([A-Za-z_][A-Za-z0-9_]*)::", subject)
     return m.group(1) if m else "?"
 
 
