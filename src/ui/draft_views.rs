@@ -152,13 +152,14 @@ fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
                     {move || state.t(i18n::DRAFT_EXPORT)}
                 </button>
                 " "
-                <button type="button" class="link-button" aria-describedby=title_id.clone() on:click=move |_| {
+                <button type="button" class="link-button" id=format!("draft-delete-btn-{id}") aria-describedby=title_id.clone() on:click=move |_| {
                     asking.set(true);
                     web::focus_id(&confirm_id2);
                 }>{move || state.t(i18n::DRAFT_DELETE)}</button>
             </p>
             <Confirm
                 id=confirm_id
+                back_to=format!("draft-delete-btn-{id}")
                 about=title_id2
                 asking=asking
                 question=i18n::DRAFT_DELETE_Q
@@ -176,10 +177,11 @@ fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
 
 /// A question asked in place before something is deleted: a warning "yes" and a "no" that puts
 /// things back. Shown while `asking`; named by `about` (the id of what it is about), if given,
-/// and its question.
+/// and its question. "No" returns focus to `back_to`, the button that asked.
 #[component]
 pub fn Confirm(
     id: String,
+    back_to: String,
     #[prop(optional)] about: Option<String>,
     asking: RwSignal<bool>,
     question: i18n::Tx,
@@ -200,7 +202,13 @@ pub fn Confirm(
                     <p id=question_id.clone()><strong>{move || state.t(question)}</strong></p>
                     <button type="button" class="button button--warning" on:click=move |_| on_yes.run(())>{move || state.t(yes)}</button>
                     " "
-                    <button type="button" class="button button--secondary" on:click=move |_| asking.set(false)>{move || state.t(no)}</button>
+                    <button type="button" class="button button--secondary" on:click={
+                        let back_to = back_to.clone();
+                        move |_| {
+                            asking.set(false);
+                            web::focus_id(&back_to);
+                        }
+                    }>{move || state.t(no)}</button>
                 </div>
             }
         })

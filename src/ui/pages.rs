@@ -201,7 +201,7 @@ fn DeleteAllData() -> impl IntoView {
     view! {
         <div class="note">
             {move || (!asking.get()).then(|| view! {
-                <button type="button" class="link-button" on:click=move |_| {
+                <button type="button" class="link-button" id="delete-all" on:click=move |_| {
                     done.set(false);
                     asking.set(true);
                     web::focus_id("delete-confirm");
@@ -209,6 +209,7 @@ fn DeleteAllData() -> impl IntoView {
             })}
             <Confirm
                 id="delete-confirm".to_string()
+                back_to="delete-all".to_string()
                 asking=asking
                 question=i18n::DELETE_ALL_Q
                 yes=i18n::DELETE_ALL_YES

@@ -35,6 +35,7 @@ test('drafts are listed with procedure, person and last change; one is deleted; 
   await expect(birth.locator('.warning-box')).toBeFocused();
   await birth.getByRole('button', { name: 'Không xóa' }).click();
   await expect(cards).toHaveCount(2);
+  await expect(birth.getByRole('button', { name: 'Xóa', exact: true }), 'focus back on the button that asked').toBeFocused();
   await birth.getByRole('button', { name: 'Xóa', exact: true }).click();
   await birth.getByRole('button', { name: 'Xóa bản nháp' }).click();
   await expect(cards).toHaveCount(1);
@@ -80,7 +81,11 @@ test('a draft moves to another device in a file; damaged and foreign files are r
     { name: 'trang-2.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% hoso test\n') },
   ]);
   await expect(page.locator('.file')).toHaveCount(2);
+  // Each page is stored as soon as it is ready; leaving while the second write is still in flight
+  // lost it (this test's old flake: the exported file then held one page).
+  await expect.poll(() => idbCount(page, 'attachments'), { timeout: 15_000 }).toBe(2);
   await page.goto('/');
+  await expect(page.locator('.draft .card-meta')).toContainText('2 tệp đính kèm');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.locator('.draft').getByRole('button', { name: 'Lưu ra tệp' }).click(),

@@ -59,6 +59,7 @@ test('a resident deletes all their data on this device, after confirming', async
   // "Keep my data" changes nothing.
   await page.getByRole('button', { name: 'Không xóa' }).click();
   await expect(page.locator('.draft')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Xóa mọi dữ liệu của tôi trên thiết bị này' })).toBeFocused();
   await page.getByRole('button', { name: 'Xóa mọi dữ liệu của tôi trên thiết bị này' }).click();
   await page.getByRole('button', { name: 'Xóa hết' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã xóa mọi dữ liệu' })).toBeVisible();
