@@ -33,6 +33,8 @@ LOG=$(mktemp)
     cargo test --offline --release --target wasm32-unknown-unknown --test bench_browser -- --nocapture 2>&1 \
     | grep -E "^browser|test result|panicked|^error" || true
   photos
+  echo "== form page with the CPU slowed 4× (scripts/form_bench.js)"
+  node scripts/form_bench.js --dir dist
   echo "== Lighthouse (mobile preset, system Chromium; scripts/lighthouse.mjs)"
   node scripts/lighthouse.mjs --dir dist
 } 2>&1 | tee "$LOG"

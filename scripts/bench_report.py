@@ -28,6 +28,7 @@ PATTERNS = [
      [("photos: 10 × 4000×3000 processed and stored", 1, "s", "lower")]),
     (r"^photos: renderer memory peak ([\d.]+) MB", [("photos: renderer peak memory", 1, "MB", "lower")]),
     (r"^photos: restoring the draft .*: ([\d.]+) s", [("photos: draft restore", 1, "s", "lower")]),
+    (r"^(form page .+?\(4x CPU\)) (\d+) ms", [("{1}", 2, "ms", "lower")]),
     (r"^lighthouse (.+?): score (\d+), LCP (\d+) ms, TBT (\d+) ms",
      [("lighthouse {1} score", 2, "", "higher"), ("lighthouse {1} LCP", 3, "ms", "lower"),
       ("lighthouse {1} TBT", 4, "ms", "lower")]),

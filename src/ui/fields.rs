@@ -90,9 +90,12 @@ pub fn FieldInput(
         let m = my_issue.clone();
         move || m().is_some_and(|i| i.severity == Severity::Error)
     };
+    // One memo per field: the field's own closures (one per option of a list of 55) are told only
+    // when this answer changes, not on every keystroke in another field.
     let current = {
         let (p, f) = (proc_id.clone(), fid.clone());
-        move || state.answers_of(&p).get(&f).cloned().unwrap_or_default()
+        let value = Memo::new(move |_| state.answer(&p, &f));
+        move || value.get()
     };
     let set = {
         let (p, f) = (proc_id.clone(), fid.clone());
@@ -316,7 +319,8 @@ fn PlaceSearch(
     let results_id = format!("{id}-results");
     let selected = {
         let (p, f) = (proc_id.clone(), field_id.clone());
-        move || state.answers_of(&p).get(&f).cloned().unwrap_or_default()
+        let value = Memo::new(move |_| state.answer(&p, &f));
+        move || value.get()
     };
     let label_of = move |code: &str| -> Option<String> {
         state

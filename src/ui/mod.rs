@@ -144,6 +144,28 @@ impl AppState {
         })
     }
 
+    /// One answer, with the same defaults as [`Self::answers_of`], without copying the others.
+    pub fn answer(&self, proc_id: &str, field: &str) -> String {
+        if let Some(v) = self
+            .answers
+            .with(|all| all.get(proc_id).and_then(|a| a.get(field)).cloned())
+        {
+            return v;
+        }
+        let Some(p) = self.procedure(proc_id) else {
+            return String::new();
+        };
+        if let Some(d) = p.field(field).and_then(|f| f.default.clone()) {
+            return d;
+        }
+        if p.receiving_field == field {
+            if let Some(c) = self.settings.with_value(|s| s.commune.clone()) {
+                return c;
+            }
+        }
+        String::new()
+    }
+
     /// Same, without subscribing the caller to changes.
     pub fn answers_of_untracked(&self, proc_id: &str) -> Answers {
         leptos::prelude::untrack(|| self.answers_of(proc_id))
