@@ -335,12 +335,15 @@ pub fn persist_language(state: AppState) {
 /// instead of a page that would change under the resident's finger (src/start_page.rs).
 const START_KEY: &str = "hoso:start";
 fn mark_start_page(state: AppState) {
-    Effect::new(move |_| {
-        let differs = state.lang.get() != Lang::Vi
+    // A memo, so storage is written when the answer changes, not on every keystroke.
+    let differs = Memo::new(move |_| {
+        state.lang.get() != Lang::Vi
             || state.answers.with(|a| a.values().any(|x| !x.is_empty()))
             || state.attachments.with(|a| !a.is_empty())
-            || state.settings.with_value(|s| !s.procedures.is_empty() || s.logo.is_some());
-        if differs {
+            || state.settings.with_value(|s| !s.procedures.is_empty() || s.logo.is_some())
+    });
+    Effect::new(move |_| {
+        if differs.get() {
             web::save_text(START_KEY, "app");
         } else {
             web::remove(START_KEY);
