@@ -169,7 +169,10 @@ fn interface_texts(root: &Path, out: &Path) {
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             match serde_json::from_str(&text) {
                 Ok(serde_json::Value::Object(m)) => m,
-                _ => panic!("{}: must be one JSON object of text id → text", path.display()),
+                _ => panic!(
+                    "{}: must be one JSON object of text id → text",
+                    path.display()
+                ),
             }
         })
         .collect();
@@ -182,22 +185,36 @@ fn interface_texts(root: &Path, out: &Path) {
         }
         for (id, v) in table {
             if !v.as_str().is_some_and(|t| !t.trim().is_empty()) {
-                problems.push(format!("locales/{code}.json: {id} must be a non-empty text"));
+                problems.push(format!(
+                    "locales/{code}.json: {id} must be a non-empty text"
+                ));
             }
-            if !id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
+            if !id
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            {
                 problems.push(format!("locales/{code}.json: {id} is not a TEXT_ID"));
             }
         }
     }
     problems.sort();
     problems.dedup();
-    assert!(problems.is_empty(), "interface texts:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "interface texts:\n{}",
+        problems.join("\n")
+    );
     let mut rs = String::new();
     for id in tables[0].keys() {
-        let texts: Vec<String> = tables.iter().map(|t| format!("{:?}", t[id].as_str().unwrap())).collect();
+        let texts: Vec<String> = tables
+            .iter()
+            .map(|t| format!("{:?}", t[id].as_str().unwrap()))
+            .collect();
         rs.push_str(&format!("pub const {id}: Tx = Tx({});\n", texts.join(", ")));
     }
-    rs.push_str("/// Every interface text, for the completeness test.\npub const ALL: &[(&str, Tx)] = &[\n");
+    rs.push_str(
+        "/// Every interface text, for the completeness test.\npub const ALL: &[(&str, Tx)] = &[\n",
+    );
     for id in tables[0].keys() {
         rs.push_str(&format!("    ({id:?}, {id}),\n"));
     }

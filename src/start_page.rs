@@ -17,7 +17,11 @@ pub fn start_html(index: &CatalogIndex, lang: Lang) -> String {
     let t = |x: Tx| esc(x.get(lang));
     let mut s = String::new();
     let _ = writeln!(s, "<div id=\"boot-start\">");
-    let _ = writeln!(s, "<a class=\"skip-link\" href=\"#main\">{}</a>", t(i18n::SKIP_TO_CONTENT));
+    let _ = writeln!(
+        s,
+        "<a class=\"skip-link\" href=\"#main\">{}</a>",
+        t(i18n::SKIP_TO_CONTENT)
+    );
     let _ = writeln!(
         s,
         "<header class=\"header\"><div class=\"container header-row\"><a class=\"brand\" href=\"/\">{}</a>\
@@ -28,7 +32,11 @@ pub fn start_html(index: &CatalogIndex, lang: Lang) -> String {
         t(i18n::SWITCH_LANG)
     );
     let _ = writeln!(s, "<main id=\"main\" class=\"container\" tabindex=\"-1\">");
-    let _ = writeln!(s, "<h1 class=\"page-title\" id=\"page-title\" tabindex=\"-1\">{}</h1>", t(i18n::START_CHOOSE));
+    let _ = writeln!(
+        s,
+        "<h1 class=\"page-title\" id=\"page-title\" tabindex=\"-1\">{}</h1>",
+        t(i18n::START_CHOOSE)
+    );
     let _ = writeln!(s, "<p class=\"lead\">{}</p>", t(i18n::APP_TAGLINE));
     // The search box is disabled until the app can search (what is typed would be lost).
     let _ = writeln!(
@@ -50,7 +58,11 @@ pub fn start_html(index: &CatalogIndex, lang: Lang) -> String {
     );
     let _ = writeln!(s, "<div id=\"procedures\" aria-live=\"polite\">");
     for (g, members) in index.grouped(true) {
-        let _ = writeln!(s, "<h2 class=\"group-title\">{}</h2>", esc(g.label.get(lang)));
+        let _ = writeln!(
+            s,
+            "<h2 class=\"group-title\">{}</h2>",
+            esc(g.label.get(lang))
+        );
         let _ = writeln!(s, "<ul class=\"cards\">");
         for p in members {
             let _ = writeln!(
@@ -69,9 +81,17 @@ pub fn start_html(index: &CatalogIndex, lang: Lang) -> String {
     }
     let _ = writeln!(s, "</div>");
     let _ = writeln!(s, "<p class=\"note\">{}</p>", t(i18n::PRIVACY_NOTE));
-    let _ = writeln!(s, "<p class=\"note\"><a href=\"/staff/\">{}</a></p>", t(i18n::FOR_STAFF));
+    let _ = writeln!(
+        s,
+        "<p class=\"note\"><a href=\"/staff/\">{}</a></p>",
+        t(i18n::FOR_STAFF)
+    );
     let _ = writeln!(s, "</main>");
-    let _ = writeln!(s, "<footer class=\"footer container\"><p>{}</p></footer>", t(i18n::FOOTER));
+    let _ = writeln!(
+        s,
+        "<footer class=\"footer container\"><p>{}</p></footer>",
+        t(i18n::FOOTER)
+    );
     let _ = writeln!(s, "</div>");
     s
 }
@@ -85,7 +105,11 @@ mod tests {
         let index = CatalogIndex::bundled();
         let html = start_html(index, Lang::Vi);
         for p in &index.procedures {
-            assert!(html.contains(&format!("href=\"/p/{}\"", p.id)), "{} missing", p.id);
+            assert!(
+                html.contains(&format!("href=\"/p/{}\"", p.id)),
+                "{} missing",
+                p.id
+            );
         }
         assert!(html.contains("<h1 class=\"page-title\" id=\"page-title\" tabindex=\"-1\">Bạn cần làm thủ tục gì?</h1>"));
         assert!(!html.contains("<script"));

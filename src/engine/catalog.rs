@@ -743,6 +743,29 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn one_answer_with_default_agrees_with_all_answers_with_defaults() {
+        for p in &Catalog::bundled().procedures {
+            let empty = Answers::new();
+            for answers in [&p.sample_answers, &empty] {
+                let all = p.with_defaults(answers);
+                for f in &p.fields {
+                    assert_eq!(
+                        p.answer_or_default(Some(answers), &f.id),
+                        all.get(&f.id).map(String::as_str),
+                        "{} {}",
+                        p.id,
+                        f.id
+                    );
+                }
+                assert!(p
+                    .fields
+                    .iter()
+                    .all(|f| p.answer_or_default(None, &f.id) == f.default.as_deref()));
+            }
+        }
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -1055,6 +1078,19 @@ impl Procedure {
             }
         }
         out
+    }
+
+    /// One answer with the catalog's default filled in, as [`Self::with_defaults`] gives it,
+    /// without copying the other answers (the UI reads one field at a time).
+    pub fn answer_or_default<'a>(
+        &'a self,
+        answers: Option<&'a Answers>,
+        field: &str,
+    ) -> Option<&'a str> {
+        answers
+            .and_then(|a| a.get(field))
+            .or_else(|| self.field(field).and_then(|f| f.default.as_ref()))
+            .map(String::as_str)
     }
 
     /// Defaults for fields without an answer (used to pre-fill a new journey).

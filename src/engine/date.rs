@@ -352,11 +352,20 @@ mod tests {
     fn vietnam_time_is_utc_plus_seven() {
         // 2026-11-27 17:30 UTC is already 28/11 at 00:30 in Hà Nội.
         let ms = 1_795_800_600_000.0;
-        assert_eq!(Timestamp::from_unix(1_795_800_600).rfc3339(), "2026-11-27T17:30:00Z");
+        assert_eq!(
+            Timestamp::from_unix(1_795_800_600).rfc3339(),
+            "2026-11-27T17:30:00Z"
+        );
         let vn = Timestamp::vietnam(ms);
-        assert_eq!((vn.date.display(), vn.hour, vn.minute), ("28/11/2026".to_string(), 0, 30));
+        assert_eq!(
+            (vn.date.display(), vn.hour, vn.minute),
+            ("28/11/2026".to_string(), 0, 30)
+        );
         // Just before midnight in Vietnam it is still the same day.
         let vn = Timestamp::vietnam(ms - 31.0 * 60_000.0 - 1.0);
-        assert_eq!((vn.date.display(), vn.hour, vn.minute), ("27/11/2026".to_string(), 23, 58));
+        assert_eq!(
+            (vn.date.display(), vn.hour, vn.minute),
+            ("27/11/2026".to_string(), 23, 58)
+        );
     }
 }

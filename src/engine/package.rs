@@ -416,7 +416,10 @@ pub fn declaration_html(m: &Manifest, a: &AnswersFile) -> String {
     use super::text::escape_html as e;
     let mut h = String::with_capacity(8000);
     // Capitals by CSS (text-transform), not `to_uppercase`: its Unicode tables would cost the wasm.
-    let title = format!("Tờ khai {}", crate::engine::text::lower(&m.procedure.name.vi));
+    let title = format!(
+        "Tờ khai {}",
+        crate::engine::text::lower(&m.procedure.name.vi)
+    );
     let qr = super::qr::svg(
         &super::qr::package_payload(&m.reference, &m.package_id),
         120,

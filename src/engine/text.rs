@@ -56,7 +56,10 @@ pub fn lower(s: &str) -> String {
 }
 
 fn fold_letter(c: char) -> Option<char> {
-    FOLDS.iter().find(|(_, from)| from.contains(c)).map(|(to, _)| *to)
+    FOLDS
+        .iter()
+        .find(|(_, from)| from.contains(c))
+        .map(|(to, _)| *to)
 }
 
 /// Combining diacritical marks (the blocks Latin, Vietnamese and most scripts use). Search
@@ -298,7 +301,12 @@ mod tests {
         }
         // And the real data: all 3,355 names in the 2025 unit list, and every ethnic group.
         let units = crate::engine::units::AdminUnits::bundled();
-        for name in units.communes.iter().map(|c| &c.name).chain(units.provinces.iter().map(|p| &p.name)) {
+        for name in units
+            .communes
+            .iter()
+            .map(|c| &c.name)
+            .chain(units.provinces.iter().map(|p| &p.name))
+        {
             assert_eq!(fold(name), fold_by_nfd(name), "{name}");
         }
         for (_, name) in crate::engine::refdata::ETHNIC_GROUPS {

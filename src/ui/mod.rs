@@ -146,24 +146,21 @@ impl AppState {
 
     /// One answer, with the same defaults as [`Self::answers_of`], without copying the others.
     pub fn answer(&self, proc_id: &str, field: &str) -> String {
-        if let Some(v) = self
-            .answers
-            .with(|all| all.get(proc_id).and_then(|a| a.get(field)).cloned())
-        {
-            return v;
-        }
-        let Some(p) = self.procedure(proc_id) else {
-            return String::new();
-        };
-        if let Some(d) = p.field(field).and_then(|f| f.default.clone()) {
-            return d;
-        }
-        if p.receiving_field == field {
-            if let Some(c) = self.settings.with_value(|s| s.commune.clone()) {
-                return c;
+        let p = self.procedure(proc_id);
+        let value = self.answers.with(|all| {
+            let a = all.get(proc_id);
+            match p {
+                Some(p) => p.answer_or_default(a, field).map(str::to_string),
+                None => a.and_then(|a| a.get(field)).cloned(),
             }
-        }
-        String::new()
+        });
+        value
+            .or_else(|| {
+                // The ward's own commune receives the file unless the resident chose another.
+                p.filter(|p| p.receiving_field == field)
+                    .and_then(|_| self.settings.with_value(|s| s.commune.clone()))
+            })
+            .unwrap_or_default()
     }
 
     /// Same, without subscribing the caller to changes.
@@ -340,7 +337,9 @@ fn mark_start_page(state: AppState) {
         state.lang.get() != Lang::Vi
             || state.answers.with(|a| a.values().any(|x| !x.is_empty()))
             || state.attachments.with(|a| !a.is_empty())
-            || state.settings.with_value(|s| !s.procedures.is_empty() || s.logo.is_some())
+            || state
+                .settings
+                .with_value(|s| !s.procedures.is_empty() || s.logo.is_some())
     });
     Effect::new(move |_| {
         if differs.get() {
