@@ -15,7 +15,7 @@ pub const MAX_SIDE: u32 = 2000;
 /// JPEG quality of redrawn photos (0–100).
 pub const JPEG_QUALITY: u8 = 85;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ImageInfo {
     pub width: u32,
     pub height: u32,
@@ -135,13 +135,7 @@ fn jpeg_is_metadata(marker: u8) -> bool {
 
 fn jpeg_info(b: &[u8]) -> Option<ImageInfo> {
     let (segs, _) = jpeg_segments(b)?;
-    let mut info = ImageInfo {
-        width: 0,
-        height: 0,
-        orientation: 0,
-        metadata: false,
-        gps: false,
-    };
+    let mut info = ImageInfo::default();
     for &(m, s, e) in &segs {
         let payload = &b[s + 4..e];
         if jpeg_is_metadata(m) {
@@ -255,9 +249,7 @@ fn png_info(b: &[u8]) -> Option<ImageInfo> {
     let mut info = ImageInfo {
         width: be32(b, s + 8)?,
         height: be32(b, s + 12)?,
-        orientation: 0,
-        metadata: false,
-        gps: false,
+        ..ImageInfo::default()
     };
     for (ty, s, e) in chunks {
         if png_is_metadata(&ty) {
@@ -297,13 +289,7 @@ fn webp_info(b: &[u8]) -> Option<ImageInfo> {
     if b.len() < 20 || &b[0..4] != b"RIFF" || &b[8..12] != b"WEBP" {
         return None;
     }
-    let mut info = ImageInfo {
-        width: 0,
-        height: 0,
-        orientation: 0,
-        metadata: false,
-        gps: false,
-    };
+    let mut info = ImageInfo::default();
     let mut i = 12;
     while i + 8 <= b.len() {
         let ty = &b[i..i + 4];
