@@ -5,41 +5,38 @@
 //
 //   node scripts/form_bench.js [--dir dist] [--port 8792]
 const { chromium } = require('playwright-core');
-const { spawn } = require('node:child_process');
-const path = require('node:path');
+const { serveDist } = require('./serve_dist');
 const arg = (name, def) => { const i = process.argv.indexOf('--' + name); return i > 0 ? process.argv[i + 1] : def; };
-const BASE = `http://127.0.0.1:${arg('port', 8792)}`;
 (async () => {
-  const server = spawn('python3', [path.join(__dirname, 'serve.py'), '--dir', arg('dir', 'dist'), '--port', arg('port', '8792'), '--quiet'], { stdio: 'inherit' });
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(BASE + '/')).ok) break; } catch { /* not yet */ }
-    await new Promise(r => setTimeout(r, 100));
+  const server = await serveDist(arg('dir', 'dist'), Number(arg('port', 8792)));
+  try {
+    const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    const load = [], typing = [], lt = [];
+    for (let i = 0; i < 5; i++) {
+      const ctx = await b.newContext({ viewport: { width: 360, height: 780 } }); const p = await ctx.newPage();
+      await p.goto(server.base + '/'); await p.waitForSelector('#proc-search:not([disabled])');
+      const cdp = await ctx.newCDPSession(p); await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await p.addInitScript(() => { window.__lt = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) window.__lt += Math.max(0, e.duration - 50); }).observe({ type: 'longtask', buffered: true }); });
+      const t0 = Date.now();
+      await p.goto(server.base + '/p/khai-sinh/s/tre');
+      await p.waitForSelector('input[name=tre_ho_ten]');
+      await p.waitForFunction(() => !/Đang tải/.test(document.querySelector('.place-status')?.textContent || 'x'));
+      load.push(Date.now() - t0);
+      await p.waitForTimeout(500);
+      lt.push(await p.evaluate(() => window.__lt));
+      await p.focus('input[name=tre_ho_ten]');
+      const t1 = Date.now();
+      await p.keyboard.type('Nguyễn Thị Mai Anh', { delay: 0 });
+      await p.waitForFunction(() => document.querySelector('input[name=tre_ho_ten]').value.length >= 18);
+      typing.push(Date.now() - t1);
+      await ctx.close();
+    }
+    const med = a => a.slice().sort((x, y) => x - y)[Math.floor(a.length / 2)];
+    console.log(`form page ready (4x CPU) ${med(load)} ms [${load}]`);
+    console.log(`form page blocking time (4x CPU) ${Math.round(med(lt))} ms [${lt.map(Math.round)}]`);
+    console.log(`form page typing 18 characters (4x CPU) ${med(typing)} ms [${typing}]`);
+    await b.close();
+  } finally {
+    server.stop();
   }
-  const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-  const load = [], typing = [], lt = [];
-  for (let i = 0; i < 5; i++) {
-    const ctx = await b.newContext({ viewport: { width: 360, height: 780 } }); const p = await ctx.newPage();
-    await p.goto(BASE + '/'); await p.waitForSelector('#proc-search:not([disabled])');
-    const cdp = await ctx.newCDPSession(p); await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await p.addInitScript(() => { window.__lt = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) window.__lt += Math.max(0, e.duration - 50); }).observe({ type: 'longtask', buffered: true }); });
-    const t0 = Date.now();
-    await p.goto(BASE + '/p/khai-sinh/s/tre');
-    await p.waitForSelector('input[name=tre_ho_ten]');
-    await p.waitForFunction(() => !/Đang tải/.test(document.querySelector('.place-status')?.textContent || 'x'));
-    load.push(Date.now() - t0);
-    await p.waitForTimeout(500);
-    lt.push(await p.evaluate(() => window.__lt));
-    await p.focus('input[name=tre_ho_ten]');
-    const t1 = Date.now();
-    await p.keyboard.type('Nguyễn Thị Mai Anh', { delay: 0 });
-    await p.waitForFunction(() => document.querySelector('input[name=tre_ho_ten]').value.length >= 18);
-    typing.push(Date.now() - t1);
-    await ctx.close();
-  }
-  const med = a => a.slice().sort((x, y) => x - y)[Math.floor(a.length / 2)];
-  console.log(`form page ready (4x CPU) ${med(load)} ms [${load}]`);
-  console.log(`form page blocking time (4x CPU) ${Math.round(med(lt))} ms [${lt.map(Math.round)}]`);
-  console.log(`form page typing 18 characters (4x CPU) ${med(typing)} ms [${typing}]`);
-  await b.close();
-  server.kill();
-})();
+})().catch(e => { console.error(e); process.exit(1); });

@@ -6,23 +6,16 @@
 //   node scripts/lighthouse.mjs [--dir dist] [--port 8791] [--detail]   (--detail: long tasks and main-thread work)
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import serveDistModule from './serve_dist.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name, def) => { const i = process.argv.indexOf('--' + name); return i > 0 ? process.argv[i + 1] : def; };
 const DIR = arg('dir', 'dist');
 const PORT = Number(arg('port', 8791));
-const BASE = `http://127.0.0.1:${PORT}`;
+const { serveDist } = serveDistModule;
 const PAGES = [['start page', '/'], ['form page', '/p/khai-sinh/s/tre']];
 
-const server = spawn('python3', [path.join(here, 'serve.py'), '--dir', DIR, '--port', String(PORT), '--quiet'], { stdio: 'inherit' });
+const server = await serveDist(DIR, PORT);
 try {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(BASE + '/')).ok) break; } catch { /* not yet */ }
-    await new Promise(r => setTimeout(r, 100));
-  }
   for (const [name, url] of PAGES) {
     // A fresh browser per page: a first visit, nothing cached, no service worker yet.
     const chrome = await chromeLauncher.launch({
@@ -31,7 +24,7 @@ try {
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     try {
-      const { lhr } = await lighthouse(BASE + url, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
+      const { lhr } = await lighthouse(server.base + url, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
       const a = id => lhr.audits[id].numericValue;
       const score = Math.round(lhr.categories.performance.score * 100);
       if (process.argv.includes('--detail')) {
@@ -46,5 +39,5 @@ try {
     }
   }
 } finally {
-  server.kill();
+  server.stop();
 }

@@ -6,7 +6,8 @@
 //
 //   node scripts/photo_bench.js [--dir dist] [--port 8790] [--photos 10]
 const { chromium } = require('@playwright/test');
-const { spawn, execFileSync } = require('child_process');
+const { execFileSync } = require('child_process');
+const { serveDist } = require('./serve_dist');
 const fs = require('fs');
 const path = require('path');
 
@@ -51,18 +52,9 @@ function rendererMemory(browserPid) {
   return best;
 }
 
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(BASE + '/')).ok) return; } catch (_) { /* not yet */ }
-    await new Promise(r => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-
 (async () => {
-  const server = spawn('python3', [path.join(__dirname, 'serve.py'), '--dir', DIR, '--port', String(PORT), '--quiet'], { stdio: 'inherit' });
+  const server = await serveDist(DIR, PORT);
   try {
-    await waitForServer();
     const browserServer = await chromium.launchServer({
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -133,6 +125,6 @@ async function waitForServer() {
     console.log(`photos: renderer memory peak ${f(after.peak)} MB (before: ${f(before.now)} MB resident; after: ${f(after.now)} MB)`);
     console.log(`photos: restoring the draft with ${N} photos after reopening the page: ${(restore / 1000).toFixed(2)} s`);
   } finally {
-    server.kill();
+    server.stop();
   }
 })().catch(e => { console.error(e); process.exit(1); });

@@ -90,11 +90,8 @@ pub fn FieldInput(
         let m = my_issue.clone();
         move || m().is_some_and(|i| i.severity == Severity::Error)
     };
-    // One memo per field: the field's own closures (one per option of a list of 55) are told only
-    // when this answer changes, not on every keystroke in another field.
     let current = {
-        let (p, f) = (proc_id.clone(), fid.clone());
-        let value = Memo::new(move |_| state.answer(&p, &f));
+        let value = state.answer_memo(&proc_id, &fid);
         move || value.get()
     };
     let set = {
@@ -318,8 +315,7 @@ fn PlaceSearch(
     let id = input_id(&field_id);
     let results_id = format!("{id}-results");
     let selected = {
-        let (p, f) = (proc_id.clone(), field_id.clone());
-        let value = Memo::new(move |_| state.answer(&p, &f));
+        let value = state.answer_memo(&proc_id, &field_id);
         move || value.get()
     };
     let label_of = move |code: &str| -> Option<String> {

@@ -163,6 +163,13 @@ impl AppState {
             .unwrap_or_default()
     }
 
+    /// [`Self::answer`] as a memo: its readers hear only of changes to this one answer, not of
+    /// every keystroke in another field (a list of 55 options reads it once per option).
+    pub fn answer_memo(&self, proc_id: &str, field: &str) -> Memo<String> {
+        let (state, p, f) = (*self, proc_id.to_string(), field.to_string());
+        Memo::new(move |_| state.answer(&p, &f))
+    }
+
     /// Same, without subscribing the caller to changes.
     pub fn answers_of_untracked(&self, proc_id: &str) -> Answers {
         leptos::prelude::untrack(|| self.answers_of(proc_id))

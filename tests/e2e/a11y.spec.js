@@ -6,7 +6,7 @@
 const fs = require('fs');
 const path = require('path');
 const { test, expect } = require('@playwright/test');
-const { expectAccessible } = require('./helpers');
+const { expectAccessible, choosePlace, JPEG } = require('./helpers');
 
 const CATALOG = path.join(__dirname, '..', '..', 'src', 'catalog');
 const PROCEDURES = fs.readdirSync(CATALOG)
@@ -73,8 +73,7 @@ async function fillPage(page, answers, done = new Set()) {
     } else if (f.type === 'search') {
       // A place: type its name without accents and pick it from the list.
       expect(value, 'the walk knows one place').toBe('19777');
-      await page.fill(`input[name="${f.name}"]`, 'vy da');
-      await page.locator(`#f-${f.name}-results .place-option`, { hasText: 'Phường Vỹ Dạ' }).first().click();
+      await choosePlace(page, f.name, 'vy da', 'Phường Vỹ Dạ');
     } else if (f.date) {
       const [y, m, d] = value.split('-');
       await page.fill(`input[name="${f.name}"]`, `${d}/${m}/${y}`);
@@ -192,7 +191,7 @@ test('a procedure is completed with the keyboard alone, focus always visible', a
   await tabTo(page, 'input[type=file]:not([capture])');
   await page.keyboard.press('Space');
   await expect.poll(() => choosers.length, 'the file chooser opened from the keyboard').toBe(1);
-  await choosers[0].setFiles({ name: 'giay-to.jpg', mimeType: 'image/jpeg', buffer: require('./helpers').JPEG });
+  await choosers[0].setFiles({ name: 'giay-to.jpg', mimeType: 'image/jpeg', buffer: JPEG });
   await expect(page.locator('.file')).toContainText('giay-to.jpg');
   await next();
   await expect(page).toHaveURL(/\/review$/);
