@@ -101,7 +101,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lists_every_procedure_as_a_link_and_escapes_text() {
+    fn lists_every_procedure_as_a_link_in_balanced_markup() {
         let index = CatalogIndex::bundled();
         let html = start_html(index, Lang::Vi);
         for p in &index.procedures {
