@@ -4,7 +4,8 @@
     python3 scripts/budget.py [--dir dist] [--limit-kb 250]
 
 Prints one row per file and the total; exits 1 when the total is above the limit
-(1 KB = 1000 bytes). The start page loads no catalog or unit data; those are fetched
+(1 KB = 1000 bytes). Also shows the Brotli size when the build wrote a `.br` copy
+(scripts/precompress.js): what a server sending the precompressed copies transfers. The start page loads no catalog or unit data; those are fetched
 later by the pages that need them and are listed separately for information.
 """
 import argparse
@@ -17,6 +18,11 @@ import sys
 def gz(path):
     with open(path, "rb") as f:
         return len(gzip.compress(f.read(), 9))
+
+
+def br(path):
+    """Size of the precompressed Brotli copy, or of the file when there is none."""
+    return os.path.getsize(path + ".br") if os.path.isfile(path + ".br") else os.path.getsize(path)
 
 
 def main():
@@ -34,17 +40,21 @@ def main():
     refs |= set(re.findall(r"""['"](/[^'"]+\.(?:wasm|js))['"]""", html))
     files = ["index.html"] + sorted(r.lstrip("/") for r in refs if os.path.isfile(os.path.join(a.dir, r.lstrip("/"))))
     kind = lambda f: {".wasm": "wasm", ".js": "js", ".css": "css", ".html": "html", ".json": "data"}.get(os.path.splitext(f)[1], "other")
-    total = 0
-    print(f"{'first page load':<44} {'raw':>10} {'gzip -9':>10}")
+    total = total_br = 0
+    print(f"{'first page load':<44} {'raw':>10} {'gzip -9':>10} {'brotli':>10}")
     for f in files:
         p = os.path.join(a.dir, f)
         raw, z = os.path.getsize(p), gz(p)
         total += z
-        print(f"{f:<44} {raw:>10,} {z:>10,}  {kind(f)}")
+        total_br += br(p)
+        print(f"{f:<44} {raw:>10,} {z:>10,} {br(p):>10,}  {kind(f)}")
     print(f"{'TOTAL (gzip)':<44} {'':>10} {total:>10,}  = {total/1000:.1f} KB (limit {a.limit_kb:g} KB)")
+    print(f"{'TOTAL (brotli, as scripts/serve.py sends it)':<44} {'':>10} {total_br:>10,}  = {total_br/1000:.1f} KB")
     data = os.path.join(a.dir, "data")
     for root, _, names in sorted(os.walk(data)):
         for n in sorted(names):
+            if n.endswith((".gz", ".br")):
+                continue  # precompressed copies of the files listed
             p = os.path.join(root, n)
             f = os.path.relpath(p, a.dir)
             if n.endswith(".json"):

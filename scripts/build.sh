@@ -10,3 +10,4 @@ export TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release
 trunk build staff.html --release --dist dist/staff --public-url /staff/
 python3 scripts/pwa.py --dir dist
+node scripts/precompress.js dist

@@ -32,6 +32,10 @@ try {
         for (const t of lhr.audits['long-tasks'].details?.items ?? []) console.log(`  long task ${t.duration.toFixed(0)} ms at ${t.startTime.toFixed(0)} ms: ${t.url}`);
         for (const w of lhr.audits['mainthread-work-breakdown'].details?.items ?? []) console.log(`  ${w.groupLabel}: ${w.duration.toFixed(0)} ms`);
         for (const b of lhr.audits['bootup-time'].details?.items ?? []) console.log(`  script ${b.url}: total ${b.total.toFixed(0)} ms, evaluation ${b.scripting.toFixed(0)} ms, parse/compile ${b.scriptParseCompile.toFixed(0)} ms`);
+        // What the page fetched and when (observed, not simulated), and which element was the LCP.
+        for (const r of lhr.audits['network-requests'].details?.items ?? []) console.log(`  request ${r.url.replace(server.base, '')}: ${(r.transferSize / 1024).toFixed(1)} KB, ${r.networkRequestTime?.toFixed(0)}–${r.networkEndTime?.toFixed(0)} ms`);
+        const lcp = lhr.audits['largest-contentful-paint-element'].details?.items?.[0]?.items?.[0]?.node;
+        if (lcp) console.log(`  LCP element: ${lcp.snippet}`);
       }
       console.log(`lighthouse ${name}: score ${score}, LCP ${a('largest-contentful-paint').toFixed(0)} ms, TBT ${a('total-blocking-time').toFixed(0)} ms, FCP ${a('first-contentful-paint').toFixed(0)} ms (goal: score ≥ 95)`);
     } finally {

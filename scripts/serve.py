@@ -4,7 +4,9 @@
     python3 scripts/serve.py [--dir dist] [--port 8080] [--host 127.0.0.1] [--quiet]
 
 Deep links such as /p/khai-sinh/s/tre get index.html (the app routes in the browser); paths with
-a file extension that do not exist get 404. Serves .wasm as application/wasm.
+a file extension that do not exist get 404. Serves .wasm as application/wasm. When the build wrote
+precompressed copies (scripts/precompress.js: `x.wasm.br`, `x.wasm.gz`), sends the smallest one
+the browser accepts, with Content-Encoding — as a production server should (docs/embedding.md).
 """
 import argparse
 import functools
@@ -37,7 +39,27 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.path = "/staff/index.html" if clean == "/staff" or clean.startswith("/staff/") else "/index.html"
         elif os.path.isdir(fs_path) and clean.rstrip("/") == "/staff":
             self.path = "/staff/index.html"
-        return super().send_head()
+        return self.send_precompressed() or super().send_head()
+
+    def send_precompressed(self):
+        """The `.br` or `.gz` copy of the file asked for, if there is one and the browser takes it."""
+        fs_path = self.translate_path(self.path)
+        if os.path.isdir(fs_path):
+            fs_path = os.path.join(fs_path, "index.html")
+        if not os.path.isfile(fs_path):
+            return None
+        accepted = {e.split(";")[0].strip() for e in self.headers.get("Accept-Encoding", "").split(",")}
+        for encoding, ext in (("br", ".br"), ("gzip", ".gz")):
+            if encoding in accepted and os.path.isfile(fs_path + ext):
+                f = open(fs_path + ext, "rb")
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(fs_path))
+                self.send_header("Content-Encoding", encoding)
+                self.send_header("Vary", "Accept-Encoding")
+                self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
+                self.end_headers()
+                return f
+        return None
 
     def end_headers(self):
         if urllib.parse.urlsplit(self.path).path in ("/", "/index.html", "/staff/index.html", "/sw.js", "/sw-register.js"):
