@@ -217,15 +217,25 @@ pub fn FieldInput(
             .into_any()
         }
         FieldKind::Ethnicity => {
+            // The 56 options are plain markup; one effect keeps the choice shown (one effect per
+            // option made this select most of the cost of building the page on a slow phone).
+            let select = NodeRef::<leptos::html::Select>::new();
+            let initial = untrack(&current);
             let cur = current.clone();
+            Effect::new(move |_| {
+                let v = cur();
+                if let Some(el) = select.get() {
+                    el.set_value(&v);
+                    if el.selected_index() < 0 {
+                        el.set_selected_index(0);
+                    }
+                }
+            });
             let opts = ETHNIC_GROUPS
                 .iter()
                 .map(|(_, n)| *n)
                 .chain(std::iter::once(FOREIGN_ETHNICITY))
-                .map(|n| {
-                    let c = cur.clone();
-                    view! { <option value=n prop:selected=move || c() == n>{n}</option> }
-                })
+                .map(|n| view! { <option value=n selected=initial == n>{n}</option> })
                 .collect_view();
             view! {
                 <div class=group_class>
@@ -236,11 +246,12 @@ pub fn FieldInput(
                         id=id.clone()
                         name=fid.clone()
                         class="select"
+                        node_ref=select
                         aria-describedby=described_by
                         aria-invalid=move || has_error().then_some("true")
                         on:change=move |ev| set(event_target_value(&ev))
                     >
-                        <option value="" prop:selected=move || current().is_empty()>{move || state.t(i18n::CHOOSE)}</option>
+                        <option value="" selected=initial.is_empty()>{move || state.t(i18n::CHOOSE)}</option>
                         {opts}
                     </select>
                 </div>
