@@ -501,6 +501,71 @@ mod tests {
     }
 
     #[test]
+    fn templates_are_filled_per_language() {
+        let label = I18n::from_fn(|l| format!("label-{}", l.code()));
+        let m = fill(
+            crate::i18n::ENTER_FIELD,
+            &[("label", (&label).into()), ("unused", "x".into())],
+        );
+        for l in Lang::ALL {
+            let want = crate::i18n::ENTER_FIELD
+                .get(l)
+                .replace("{label}", &format!("label-{}", l.code()));
+            assert_eq!(m.get(l), want);
+        }
+        assert_eq!(m.vi, "Hãy nhập “label-vi”.");
+        assert_eq!(m.en, "Enter “label-en”.");
+        // Numbers as each language writes them; braces that are not placeholders stay text.
+        let t = I18n::from_fn(|_| "{a} {b} {c} {d} {missing} { x } {\"vi\": …}".to_string());
+        let m = fill(
+            &t,
+            &[
+                ("a", 2026.into()),
+                ("b", Arg::Grouped(8000)),
+                ("c", Arg::Tenths(255)),
+                ("d", Arg::Size(1_234_567)),
+            ],
+        );
+        assert_eq!(m.vi, "2026 8.000 25,5 1,2 MB {missing} { x } {\"vi\": …}");
+        assert_eq!(m.en, "2026 8,000 25.5 1.2 MB {missing} { x } {\"vi\": …}");
+        assert_eq!(fill_one("{", Lang::Vi, &[]), "{");
+        assert_eq!(fill_one("a}{b", Lang::Vi, &[("b", "B".into())]), "a}{b");
+    }
+
+    #[test]
+    fn languages_come_from_the_list() {
+        assert_eq!(Lang::ALL[0], Lang::default());
+        assert_eq!(Lang::parse(" vi-VN "), Some(Lang::Vi));
+        assert_eq!(Lang::parse("en-gb"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr-xx"), None);
+        for l in Lang::ALL {
+            assert_eq!(Lang::parse(l.code()), Some(l));
+            assert_eq!(l.others().count(), Lang::ALL.len() - 1);
+            assert!(l.others().all(|o| o != l));
+        }
+        assert_eq!(Lang::Vi.name(), "Tiếng Việt");
+        assert_eq!(Lang::En.switch_to(), "Switch to English");
+    }
+
+    #[test]
+    fn a_text_without_a_language_reads_and_writes_back_unchanged() {
+        // A package made before a language was added names its procedure in the old languages
+        // only; its manifest must be written back byte for byte (its id is a hash of it).
+        let json = r#"{"vi":"Đăng ký khai sinh"}"#;
+        let t: I18n = serde_json::from_str(json).unwrap();
+        assert_eq!(t.vi, "Đăng ký khai sinh");
+        assert!(!t.is_complete());
+        assert_eq!(serde_json::to_string(&t).unwrap(), json);
+        let all = I18n::from_fn(|l| l.code().to_string());
+        let back: I18n = serde_json::from_str(&serde_json::to_string(&all).unwrap()).unwrap();
+        assert_eq!(back, all);
+        // The compact form keeps every language, in order.
+        let bytes = postcard::to_allocvec(&I18n::default().with(Lang::En, "x")).unwrap();
+        assert_eq!(postcard::from_bytes::<I18n>(&bytes).unwrap().en, "x");
+        assert_eq!(bytes.len(), Lang::ALL.len() + 1);
+    }
+
+    #[test]
     fn ellipsize_limits_quotes() {
         let long = "a".repeat(10_000);
         assert_eq!(char_len(&ellipsize(&long, 20)), 21);
