@@ -777,7 +777,7 @@ mod tests {
     /// A small procedure exercising the rule types and persons, written here so the rules are
     /// tested whatever the real catalog holds.
     fn toy() -> Procedure {
-        Procedure::parse(
+        Procedure::parse(&in_every_language(
             r#"{"id": "toy", "national_codes": [], "name": {"vi": "Thử", "en": "Toy"}, "summary": {"vi": "a", "en": "a"},
             "area": {"vi": "a", "en": "a"}, "agency": {"vi": "a", "en": "a"}, "who_may_file": {"vi": "a", "en": "a"},
             "facts": [], "legal_basis": [], "effective_from": "2025-07-01", "sources": [{"id": "s", "title": "S"}],
@@ -812,8 +812,31 @@ mod tests {
                "when": {"eq": ["thue", "co"]}, "severity": "error", "field": "dien_tich",
                "message": {"vi": "{value} m²/người, cần {limit}.", "en": "{value} m² per person, needs {limit}."}, "source": "s"}
             ]}"#,
-        )
+        ))
         .unwrap()
+    }
+
+    /// Gives every `{"vi", "en"}` text of a procedure written here the other languages of
+    /// `locales/languages.json` too (the English text), so the toy is complete whatever the list.
+    fn in_every_language(json: &str) -> String {
+        fn walk(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    if let Some(en) = m.get("en").cloned() {
+                        for l in Lang::ALL {
+                            m.entry(l.code()).or_insert_with(|| en.clone());
+                        }
+                    } else {
+                        m.values_mut().for_each(walk);
+                    }
+                }
+                serde_json::Value::Array(a) => a.iter_mut().for_each(walk),
+                _ => {}
+            }
+        }
+        let mut v: serde_json::Value = serde_json::from_str(json).unwrap();
+        walk(&mut v);
+        v.to_string()
     }
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {
