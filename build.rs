@@ -347,7 +347,7 @@ fn languages(root: &Path, out: &Path) -> Vec<Language> {
         )
         .unwrap();
     }
-    rs.push_str("}\n\nimpl I18n {\n    /// The text in `lang`.\n    pub fn get(&self, lang: Lang) -> &str {\n        match lang {\n");
+    rs.push_str("}\n\nimpl I18n {\n    /// The text in `lang` as it is, empty when missing.\n    pub fn text(&self, lang: Lang) -> &str {\n        match lang {\n");
     for l in &langs {
         writeln!(
             rs,

@@ -70,7 +70,7 @@ fn is_mark(c: char) -> bool {
 
 // The languages are data (`locales/languages.json`): build.rs writes `Lang` (one variant per
 // language, `Lang::ALL`, the first the default), `LANG_COUNT` and `I18n` (one field per language,
-// `get`, `get_mut`) from it. docs/translating.md says how to add one.
+// `text`, `get_mut`) from it. docs/translating.md says how to add one.
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 /// What `locales/languages.json` says about one language.
@@ -128,6 +128,15 @@ impl Lang {
 }
 
 impl I18n {
+    /// The text in `lang`; the first language's when it has none in `lang` (a package made before
+    /// that language was added).
+    pub fn get(&self, lang: Lang) -> &str {
+        match self.text(lang) {
+            "" => self.text(Lang::default()),
+            t => t,
+        }
+    }
+
     /// A text made language by language.
     pub fn from_fn(mut f: impl FnMut(Lang) -> String) -> Self {
         let mut t = I18n::default();
@@ -150,7 +159,7 @@ impl I18n {
 
     /// Every language present (non-blank).
     pub fn is_complete(&self) -> bool {
-        Lang::ALL.iter().all(|l| !self.get(*l).trim().is_empty())
+        Lang::ALL.iter().all(|l| !self.text(*l).trim().is_empty())
     }
 }
 
@@ -555,6 +564,11 @@ mod tests {
         let t: I18n = serde_json::from_str(json).unwrap();
         assert_eq!(t.vi, "Đăng ký khai sinh");
         assert!(!t.is_complete());
+        // Shown in the first language where it has no text.
+        assert_eq!(
+            (t.text(Lang::En), t.get(Lang::En)),
+            ("", "Đăng ký khai sinh")
+        );
         assert_eq!(serde_json::to_string(&t).unwrap(), json);
         let all = I18n::from_fn(|l| l.code().to_string());
         let back: I18n = serde_json::from_str(&serde_json::to_string(&all).unwrap()).unwrap();
