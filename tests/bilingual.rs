@@ -154,3 +154,45 @@ fn the_check_finds_what_it_should() {
     assert_eq!(p.len(), 1);
     assert!(same_ok("{label}: {message}") && !same_ok("Enter “{label}” in the box"));
 }
+
+/// The published JSON Schemas of the package manifest and of ward settings name the languages
+/// too: a language added to `locales/languages.json` must be added there (docs/translating.md).
+#[test]
+fn the_json_schemas_know_every_language() {
+    let read = |name: &str| -> Value {
+        let path = format!("{}/public/schema/{name}", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+    };
+    let codes: std::collections::BTreeSet<String> =
+        Lang::ALL.iter().map(|l| l.code().to_string()).collect();
+    let set = |v: &Value| -> std::collections::BTreeSet<String> {
+        match v {
+            Value::Array(a) => a
+                .iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect(),
+            Value::Object(m) => m.keys().cloned().collect(),
+            _ => Default::default(),
+        }
+    };
+    let manifest = read("manifest-v1.schema.json");
+    assert_eq!(
+        set(&manifest["properties"]["language"]["enum"]),
+        codes,
+        "manifest language"
+    );
+    let text = &manifest["$defs"]["i18n"];
+    assert_eq!(set(&text["properties"]), codes, "manifest $defs.i18n");
+    assert!(set(&text["required"]).is_subset(&codes));
+    let settings = read("settings-v1.schema.json");
+    assert_eq!(
+        set(&settings["properties"]["lang"]["enum"]),
+        codes,
+        "settings lang"
+    );
+    assert_eq!(
+        set(&settings["$defs"]["text"]["oneOf"][1]["properties"]),
+        codes,
+        "settings $defs.text"
+    );
+}
