@@ -197,7 +197,7 @@ struct Language {
     name: String,
     /// That button's accessible name, in the language itself ("Switch to English").
     switch_to: String,
-    /// Other codes `Lang::parse` accepts (browser and URL language tags).
+    /// Other codes `Lang::parse` accepts (`?lang=en-GB`, `--lang vi-VN`).
     #[serde(default)]
     aliases: Vec<String>,
     thousands_separator: String,
