@@ -6,6 +6,7 @@
 //! - `languages.rs`: the languages (`engine::text::Lang`, `I18n`) from `locales/languages.json`;
 //! - `i18n_texts.rs`: the interface texts and message templates from `locales/<lang>.json` and
 //!   `locales/<lang>.messages.json` (docs/translating.md).
+//!
 //! Adding a procedure is adding its JSON file here (docs/catalog.md); adding a language is adding
 //! it to `locales/languages.json` with its two text files (docs/translating.md).
 

@@ -427,7 +427,8 @@ pub fn format_size(bytes: u64, lang: Lang) -> String {
     };
     // Tenths, rounded half up.
     let tenths = (bytes * 10 + unit_size / 2) / unit_size;
-    let n = if tenths / 10 >= 100 || tenths % 10 == 0 {
+    let (whole, frac) = (tenths / 10, tenths % 10);
+    let n = if whole >= 100 || frac == 0 {
         ((bytes + unit_size / 2) / unit_size).to_string()
     } else {
         tenths_text(tenths as i64, lang)
