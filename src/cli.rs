@@ -5,9 +5,10 @@
 
 use crate::engine::catalog::{Answers, Catalog, DocAction, Procedure, Severity};
 use crate::engine::date::{Date, Timestamp};
-use crate::engine::text::Lang;
+use crate::engine::text::{fill, Lang};
 use crate::engine::units::AdminUnits;
 use crate::engine::validate::{self, Context};
+use crate::i18n;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 
@@ -27,11 +28,11 @@ Usage:
                                                  <dir>/../units-2025.bin: the compact forms the
                                                  browser loads, and <dir>/../start.vi.html, the
                                                  start page as HTML (scripts/export-catalog.sh)
-  hoso validate <procedure-id> <answers.json> [--json] [--lang vi|en] [--today yyyy-mm-dd]
+  hoso validate <procedure-id> <answers.json> [--json] [--lang {langs}] [--today yyyy-mm-dd]
                                                  every error and warning, by field id
-  hoso checklist <procedure-id> <answers.json> [--json] [--lang vi|en]
+  hoso checklist <procedure-id> <answers.json> [--json] [--lang {langs}]
                                                  the documents that apply, with reasons
-  hoso verify <package.zip> [--json] [--lang vi|en]
+  hoso verify <package.zip> [--json] [--lang {langs}]
                                                  is the package complete, untouched and valid?
                                                  (zip structure, manifest, every file's SHA-256,
                                                  answers re-validated, checklist recomputed)
@@ -42,6 +43,22 @@ Usage:
 answers.json: an object {\"field_id\": \"value\", …}, or a package's answers.json.
 Exit codes: 0 valid (verify: intact and valid), 1 problems found, 2 unreadable or unknown input.
 ";
+
+/// The usage text, with the language codes.
+fn usage() -> String {
+    USAGE.replace("{langs}", &lang_codes("|"))
+}
+
+/// The language codes: "vi|en" (`sep` "|"), "vi or en" (`sep` " or ").
+fn lang_codes(sep: &str) -> String {
+    let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    match codes.split_last() {
+        Some((last, rest)) if !rest.is_empty() && sep == " or " => {
+            format!("{} or {last}", rest.join(", "))
+        }
+        _ => codes.join(sep),
+    }
+}
 
 /// What a command printed and its exit code (kept apart from the process for testing).
 pub struct Outcome {
@@ -82,7 +99,7 @@ struct Opts {
 fn parse_opts(args: &[String]) -> Result<Opts, String> {
     let mut o = Opts {
         json: false,
-        lang: Lang::Vi,
+        lang: Lang::default(),
         today: None,
         attach: Vec::new(),
         out: None,
@@ -94,8 +111,11 @@ fn parse_opts(args: &[String]) -> Result<Opts, String> {
         match a.as_str() {
             "--json" => o.json = true,
             "--lang" => {
-                let v = it.next().ok_or("--lang needs vi or en")?;
-                o.lang = Lang::parse(v).ok_or_else(|| format!("--lang {v}: use vi or en"))?;
+                let v = it
+                    .next()
+                    .ok_or_else(|| format!("--lang needs {}", lang_codes(" or ")))?;
+                o.lang = Lang::parse(v)
+                    .ok_or_else(|| format!("--lang {v}: use {}", lang_codes(" or ")))?;
             }
             "--today" => {
                 let v = it.next().ok_or("--today needs a date yyyy-mm-dd")?;
@@ -207,13 +227,16 @@ fn issues_json(issues: &[validate::Issue], lang: Lang) -> Value {
         issues
             .iter()
             .map(|i| {
-                json!({
+                let mut v = json!({
                     "field": i.field,
                     "severity": if i.severity == Severity::Error { "error" } else { "warning" },
                     "message": i.message.get(lang),
-                    "message_vi": i.message.vi,
-                    "message_en": i.message.en,
-                })
+                });
+                // "message_vi", "message_en": the message in every language.
+                for l in Lang::ALL {
+                    v[format!("message_{}", l.code())] = i.message.get(l).into();
+                }
+                v
             })
             .collect(),
     )
@@ -227,7 +250,10 @@ fn load_and_validate(
     let [pid, path] = o.positional.as_slice() else {
         return Err(fail(
             2,
-            format!("usage: hoso {cmd} <procedure-id> <answers.json> [--json] [--lang vi|en]"),
+            format!(
+                "usage: hoso {cmd} <procedure-id> <answers.json> [--json] [--lang {}]",
+                lang_codes("|")
+            ),
         ));
     };
     let p = procedure(Catalog::bundled(), pid)?;
@@ -254,9 +280,9 @@ fn cmd_validate(o: &Opts) -> Outcome {
             out.issues.push(validate::Issue {
                 field: k.clone(),
                 severity: Severity::Error,
-                message: crate::engine::text::I18n::new(
-                    format!("Thủ tục {} không có trường “{k}”.", p.id),
-                    format!("Procedure {} has no field “{k}”.", p.id),
+                message: fill(
+                    i18n::CLI_NO_FIELD,
+                    &[("procedure", (&p.id).into()), ("field", k.into())],
                 ),
             });
         }
@@ -276,16 +302,11 @@ fn cmd_validate(o: &Opts) -> Outcome {
         format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
     } else {
         let mut s = String::new();
-        let verdict = match (errors, o.lang) {
-            (0, Lang::Vi) => "hợp lệ".to_string(),
-            (0, Lang::En) => "valid".to_string(),
-            (n, Lang::Vi) => format!("{n} lỗi"),
-            (n, Lang::En) => format!("{n} error(s)"),
+        let verdict = match errors {
+            0 => i18n::CLI_VALID.get(o.lang).to_string(),
+            n => i18n::CLI_ERRORS.fill(o.lang, &[("count", n.into())]),
         };
-        let w = match o.lang {
-            Lang::Vi => format!("{warnings} lưu ý"),
-            Lang::En => format!("{warnings} warning(s)"),
-        };
+        let w = i18n::CLI_WARNINGS.fill(o.lang, &[("count", warnings.into())]);
         let _ = writeln!(s, "{}: {verdict}, {w}", p.id);
         for i in &out.issues {
             let sev = if i.severity == Severity::Error {
@@ -400,7 +421,8 @@ fn cmd_catalog(o: &Opts) -> Outcome {
             }
             // The start page as plain HTML, put into index.html by scripts/pwa.py.
             let start = std::path::Path::new(dir).parent().unwrap_or(std::path::Path::new(".")).join("start.vi.html");
-            let html = crate::start_page::start_html(crate::engine::catalog::CatalogIndex::bundled(), crate::engine::text::Lang::Vi);
+            // The first visit's page: in the first (default) language.
+            let html = crate::start_page::start_html(crate::engine::catalog::CatalogIndex::bundled(), Lang::default());
             if let Err(e) = std::fs::write(&start, &html) {
                 return fail(2, format!("cannot write {}: {e}", start.display()));
             }
@@ -466,6 +488,7 @@ fn cmd_catalog_check(o: &Opts, path: &str) -> Outcome {
         },
     );
     for i in out.errors() {
+        // The catalog check speaks English, like the rest of the tool's own output.
         problems.push(format!("sample_answers: {}: {}", i.field, i.message.en));
     }
     for k in p.sample_answers.keys() {
@@ -594,7 +617,10 @@ fn cmd_verify(o: &Opts) -> Outcome {
     let [path] = o.positional.as_slice() else {
         return fail(
             2,
-            "usage: hoso verify <package.zip> [--json] [--lang vi|en]",
+            format!(
+                "usage: hoso verify <package.zip> [--json] [--lang {}]",
+                lang_codes("|")
+            ),
         );
     };
     let bytes = match read_limited(path, crate::engine::zipr::MAX_ZIP_BYTES as u64, "a package") {
@@ -632,15 +658,9 @@ fn cmd_verify(o: &Opts) -> Outcome {
         None => findings.push(package::Finding {
             code: "unknown-procedure",
             severity: Severity::Error,
-            message: crate::engine::text::I18n::new(
-                format!(
-                    "hoso này không biết thủ tục “{}”.",
-                    opened.manifest.procedure.id
-                ),
-                format!(
-                    "This hoso does not know the procedure “{}”.",
-                    opened.manifest.procedure.id
-                ),
+            message: fill(
+                i18n::CLI_UNKNOWN_PROCEDURE,
+                &[("procedure", (&opened.manifest.procedure.id).into())],
             ),
         }),
     }
@@ -679,12 +699,9 @@ fn cmd_verify(o: &Opts) -> Outcome {
         format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
     } else {
         let mut s = String::new();
-        let (ok_vi, ok_en) = ("đầy đủ, nguyên vẹn và hợp lệ", "complete, intact and valid");
-        let verdict = match (errors, o.lang) {
-            (0, Lang::Vi) => ok_vi.to_string(),
-            (0, Lang::En) => ok_en.to_string(),
-            (n, Lang::Vi) => format!("có {n} vấn đề"),
-            (n, Lang::En) => format!("{n} problem(s) found"),
+        let verdict = match errors {
+            0 => i18n::CLI_PACKAGE_OK.get(o.lang).to_string(),
+            n => i18n::CLI_PROBLEMS.fill(o.lang, &[("count", n.into())]),
         };
         let _ = writeln!(s, "{} {} — {}", m.reference, m.procedure.id, verdict);
         let _ = writeln!(
@@ -723,7 +740,7 @@ fn cmd_verify(o: &Opts) -> Outcome {
 /// Runs the tool on its arguments (without the program name).
 pub fn execute(args: &[String]) -> Outcome {
     let Some((cmd, rest)) = args.split_first() else {
-        return ok(USAGE.to_string());
+        return ok(usage());
     };
     let opts = match parse_opts(rest) {
         Ok(o) => o,
@@ -731,13 +748,13 @@ pub fn execute(args: &[String]) -> Outcome {
     };
     match cmd.as_str() {
         "--version" | "-V" => ok(format!("hoso {}\n", env!("CARGO_PKG_VERSION"))),
-        "--help" | "-h" | "help" => ok(USAGE.to_string()),
+        "--help" | "-h" | "help" => ok(usage()),
         "catalog" => cmd_catalog(&opts),
         "validate" => cmd_validate(&opts),
         "checklist" => cmd_checklist(&opts),
         "verify" => cmd_verify(&opts),
         "pack" => cmd_pack(&opts),
-        other => fail(2, format!("unknown command \"{other}\"\n\n{USAGE}")),
+        other => fail(2, format!("unknown command \"{other}\"\n\n{}", usage())),
     }
 }
 

@@ -1,38 +1,29 @@
-//! Interface texts in both languages (Vietnamese first), from the data files `locales/<lang>.json`.
-//! Kept out of the UI module so a native test can check that every text has both versions.
+//! The texts, in every language: the interface (`locales/<code>.json`) and the messages the
+//! engine, the command-line tool and the app compose from templates with `{placeholders}`
+//! (`locales/<code>.messages.json`, filled in by `engine::text::fill`). build.rs turns every id
+//! into a constant here (docs/translating.md). Kept out of the UI module so native tests can check
+//! that every text has every language.
 
-use crate::engine::text::Lang;
+pub use crate::engine::text::Tx;
 
-/// A fixed interface text: (Vietnamese, English).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Tx(pub &'static str, pub &'static str);
-
-impl Tx {
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Vi => self.0,
-            Lang::En => self.1,
-        }
-    }
-}
-
-// The texts themselves are data: `locales/vi.json` and `locales/en.json`, turned into one
-// constant per text by build.rs (docs/translating.md).
 include!(concat!(env!("OUT_DIR"), "/i18n_texts.rs"));
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::text::is_nfc;
+    use crate::engine::text::{is_nfc, Lang};
 
     #[test]
-    fn every_interface_text_has_both_languages_in_nfc() {
+    fn every_text_has_every_language_in_nfc() {
         for (name, t) in ALL {
-            assert!(
-                !t.0.trim().is_empty() && !t.1.trim().is_empty(),
-                "{name} lacks a language"
-            );
-            assert!(is_nfc(t.0) && is_nfc(t.1), "{name} is not NFC");
+            for lang in Lang::ALL {
+                assert!(
+                    !t.get(lang).trim().is_empty(),
+                    "{name} lacks {}",
+                    lang.code()
+                );
+                assert!(is_nfc(t.get(lang)), "{name} is not NFC in {}", lang.code());
+            }
         }
         assert!(ALL.len() > 40);
     }

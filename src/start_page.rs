@@ -22,14 +22,23 @@ pub fn start_html(index: &CatalogIndex, lang: Lang) -> String {
         "<a class=\"skip-link\" href=\"#main\">{}</a>",
         t(i18n::SKIP_TO_CONTENT)
     );
+    // One button per other language, as `ui::Header` renders them.
+    let switches: String = lang
+        .others()
+        .map(|l| {
+            format!(
+                "<button type=\"button\" class=\"lang-switch\" lang=\"{}\" aria-label=\"{}\" disabled>{}</button>",
+                l.code(),
+                esc(l.switch_to()),
+                esc(l.name())
+            )
+        })
+        .collect();
     let _ = writeln!(
         s,
         "<header class=\"header\"><div class=\"container header-row\"><a class=\"brand\" href=\"/\">{}</a>\
-         <button type=\"button\" class=\"lang-switch\" lang=\"{}\" aria-label=\"{}\" disabled>{}</button></div></header>",
+         {switches}</div></header>",
         t(i18n::APP_NAME),
-        lang.other().code(),
-        t(i18n::SWITCH_LANG_LABEL),
-        t(i18n::SWITCH_LANG)
     );
     let _ = writeln!(s, "<main id=\"main\" class=\"container\" tabindex=\"-1\">");
     let _ = writeln!(
@@ -122,7 +131,7 @@ mod tests {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/start.vi.html");
         let on_disk = std::fs::read_to_string(path).unwrap_or_default();
         assert!(
-            on_disk == start_html(CatalogIndex::bundled(), Lang::Vi),
+            on_disk == start_html(CatalogIndex::bundled(), Lang::default()),
             "public/data/start.vi.html is missing or stale: run scripts/export-catalog.sh"
         );
     }

@@ -1,40 +1,68 @@
-//! Bilingual completeness: every interface text and every catalog text has a Vietnamese and an
-//! English version, Vietnamese in NFC, and the two are not the same untranslated text.
+//! Completeness in every language of `locales/languages.json`: every interface text, message
+//! template and catalog text has a version in each language, in NFC, and the other languages do
+//! not just repeat the first one's text untranslated.
 #![cfg(not(target_arch = "wasm32"))]
 
-use serde_json::Value;
+use hoso::engine::text::Lang;
+use serde_json::{Map, Value};
 use unicode_normalization::UnicodeNormalization;
 
-/// Texts that are rightly the same in both languages (names, codes).
+/// Texts that are rightly the same in every language (names, codes, "{label}: {message}").
 fn same_ok(s: &str) -> bool {
-    s.chars().count() <= 12 || s.starts_with("http") || !s.chars().any(|c| c.is_alphabetic())
+    let mut words = String::new();
+    let mut rest = s;
+    // Placeholders are not words.
+    while let Some(i) = rest.find('{') {
+        words.push_str(&rest[..i]);
+        match rest[i..].find('}') {
+            Some(j) => rest = &rest[i + j + 1..],
+            None => {
+                rest = &rest[i..];
+                break;
+            }
+        }
+    }
+    words.push_str(rest);
+    words.chars().count() <= 12
+        || s.starts_with("http")
+        || !words.chars().any(|c| c.is_alphabetic())
 }
 
-fn check_pair(place: &str, vi: &str, en: &str, problems: &mut Vec<String>) {
-    if vi.trim().is_empty() {
-        problems.push(format!("{place}: Vietnamese text missing"));
-    }
-    if en.trim().is_empty() {
-        problems.push(format!("{place}: English text missing"));
-    }
-    if vi.nfc().collect::<String>() != vi {
-        problems.push(format!("{place}: Vietnamese text not in NFC"));
-    }
-    if vi == en && !same_ok(vi) {
-        problems.push(format!(
-            "{place}: the same text in both languages (untranslated?): {vi}"
-        ));
+/// One text in every language: `texts[i]` is the text in `Lang::ALL[i]` ("" when missing).
+fn check_texts(place: &str, texts: &[&str], problems: &mut Vec<String>) {
+    let first = texts[0];
+    for (lang, t) in Lang::ALL.iter().zip(texts) {
+        if t.trim().is_empty() {
+            problems.push(format!("{place}: the text in {} is missing", lang.code()));
+        }
+        if t.nfc().collect::<String>() != *t {
+            problems.push(format!(
+                "{place}: the text in {} is not in NFC",
+                lang.code()
+            ));
+        }
+        if *lang != Lang::ALL[0] && *t == first && !same_ok(first) {
+            problems.push(format!(
+                "{place}: the same text in {} as in {} (untranslated?): {first}",
+                lang.code(),
+                Lang::ALL[0].code()
+            ));
+        }
     }
 }
 
-/// Every object with a "vi" or an "en" key is a bilingual text.
+/// Every object with a language code as a key is a text in every language.
 fn walk(place: &str, v: &Value, problems: &mut Vec<String>) -> usize {
+    let is_code = |k: &str| Lang::ALL.iter().any(|l| l.code() == k);
     match v {
-        Value::Object(m) if m.contains_key("vi") || m.contains_key("en") => {
-            let get = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or("");
-            check_pair(place, get("vi"), get("en"), problems);
-            for k in m.keys().filter(|k| *k != "vi" && *k != "en") {
-                problems.push(format!("{place}: unexpected key {k} in a bilingual text"));
+        Value::Object(m) if m.keys().any(|k| is_code(k)) => {
+            let texts: Vec<&str> = Lang::ALL
+                .iter()
+                .map(|l| m.get(l.code()).and_then(Value::as_str).unwrap_or(""))
+                .collect();
+            check_texts(place, &texts, problems);
+            for k in m.keys().filter(|k| !is_code(k)) {
+                problems.push(format!("{place}: unexpected key {k} in a text"));
             }
             1
         }
@@ -52,7 +80,7 @@ fn walk(place: &str, v: &Value, problems: &mut Vec<String>) -> usize {
 }
 
 #[test]
-fn every_catalog_text_has_both_languages() {
+fn every_catalog_text_has_every_language() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/catalog");
     let mut problems = Vec::new();
     let mut texts = 0;
@@ -67,26 +95,104 @@ fn every_catalog_text_has_both_languages() {
             );
         }
     }
-    assert!(texts > 1000, "only {texts} bilingual texts found");
+    assert!(texts > 1000, "only {texts} texts found");
     assert_eq!(problems, Vec::<String>::new());
 }
 
 #[test]
-fn every_interface_text_has_both_languages() {
+fn every_interface_text_and_message_has_every_language() {
     let mut problems = Vec::new();
     for (name, t) in hoso::i18n::ALL {
-        check_pair(name, t.0, t.1, &mut problems);
+        check_texts(name, &t.0, &mut problems);
     }
     assert_eq!(problems, Vec::<String>::new());
 }
 
 #[test]
+fn every_language_is_described() {
+    assert_eq!(Lang::default(), Lang::ALL[0]);
+    for l in Lang::ALL {
+        assert_eq!(Lang::parse(l.code()), Some(l));
+        assert_eq!(Lang::parse(&l.code().to_ascii_uppercase()), Some(l));
+        assert!(!l.name().trim().is_empty() && !l.switch_to().trim().is_empty());
+        assert!(l.name().nfc().eq(l.name().chars()));
+    }
+}
+
+#[test]
 fn the_check_finds_what_it_should() {
+    let n = Lang::ALL.len();
+    let text = |f: &dyn Fn(usize) -> Option<&'static str>| {
+        let mut m = Map::new();
+        for (i, l) in Lang::ALL.iter().enumerate() {
+            if let Some(t) = f(i) {
+                m.insert(l.code().into(), t.into());
+            }
+        }
+        Value::Object(m)
+    };
+    let mut v = Map::new();
+    // Only the first language: every other one is missing.
+    v.insert(
+        "a".into(),
+        text(&|i| (i == 0).then_some("Đăng ký khai sinh")),
+    );
+    // The first language empty.
+    v.insert(
+        "b".into(),
+        Value::Array(vec![text(&|i| Some(if i == 0 { "" } else { "x" }))]),
+    );
+    // The same long text in every language: untranslated.
+    v.insert("c".into(), text(&|_| Some("Some long English text")));
     let mut p = Vec::new();
-    let v: Value = serde_json::from_str(r#"{"a": {"vi": "Đăng ký khai sinh"}, "b": [{"vi": "", "en": "x"}], "c": {"vi": "Some long English text", "en": "Some long English text"}}"#).unwrap();
-    assert_eq!(walk("t", &v, &mut p), 3);
-    assert_eq!(p.len(), 3, "{p:?}");
+    assert_eq!(walk("t", &Value::Object(v), &mut p), 3);
+    assert_eq!(p.len(), 2 * (n - 1) + 1, "{p:?}");
     let mut p = Vec::new();
-    check_pair("nfd", "Ho\u{302}\u{300} so\u{31b}", "File", &mut p);
+    let mut texts = vec!["File"; n];
+    texts[0] = "Ho\u{302}\u{300} so\u{31b}";
+    check_texts("nfd", &texts, &mut p);
     assert_eq!(p.len(), 1);
+    assert!(same_ok("{label}: {message}") && !same_ok("Enter “{label}” in the box"));
+}
+
+/// The published JSON Schemas of the package manifest and of ward settings name the languages
+/// too: a language added to `locales/languages.json` must be added there (docs/translating.md).
+#[test]
+fn the_json_schemas_know_every_language() {
+    let read = |name: &str| -> Value {
+        let path = format!("{}/public/schema/{name}", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+    };
+    let codes: std::collections::BTreeSet<String> =
+        Lang::ALL.iter().map(|l| l.code().to_string()).collect();
+    let set = |v: &Value| -> std::collections::BTreeSet<String> {
+        match v {
+            Value::Array(a) => a
+                .iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect(),
+            Value::Object(m) => m.keys().cloned().collect(),
+            _ => Default::default(),
+        }
+    };
+    let manifest = read("manifest-v1.schema.json");
+    assert_eq!(
+        set(&manifest["properties"]["language"]["enum"]),
+        codes,
+        "manifest language"
+    );
+    let text = &manifest["$defs"]["i18n"];
+    assert_eq!(set(&text["properties"]), codes, "manifest $defs.i18n");
+    assert!(set(&text["required"]).is_subset(&codes));
+    let settings = read("settings-v1.schema.json");
+    assert_eq!(
+        set(&settings["properties"]["lang"]["enum"]),
+        codes,
+        "settings lang"
+    );
+    assert_eq!(
+        set(&settings["$defs"]["text"]["oneOf"][1]["properties"]),
+        codes,
+        "settings $defs.text"
+    );
 }

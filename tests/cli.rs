@@ -160,7 +160,8 @@ fn bad_input_gets_a_clear_message_and_exit_code_2() {
                 "--lang".into(),
                 "fr".into(),
             ],
-            "use vi or en",
+            // The codes of locales/languages.json: "use vi or en".
+            "--lang fr: use vi",
         ),
     ];
     for (args, expect) in cases {

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use hoso::engine::catalog::{Procedure, Severity};
-use hoso::engine::text::I18n;
+use hoso::engine::text::{I18n, Lang};
 use hoso::engine::validate::Issue;
 use hoso::ui::{AppState, ErrorSummary, FieldInput};
 use leptos::prelude::*;
@@ -68,10 +68,9 @@ async fn text_field_uses_field_id_as_name_and_shows_its_error_inline() {
     issues.set(vec![Issue {
         field: "tre_ho_ten".into(),
         severity: Severity::Error,
-        message: I18n::new(
-            "Họ tên chỉ gồm chữ cái; hãy xóa <b>.",
-            "A name has letters only.",
-        ),
+        message: I18n::default()
+            .with(Lang::Vi, "Họ tên chỉ gồm chữ cái; hãy xóa <b>.")
+            .with(Lang::En, "A name has letters only."),
     }]);
     tick().await;
     let err = el
@@ -145,7 +144,7 @@ async fn choice_field_renders_radios_and_switches_language() {
     let state = AppState::new();
     let el = mount(move || {
         provide_context(state);
-        view! { <FieldInput proc_id="khai-sinh".to_string() field=birth_field("nguoi_nop") issues=Signal::derive(Vec::new) heading=Some(I18n::new("Ai đi đăng ký khai sinh?", "Who is registering the birth?"))/> }
+        view! { <FieldInput proc_id="khai-sinh".to_string() field=birth_field("nguoi_nop") issues=Signal::derive(Vec::new) heading=Some(I18n::default().with(Lang::Vi, "Ai đi đăng ký khai sinh?").with(Lang::En, "Who is registering the birth?"))/> }
     });
     tick().await;
     let radios = el
@@ -169,12 +168,16 @@ async fn error_summary_links_to_each_field() {
         Issue {
             field: "tre_ho_ten".into(),
             severity: Severity::Error,
-            message: I18n::new("Hãy nhập họ tên.", "Enter the name."),
+            message: I18n::default()
+                .with(Lang::Vi, "Hãy nhập họ tên.")
+                .with(Lang::En, "Enter the name."),
         },
         Issue {
             field: "tre_ngay_sinh".into(),
             severity: Severity::Error,
-            message: I18n::new("Ngày không hợp lệ.", "Bad date."),
+            message: I18n::default()
+                .with(Lang::Vi, "Ngày không hợp lệ.")
+                .with(Lang::En, "Bad date."),
         },
     ]);
     let el = mount(move || {

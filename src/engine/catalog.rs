@@ -385,6 +385,12 @@ impl Cond {
     }
 }
 
+/// What the catalog check says of a text without every language: "text lacks a language (vi, en)".
+fn lacks_a_language() -> String {
+    let codes: Vec<&str> = super::text::Lang::ALL.iter().map(|l| l.code()).collect();
+    format!("text lacks a language ({})", codes.join(", "))
+}
+
 pub fn cond_holds(c: &Option<Cond>, answers: &Answers) -> bool {
     c.as_ref().is_none_or(|c| c.holds(answers))
 }
@@ -402,13 +408,10 @@ pub enum DocForm {
 impl DocForm {
     pub fn label(self) -> I18n {
         match self {
-            DocForm::Original => I18n::new("Bản chính", "Original"),
-            DocForm::Copy => I18n::new("Bản sao", "Copy"),
-            DocForm::OriginalOrCopy => I18n::new("Bản chính hoặc bản sao", "Original or copy"),
-            DocForm::Generated => I18n::new(
-                "hoso tạo từ câu trả lời của bạn",
-                "Made by hoso from your answers",
-            ),
+            DocForm::Original => crate::i18n::DOC_ORIGINAL.into(),
+            DocForm::Copy => crate::i18n::DOC_COPY.into(),
+            DocForm::OriginalOrCopy => crate::i18n::DOC_ORIGINAL_OR_COPY.into(),
+            DocForm::Generated => crate::i18n::DOC_GENERATED.into(),
         }
     }
 }
@@ -874,7 +877,7 @@ impl CatalogIndex {
     /// national code. Matches in the Vietnamese name rank first; catalog order otherwise.
     /// An empty query returns everything.
     pub fn search(&self, query: &str) -> Vec<&ProcedureSummary> {
-        use super::text::fold;
+        use super::text::{fold, Lang};
         let q = fold(query);
         let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
         let starts = |hay: &str, w: &str| hay.split(' ').any(|h| h.starts_with(w));
@@ -882,16 +885,25 @@ impl CatalogIndex {
         let (mut first, mut rest_hits): (Vec<&ProcedureSummary>, Vec<&ProcedureSummary>) =
             (Vec::new(), Vec::new());
         for p in &self.procedures {
-            let name = fold(&p.name.vi);
-            let rest = fold(&format!(
-                "{} {} {} {} {} {}",
-                p.name.en,
-                p.summary.vi,
-                p.summary.en,
-                p.area.vi,
-                p.area.en,
-                p.national_codes.join(" ")
-            ));
+            // The name in the first language (Vietnamese: the names residents know) ranks first;
+            // the name in the other languages, the summary and the area in every language next.
+            let first_lang = Lang::default();
+            let name = fold(p.name.get(first_lang));
+            let mut rest = String::new();
+            for lang in Lang::ALL {
+                if lang != first_lang {
+                    rest.push_str(p.name.get(lang));
+                    rest.push(' ');
+                }
+            }
+            for lang in Lang::ALL {
+                rest.push_str(p.summary.get(lang));
+                rest.push(' ');
+                rest.push_str(p.area.get(lang));
+                rest.push(' ');
+            }
+            rest.push_str(&p.national_codes.join(" "));
+            let rest = fold(&rest);
             let code_match = |w: &str| p.national_codes.iter().any(|c| c.starts_with(w));
             if words.iter().all(|w| starts(&name, w)) {
                 first.push(p);
@@ -1112,7 +1124,7 @@ impl Procedure {
         let field_ids: Vec<&str> = self.fields.iter().map(|f| f.id.as_str()).collect();
         let mut check_text = |what: String, t: &I18n| {
             if !t.is_complete() {
-                out.push(format!("{what}: text lacks Vietnamese or English"));
+                out.push(format!("{what}: {}", lacks_a_language()));
             }
         };
         check_text("name".into(), &self.name);
@@ -1265,10 +1277,7 @@ impl Procedure {
         }
         for person in &self.persons {
             if !person.label.is_complete() {
-                out.push(format!(
-                    "person {}: text lacks Vietnamese or English",
-                    person.id
-                ));
+                out.push(format!("person {}: {}", person.id, lacks_a_language()));
             }
             if !person.fields.contains_key("full_name") {
                 out.push(format!("person {} has no full_name field", person.id));

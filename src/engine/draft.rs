@@ -7,7 +7,8 @@
 
 use super::catalog::{Answers, CatalogIndex, FieldKind, Procedure};
 use super::media::{self, MediaType};
-use super::text::I18n;
+use super::text::{fill, I18n};
+use crate::i18n;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -54,10 +55,7 @@ pub fn file_name(procedure: &str, saved_iso_date: &str) -> String {
 }
 
 fn damaged() -> I18n {
-    I18n::new(
-        "Tệp bản nháp bị hỏng hoặc chưa tải về hết. Hãy lưu lại bản nháp trên máy cũ rồi gửi sang máy này lần nữa. Bản nháp trên máy này không thay đổi.",
-        "The draft file is damaged or was not fully transferred. Save the draft again on the other device and send it again. Nothing on this device was changed.",
-    )
+    i18n::DRAFT_DAMAGED.into()
 }
 
 /// Reads a draft file. Checks the format, the checksum, that the procedure is offered and that
@@ -65,25 +63,16 @@ fn damaged() -> I18n {
 pub fn import(bytes: &[u8], catalog: &CatalogIndex) -> Result<DraftFile, I18n> {
     if !bytes.starts_with(MAGIC) {
         if bytes.starts_with(b"PK\x03\x04") {
-            return Err(I18n::new(
-                "Đây là gói hồ sơ (.zip) đã hoàn tất, không phải bản nháp. Gói hồ sơ dùng để nộp; để làm tiếp trên máy này, hãy chọn tệp bản nháp (.hoso) đã lưu trên máy kia.",
-                "This is a finished submission package (.zip), not a draft. Packages are for submitting; to continue here, choose the draft file (.hoso) saved on the other device.",
-            ));
+            return Err(i18n::DRAFT_IS_PACKAGE.into());
         }
-        return Err(I18n::new(
-            "Tệp này không phải bản nháp của Hồ sơ. Hãy chọn tệp có đuôi .hoso đã lưu bằng nút “Lưu bản nháp ra tệp”. Bản nháp trên máy này không thay đổi.",
-            "This file is not a Hồ sơ draft. Choose the .hoso file saved with “Save draft to a file”. Nothing on this device was changed.",
-        ));
+        return Err(i18n::DRAFT_NOT_DRAFT.into());
     }
     if bytes.len() < HEADER {
         return Err(damaged());
     }
     let version = bytes[MAGIC.len()];
     if version > VERSION {
-        return Err(I18n::new(
-            "Bản nháp này được lưu bằng phiên bản Hồ sơ mới hơn. Hãy mở ứng dụng khi có mạng để cập nhật rồi thử lại.",
-            "This draft was saved by a newer version of Hồ sơ. Open the app while online so it updates, then try again.",
-        ));
+        return Err(i18n::DRAFT_NEWER_VERSION.into());
     }
     let (sum, body) = bytes[MAGIC.len() + 1..].split_at(32);
     if version == 0 || Sha256::digest(body).as_slice() != sum {
@@ -91,9 +80,9 @@ pub fn import(bytes: &[u8], catalog: &CatalogIndex) -> Result<DraftFile, I18n> {
     }
     let d: DraftFile = postcard::from_bytes(body).map_err(|_| damaged())?;
     if catalog.get(&d.procedure).is_none() {
-        return Err(I18n::new(
-            format!("Bản nháp này dành cho thủ tục “{}” mà ứng dụng này không có. Hãy hỏi nơi đã gửi tệp cho bạn.", d.procedure),
-            format!("This draft is for the procedure “{}”, which this app does not offer. Ask whoever sent you the file.", d.procedure),
+        return Err(fill(
+            i18n::DRAFT_UNKNOWN_PROCEDURE,
+            &[("procedure", (&d.procedure).into())],
         ));
     }
     let mut total = 0u64;

@@ -5,7 +5,8 @@
 //! TT 07/2016/TT-BCA Điều 7 + Phụ lục I (structure, province codes) [secondary]; libphonenumber
 //! metadata for VN (mobile and fixed-line patterns); the 2018 11→10 digit mobile conversion table.
 
-use super::text::I18n;
+use super::text::{describe_char, fill, I18n};
+use crate::i18n;
 
 /// Sex as declared on civil-status forms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,8 +32,8 @@ impl Sex {
     }
     pub fn label(self) -> I18n {
         match self {
-            Sex::Male => I18n::new("Nam", "Male"),
-            Sex::Female => I18n::new("Nữ", "Female"),
+            Sex::Male => i18n::SEX_MALE.into(),
+            Sex::Female => i18n::SEX_FEMALE.into(),
         }
     }
 }
@@ -132,29 +133,17 @@ fn digits_only(s: &str) -> Result<String, char> {
 /// Returns the canonical 12 digits and what they encode.
 pub fn parse_personal_id(input: &str) -> Result<(String, IdFacts), I18n> {
     let d = digits_only(input).map_err(|c| {
-        I18n::new(
-            format!(
-                "Số định danh cá nhân chỉ gồm chữ số; hãy xóa ký tự {}.",
-                super::text::describe_char(c)
-            ),
-            format!(
-                "A personal identification number has digits only; remove {}.",
-                super::text::describe_char(c)
-            ),
+        fill(
+            i18n::ID_DIGITS_ONLY,
+            &[("char", (&describe_char(c)).into())],
         )
     })?;
     if d.len() != 12 {
-        return Err(I18n::new(
-            format!("Số định danh cá nhân (số CCCD) có đúng 12 chữ số; bạn đã nhập {} chữ số.", d.len()),
-            format!("A personal identification number (CCCD number) has exactly 12 digits; you entered {}.", d.len()),
-        ));
+        return Err(fill(i18n::ID_LENGTH, &[("count", d.len().into())]));
     }
     let ppp = &d[0..3];
     if !ID_PROVINCE_CODES.iter().any(|(c, _)| *c == ppp) {
-        return Err(I18n::new(
-            format!("Ba chữ số đầu ({ppp}) phải là mã tỉnh nơi đăng ký khai sinh (001 đến 096). Hãy kiểm tra lại số trên thẻ căn cước."),
-            format!("The first three digits ({ppp}) must be the code of the province where the birth was registered (001 to 096). Check the number on the identity card."),
-        ));
+        return Err(fill(i18n::ID_PROVINCE, &[("code", ppp.into())]));
     }
     let g = (d.as_bytes()[3] - b'0') as i32;
     let yy: i32 = d[4..6].parse().unwrap_or(0);
@@ -173,25 +162,24 @@ pub fn check_id_against(
 ) -> Result<(), I18n> {
     if let Some(sex) = sex {
         if sex != facts.sex {
-            let (vi_id, en_id) = match facts.sex {
-                Sex::Male => ("nam", "male"),
-                Sex::Female => ("nữ", "female"),
+            let word = |s: Sex| match s {
+                Sex::Male => i18n::SEX_WORD_MALE,
+                Sex::Female => i18n::SEX_WORD_FEMALE,
             };
-            let (vi_decl, en_decl) = match sex {
-                Sex::Male => ("nam", "male"),
-                Sex::Female => ("nữ", "female"),
-            };
-            return Err(I18n::new(
-                format!("Chữ số thứ tư của số định danh cho biết giới tính {vi_id}, nhưng giới tính đã khai là {vi_decl}. Hãy kiểm tra lại số hoặc giới tính."),
-                format!("The fourth digit of the number means {en_id}, but the sex declared is {en_decl}. Check the number or the sex."),
+            return Err(fill(
+                i18n::ID_SEX_MISMATCH,
+                &[
+                    ("id_sex", word(facts.sex).into()),
+                    ("declared_sex", word(sex).into()),
+                ],
             ));
         }
     }
     if let Some(y) = birth_year {
         if y != facts.birth_year {
-            return Err(I18n::new(
-                format!("Số định danh cho biết năm sinh {}, nhưng ngày sinh đã khai là năm {}. Hãy kiểm tra lại số hoặc ngày sinh.", facts.birth_year, y),
-                format!("The number says the person was born in {}, but the date of birth given is in {}. Check the number or the date of birth.", facts.birth_year, y),
+            return Err(fill(
+                i18n::ID_YEAR_MISMATCH,
+                &[("id_year", facts.birth_year.into()), ("year", y.into())],
             ));
         }
     }
@@ -281,40 +269,23 @@ pub fn parse_phone(input: &str) -> Result<String, I18n> {
         } else if matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{00A0}') {
             continue;
         } else {
-            return Err(I18n::new(
-                format!(
-                    "Số điện thoại chỉ gồm chữ số; hãy xóa ký tự {}.",
-                    super::text::describe_char(c)
-                ),
-                format!(
-                    "A phone number has digits only; remove {}.",
-                    super::text::describe_char(c)
-                ),
+            return Err(fill(
+                i18n::PHONE_DIGITS_ONLY,
+                &[("char", (&describe_char(c)).into())],
             ));
         }
     }
     if plus || (s.starts_with("84") && (s.len() == 11 || s.len() == 12)) {
         match s.strip_prefix("84") {
             Some(rest) => s = format!("0{rest}"),
-            None => {
-                return Err(I18n::new(
-                    "Chỉ nhận số điện thoại Việt Nam (+84). Hãy nhập số bắt đầu bằng 0, ví dụ 0912 345 678.",
-                    "Only Vietnamese numbers (+84) are accepted. Enter a number starting with 0, for example 0912 345 678.",
-                ))
-            }
+            None => return Err(i18n::PHONE_FOREIGN.into()),
         }
     }
     if s.is_empty() {
-        return Err(I18n::new(
-            "Hãy nhập số điện thoại.",
-            "Enter a phone number.",
-        ));
+        return Err(i18n::PHONE_EMPTY.into());
     }
     if !s.starts_with('0') {
-        return Err(I18n::new(
-            "Số điện thoại phải bắt đầu bằng 0, ví dụ 0912 345 678.",
-            "The phone number must start with 0, for example 0912 345 678.",
-        ));
+        return Err(i18n::PHONE_START_0.into());
     }
     if s.len() == 11 {
         if let Some((old, new)) = OLD_MOBILE_PREFIXES
@@ -322,9 +293,13 @@ pub fn parse_phone(input: &str) -> Result<String, I18n> {
             .find(|(old, _)| s.starts_with(old))
         {
             let converted = format!("{new}{}", &s[4..]);
-            return Err(I18n::new(
-                format!("Đầu số {old} đã đổi thành {new} từ năm 2018. Số mới của bạn có lẽ là {converted}."),
-                format!("The prefix {old} changed to {new} in 2018. Your number is probably {converted} now."),
+            return Err(fill(
+                i18n::PHONE_OLD_PREFIX,
+                &[
+                    ("old", (*old).into()),
+                    ("new", (*new).into()),
+                    ("number", (&converted).into()),
+                ],
             ));
         }
     }
@@ -332,29 +307,21 @@ pub fn parse_phone(input: &str) -> Result<String, I18n> {
     if is_mobile_national(national) || is_fixed_national(national) {
         return Ok(s);
     }
-    let (vi, en) = if s.len() < 10 {
-        (format!("Số điện thoại còn thiếu chữ số: số di động có 10 chữ số, số cố định có 11 chữ số; bạn đã nhập {}.", s.len()),
-         format!("The phone number is too short: mobile numbers have 10 digits and landlines 11; you entered {}.", s.len()))
+    let template = if s.len() < 10 {
+        i18n::PHONE_TOO_SHORT
     } else if s.len() > 11 {
-        (format!("Số điện thoại quá dài: số di động có 10 chữ số, số cố định có 11 chữ số; bạn đã nhập {}.", s.len()),
-         format!("The phone number is too long: mobile numbers have 10 digits and landlines 11; you entered {}.", s.len()))
+        i18n::PHONE_TOO_LONG
     } else {
-        ("Đầu số này không phải của số di động hay số cố định Việt Nam. Hãy kiểm tra lại, ví dụ 0912 345 678 hoặc 024 3825 1234.".to_string(),
-         "This is not the prefix of a Vietnamese mobile or landline number. Check it, for example 0912 345 678 or 024 3825 1234.".to_string())
+        i18n::PHONE_PREFIX
     };
-    Err(I18n::new(vi, en))
+    Err(fill(template, &[("count", s.len().into())]))
 }
 
 /// Validates an e-mail address (RFC 5322 syntax via the `email_address` crate, plus a dotted
 /// domain as real mail needs). Returns it trimmed, with the domain lower-cased.
 pub fn parse_email(input: &str) -> Result<String, I18n> {
     let s = input.trim();
-    let bad = || {
-        I18n::new(
-            "Địa chỉ email chưa đúng dạng, ví dụ ten@example.com.",
-            "Enter an e-mail address in the right format, like name@example.com.",
-        )
-    };
+    let bad = || I18n::from(i18n::EMAIL_FORMAT);
     if s.chars().count() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(bad());
     }
@@ -475,47 +442,37 @@ pub fn parse_tax_code(input: &str) -> Result<String, I18n> {
         if c.is_ascii_digit() {
             d.push(c);
         } else if !matches!(c, ' ' | '.' | '-' | '\u{00A0}') {
-            return Err(I18n::new(
-                format!(
-                    "Mã số thuế chỉ gồm chữ số; hãy xóa {}.",
-                    super::text::describe_char(c)
-                ),
-                format!(
-                    "A tax code has digits only; remove {}.",
-                    super::text::describe_char(c)
-                ),
+            return Err(fill(
+                i18n::TAX_DIGITS_ONLY,
+                &[("char", (&describe_char(c)).into())],
             ));
         }
     }
     match d.len() {
-        12 => parse_personal_id(&d).map(|(n, _)| n).map_err(|e| {
-            I18n::new(
-                format!("Mã số thuế 12 chữ số là số định danh cá nhân: {}", e.vi),
-                format!("A 12-digit tax code is a personal identification number: {}", e.en),
-            )
-        }),
+        12 => parse_personal_id(&d)
+            .map(|(n, _)| n)
+            .map_err(|e| fill(i18n::TAX_PERSONAL_ID, &[("problem", (&e).into())])),
         10 | 13 => {
             let digits: Vec<u32> = d.chars().filter_map(|c| c.to_digit(10)).collect();
             if digits[2..9].iter().all(|&x| x == 0) || (d.len() == 13 && &d[10..] == "000") {
-                return Err(I18n::new(
-                    "Mã số thuế này không hợp lệ. Hãy chép lại từ giấy chứng nhận đăng ký thuế hoặc giấy đăng ký kinh doanh.",
-                    "This tax code is not valid. Copy it again from the tax or business registration certificate.",
-                ));
+                return Err(i18n::TAX_INVALID.into());
             }
-            let sum: u32 = digits[..9].iter().zip(TAX_WEIGHTS).map(|(a, w)| a * w).sum();
+            let sum: u32 = digits[..9]
+                .iter()
+                .zip(TAX_WEIGHTS)
+                .map(|(a, w)| a * w)
+                .sum();
             let check = 10 - sum % 11;
             if check == 10 || check % 10 != digits[9] {
-                return Err(I18n::new(
-                    "Mã số thuế có một chữ số bị sai (chữ số thứ 10 là số kiểm tra không khớp). Hãy chép lại từ giấy tờ.",
-                    "A digit of this tax code is wrong (the 10th digit, a check digit, does not match). Copy it again from the document.",
-                ));
+                return Err(i18n::TAX_CHECK_DIGIT.into());
             }
-            Ok(if d.len() == 13 { format!("{}-{}", &d[..10], &d[10..]) } else { d })
+            Ok(if d.len() == 13 {
+                format!("{}-{}", &d[..10], &d[10..])
+            } else {
+                d
+            })
         }
-        n => Err(I18n::new(
-            format!("Mã số thuế có 10 chữ số (hoặc 13 chữ số với đơn vị phụ thuộc; cá nhân và hộ kinh doanh dùng số định danh cá nhân 12 chữ số); bạn đã nhập {n} chữ số."),
-            format!("A tax code has 10 digits (13 for a dependent unit; individuals and business households use their 12-digit personal identification number); you entered {n}."),
-        )),
+        n => Err(fill(i18n::TAX_LENGTH, &[("count", n.into())])),
     }
 }
 
@@ -529,23 +486,14 @@ pub fn parse_passport(input: &str) -> Result<String, I18n> {
         .collect::<String>()
         .to_ascii_uppercase();
     if let Some(c) = s.chars().find(|c| !c.is_ascii_alphanumeric()) {
-        return Err(I18n::new(
-            format!(
-                "Số hộ chiếu chỉ gồm chữ cái không dấu và chữ số; hãy xóa {}.",
-                super::text::describe_char(c)
-            ),
-            format!(
-                "A passport number has unaccented letters and digits only; remove {}.",
-                super::text::describe_char(c)
-            ),
+        return Err(fill(
+            i18n::PASSPORT_CHARS,
+            &[("char", (&describe_char(c)).into())],
         ));
     }
     let n = s.len();
     if !(6..=9).contains(&n) || !s.chars().any(|c| c.is_ascii_digit()) {
-        return Err(I18n::new(
-            format!("Số hộ chiếu thường có 8 ký tự, ví dụ C1234567 (từ 6 đến 9 chữ cái và chữ số); bạn đã nhập {n} ký tự."),
-            format!("A passport number usually has 8 characters, e.g. C1234567 (6 to 9 letters and digits); you entered {n}."),
-        ));
+        return Err(fill(i18n::PASSPORT_LENGTH, &[("count", n.into())]));
     }
     Ok(s)
 }

@@ -1,7 +1,8 @@
 //! Attachments: what a file really is (by its first bytes, not its name) and whether hoso can put
 //! it in a package.
 
-use super::text::{format_size, I18n, Lang};
+use super::text::{fill, Arg, I18n};
+use crate::i18n;
 use serde::{Deserialize, Serialize};
 
 /// Largest single attachment. The portal's own limit is not published (reference §G.1), so hoso
@@ -69,10 +70,7 @@ impl MediaType {
 pub fn sniff(name: &str, bytes: &[u8]) -> Result<MediaType, I18n> {
     let shown = super::text::ellipsize(&super::text::clean(name), 60);
     if bytes.is_empty() {
-        return Err(I18n::new(
-            format!("Tệp “{shown}” trống (0 byte). Hãy chụp lại hoặc chọn tệp khác."),
-            format!("The file “{shown}” is empty (0 bytes). Take the photo again or choose another file."),
-        ));
+        return Err(fill(i18n::MEDIA_EMPTY, &[("name", (&shown).into())]));
     }
     let starts = |p: &[u8]| bytes.starts_with(p);
     if starts(&[0xFF, 0xD8, 0xFF]) {
@@ -98,15 +96,9 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Result<MediaType, I18n> {
             b"heic" | b"heix" | b"mif1" | b"msf1" | b"hevc"
         )
     {
-        return Err(I18n::new(
-            format!("“{shown}” là ảnh HEIC của iPhone, chưa dùng được. Trên iPhone, vào Cài đặt › Camera › Định dạng, chọn “Tương thích nhất” rồi chụp lại; hoặc chụp màn hình ảnh và gửi ảnh chụp màn hình."),
-            format!("“{shown}” is an iPhone HEIC photo, which cannot be used. On the iPhone, go to Settings › Camera › Formats, choose “Most Compatible” and take it again; or screenshot the photo and attach the screenshot."),
-        ));
+        return Err(fill(i18n::MEDIA_HEIC, &[("name", (&shown).into())]));
     }
-    Err(I18n::new(
-        format!("“{shown}” không phải ảnh (JPG, PNG, WebP) hay PDF. Hãy chụp ảnh giấy tờ hoặc chọn tệp PDF."),
-        format!("“{shown}” is not a photo (JPG, PNG, WebP) or a PDF. Photograph the document or choose a PDF file."),
-    ))
+    Err(fill(i18n::MEDIA_UNSUPPORTED, &[("name", (&shown).into())]))
 }
 
 /// Checks an attachment's size and type; returns its media type.
@@ -118,23 +110,18 @@ pub fn check_attachment(
     let t = sniff(name, bytes)?;
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
-        return Err(I18n::new(
-            format!(
-                "Tệp này {}, lớn hơn giới hạn {} mỗi tệp. Hãy chụp với độ phân giải thấp hơn hoặc chọn tệp nhỏ hơn.",
-                format_size(size, Lang::Vi),
-                format_size(MAX_FILE_BYTES, Lang::Vi)
-            ),
-            format!(
-                "This file is {}, over the {} limit per file. Take the photo at a lower resolution or choose a smaller file.",
-                format_size(size, Lang::En),
-                format_size(MAX_FILE_BYTES, Lang::En)
-            ),
+        return Err(fill(
+            i18n::MEDIA_FILE_TOO_LARGE,
+            &[
+                ("size", Arg::Size(size)),
+                ("max", Arg::Size(MAX_FILE_BYTES)),
+            ],
         ));
     }
     if already_attached + size > MAX_PACKAGE_BYTES {
-        return Err(I18n::new(
-            format!("Tổng dung lượng các tệp sẽ vượt {} cho một hồ sơ. Hãy bỏ bớt hoặc thay bằng tệp nhỏ hơn.", format_size(MAX_PACKAGE_BYTES, Lang::Vi)),
-            format!("All files together would exceed {} for one package. Remove some or use smaller files.", format_size(MAX_PACKAGE_BYTES, Lang::En)),
+        return Err(fill(
+            i18n::MEDIA_PACKAGE_TOO_LARGE,
+            &[("max", Arg::Size(MAX_PACKAGE_BYTES))],
         ));
     }
     Ok(t)
@@ -143,48 +130,29 @@ pub fn check_attachment(
 /// A picked file could not be read (moved, deleted, or a cloud file not downloaded).
 pub fn unreadable(name: &str) -> I18n {
     let shown = super::text::ellipsize(&super::text::clean(name), 60);
-    I18n::new(
-        format!("Không đọc được tệp “{shown}”. Hãy chọn lại."),
-        format!("Could not read “{shown}”. Choose it again."),
-    )
+    fill(i18n::MEDIA_UNREADABLE, &[("name", (&shown).into())])
 }
 
 /// The browser could not decode a picture (a format it does not support, or a damaged file).
 pub fn undecodable(name: &str) -> I18n {
     let shown = super::text::ellipsize(&super::text::clean(name), 60);
-    I18n::new(
-        format!("Máy này không mở được ảnh “{shown}” (định dạng chưa hỗ trợ hoặc tệp hỏng). Hãy chụp lại bằng nút “Chụp ảnh”, hoặc chọn ảnh JPG, PNG hay tệp PDF."),
-        format!("This device cannot open the picture “{shown}” (unsupported format or damaged file). Take it again with “Take a photo”, or choose a JPG or PNG picture or a PDF."),
-    )
+    fill(i18n::MEDIA_UNDECODABLE, &[("name", (&shown).into())])
 }
 
 /// The size limits, shown before the resident reaches them, with what is used so far.
 pub fn limits_text(used: u64) -> I18n {
-    let s = |n, l| format_size(n, l);
     let near = used * 5 >= MAX_PACKAGE_BYTES * 4;
-    I18n::new(
-        format!(
-            "Mỗi tệp tối đa {}; cả hồ sơ tối đa {}. Đã dùng {}.{}",
-            s(MAX_FILE_BYTES, Lang::Vi),
-            s(MAX_PACKAGE_BYTES, Lang::Vi),
-            s(used, Lang::Vi),
-            if near {
-                " Sắp đầy: hãy bỏ bớt trang không cần thiết."
-            } else {
-                ""
-            }
-        ),
-        format!(
-            "Up to {} per file and {} for the whole package. Used so far: {}.{}",
-            s(MAX_FILE_BYTES, Lang::En),
-            s(MAX_PACKAGE_BYTES, Lang::En),
-            s(used, Lang::En),
-            if near {
-                " Nearly full: remove pages you do not need."
-            } else {
-                ""
-            }
-        ),
+    fill(
+        if near {
+            i18n::MEDIA_LIMITS_NEARLY_FULL
+        } else {
+            i18n::MEDIA_LIMITS
+        },
+        &[
+            ("file_max", Arg::Size(MAX_FILE_BYTES)),
+            ("package_max", Arg::Size(MAX_PACKAGE_BYTES)),
+            ("used", Arg::Size(used)),
+        ],
     )
 }
 

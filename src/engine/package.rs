@@ -6,9 +6,10 @@
 use super::catalog::{Answers, DocAction, Procedure};
 use super::date::{Date, Timestamp};
 use super::media::{self, MediaType};
-use super::text::{I18n, Lang};
+use super::text::{fill, I18n, Lang};
 use super::units::AdminUnits;
 use super::validate::{self, Context};
+use crate::i18n;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -215,9 +216,9 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
                 .field(&i.field)
                 .map(|f| f.label.clone())
                 .unwrap_or_default();
-            I18n::new(
-                format!("{}: {}", label.vi, i.message.vi),
-                format!("{}: {}", label.en, i.message.en),
+            fill(
+                i18n::FIELD_PROBLEM,
+                &[("label", (&label).into()), ("message", (&i.message).into())],
             )
         })
         .collect();
@@ -236,10 +237,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
             }
         });
     if receiving.is_none() && errors.is_empty() {
-        errors.push(I18n::new(
-            "Chưa chọn xã, phường nơi nộp hồ sơ.",
-            "The commune or ward to file at is not chosen.",
-        ));
+        errors.push(i18n::PKG_NO_COMMUNE.into());
     }
 
     // Attachments: only for documents in the checklist that are submitted.
@@ -251,15 +249,9 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
             .iter()
             .find(|d| d.id == a.document_id && d.action == DocAction::Submit)
         else {
-            errors.push(I18n::new(
-                format!(
-                    "Tệp “{}” gắn với giấy tờ không có trong danh sách của bạn; hãy xóa tệp này.",
-                    a.name
-                ),
-                format!(
-                    "The file “{}” belongs to a document that is not in your checklist; remove it.",
-                    a.name
-                ),
+            errors.push(fill(
+                i18n::PKG_FILE_NOT_IN_CHECKLIST,
+                &[("name", (&a.name).into())],
             ));
             continue;
         };
@@ -283,10 +275,9 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
                 id.clone(),
                 DisplayEntry {
                     label: f.label.clone(),
-                    value: I18n::new(
-                        validate::display_value(p, id, v, Lang::Vi, Some(input.units)),
-                        validate::display_value(p, id, v, Lang::En, Some(input.units)),
-                    ),
+                    value: I18n::from_fn(|lang| {
+                        validate::display_value(p, id, v, lang, Some(input.units))
+                    }),
                 },
             );
         }
@@ -395,12 +386,8 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
     manifest.files[1] = entry.clone();
     contents.insert(1, (entry, &html));
     let manifest_bytes = to_json(&manifest);
-    let zip = write_zip(&manifest_bytes, &contents).map_err(|e| {
-        BuildError(vec![I18n::new(
-            format!("Không tạo được tệp zip: {e}"),
-            format!("Could not write the zip: {e}"),
-        )])
-    })?;
+    let zip = write_zip(&manifest_bytes, &contents)
+        .map_err(|e| BuildError(vec![fill(i18n::PKG_ZIP_FAILED, &[("error", (&e).into())])]))?;
     Ok(Built {
         zip,
         manifest,
@@ -414,6 +401,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
 /// resident typed is printed as text.
 pub fn declaration_html(m: &Manifest, a: &AnswersFile) -> String {
     use super::text::escape_html as e;
+    // Always Vietnamese (`.vi`), whatever the interface language: it is the official form.
     let mut h = String::with_capacity(8000);
     // Capitals by CSS (text-transform), not `to_uppercase`: its Unicode tables would cost the wasm.
     let title = format!(
@@ -521,20 +509,25 @@ pub struct Finding {
     pub message: I18n,
 }
 
-fn problem(code: &'static str, vi: impl Into<String>, en: impl Into<String>) -> Finding {
+fn problem(code: &'static str, message: impl Into<I18n>) -> Finding {
     Finding {
         code,
         severity: super::catalog::Severity::Error,
-        message: I18n::new(vi, en),
+        message: message.into(),
     }
 }
 
-fn note(code: &'static str, vi: impl Into<String>, en: impl Into<String>) -> Finding {
+fn note(code: &'static str, message: impl Into<I18n>) -> Finding {
     Finding {
         code,
         severity: super::catalog::Severity::Warning,
-        message: I18n::new(vi, en),
+        message: message.into(),
     }
+}
+
+/// A problem with the file at `path`.
+fn file_problem(code: &'static str, template: i18n::Tx, path: &str) -> Finding {
+    problem(code, fill(template, &[("path", path.into())]))
 }
 
 /// A package whose zip and manifest could be read, with what its integrity check found.
@@ -562,8 +555,7 @@ fn manifest_schema_findings(m: &Manifest) -> Vec<Finding> {
     let mut bad = |what: &str| {
         out.push(problem(
             "manifest-schema",
-            format!("manifest.json sai quy cách: {what}."),
-            format!("manifest.json breaks its schema: {what}."),
+            fill(i18n::PKG_MANIFEST_SCHEMA, &[("what", what.into())]),
         ))
     };
     if m.format != FORMAT {
@@ -625,22 +617,17 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
     })?;
     let first = &entries[0];
     if first.name != "manifest.json" {
-        return Err(problem(
-            "no-manifest",
-            "Tệp đầu tiên của gói không phải manifest.json: đây không phải gói hồ sơ hoso.",
-            "The first entry is not manifest.json: this is not a hoso package.",
-        ));
+        return Err(problem("no-manifest", i18n::PKG_NO_MANIFEST));
     }
     if first.data.len() > MAX_JSON_BYTES {
         return Err(problem(
             "manifest-too-large",
-            format!(
-                "manifest.json quá lớn ({} byte; tối đa {MAX_JSON_BYTES}).",
-                first.data.len()
-            ),
-            format!(
-                "manifest.json is too large ({} bytes; at most {MAX_JSON_BYTES}).",
-                first.data.len()
+            fill(
+                i18n::PKG_MANIFEST_TOO_LARGE,
+                &[
+                    ("size", first.data.len().into()),
+                    ("max", MAX_JSON_BYTES.into()),
+                ],
             ),
         ));
     }
@@ -651,24 +638,24 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
                     .and_then(|x| x.as_u64())
                     .is_some_and(|x| x != u64::from(FORMAT_VERSION)) =>
             {
-                return Err(problem(
-                    "format-version",
-                    "Gói được tạo bằng phiên bản định dạng khác; hãy cập nhật hoso.",
-                    "The package uses another format version; update hoso.",
-                ))
+                return Err(problem("format-version", i18n::PKG_FORMAT_VERSION))
             }
             Ok(v) => serde_json::from_value(v).map_err(|e| {
                 problem(
                     "manifest-invalid",
-                    format!("manifest.json không đúng quy cách: {e}."),
-                    format!("manifest.json is not valid: {e}."),
+                    fill(
+                        i18n::PKG_MANIFEST_INVALID,
+                        &[("error", (&e.to_string()).into())],
+                    ),
                 )
             })?,
             Err(e) => {
                 return Err(problem(
                     "manifest-invalid",
-                    format!("manifest.json không đọc được (không phải JSON UTF-8 hợp lệ): {e}."),
-                    format!("manifest.json cannot be read (not valid UTF-8 JSON): {e}."),
+                    fill(
+                        i18n::PKG_MANIFEST_UNREADABLE,
+                        &[("error", (&e.to_string()).into())],
+                    ),
                 ))
             }
         };
@@ -676,18 +663,18 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
     let mut files = Vec::new();
     for fe in &manifest.files {
         match entries.iter().find(|e| e.name == fe.path) {
-            None => findings.push(problem(
+            None => findings.push(file_problem(
                 "missing-file",
-                format!("Thiếu tệp {} có trong danh sách của gói.", fe.path),
-                format!("The file {} listed in the manifest is missing.", fe.path),
+                i18n::PKG_MISSING_FILE,
+                &fe.path,
             )),
             Some(e) => {
                 let bytes = &zip[e.data.clone()];
                 if bytes.len() as u64 != fe.size || sha256_hex(bytes) != fe.sha256 {
-                    findings.push(problem(
+                    findings.push(file_problem(
                         "hash-mismatch",
-                        format!("Tệp {} đã bị thay đổi sau khi gói được tạo (kích thước hoặc mã SHA-256 không khớp).", fe.path),
-                        format!("The file {} was changed after the package was made (size or SHA-256 differs).", fe.path),
+                        i18n::PKG_HASH_MISMATCH,
+                        &fe.path,
                     ));
                 } else {
                     files.push((fe.clone(), bytes));
@@ -697,45 +684,23 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
     }
     for e in &entries[1..] {
         if !manifest.files.iter().any(|f| f.path == e.name) {
-            findings.push(problem(
-                "extra-file",
-                format!(
-                    "Tệp {} không có trong danh sách của gói (bị thêm vào sau).",
-                    e.name
-                ),
-                format!(
-                    "The file {} is not listed in the manifest (it was added later).",
-                    e.name
-                ),
-            ));
+            findings.push(file_problem("extra-file", i18n::PKG_EXTRA_FILE, &e.name));
         }
     }
     let digest = manifest_digest(&manifest);
     if manifest.package_id != hex(&digest[..16])
         || manifest.reference != reference_from_digest(&digest)
     {
-        findings.push(problem(
-            "id-mismatch",
-            "Mã gói không khớp với nội dung: manifest.json đã bị sửa sau khi gói được tạo.",
-            "The package id does not match its contents: manifest.json was altered after the package was made.",
-        ));
+        findings.push(problem("id-mismatch", i18n::PKG_ID_MISMATCH));
     } else if to_json(&manifest) != zip[first.data.clone()] {
-        findings.push(problem(
-            "id-mismatch",
-            "manifest.json không còn ở dạng hoso đã viết (đã bị sửa).",
-            "manifest.json is not as hoso wrote it (it was altered).",
-        ));
+        findings.push(problem("id-mismatch", i18n::PKG_MANIFEST_ALTERED));
     }
     let answers = files
         .iter()
         .find(|(f, _)| f.path == "answers.json")
         .and_then(|(_, b)| {
             if b.len() > MAX_JSON_BYTES {
-                findings.push(problem(
-                    "answers-too-large",
-                    "answers.json quá lớn.",
-                    "answers.json is too large.",
-                ));
+                findings.push(problem("answers-too-large", i18n::PKG_ANSWERS_TOO_LARGE));
                 return None;
             }
             match serde_json::from_slice::<AnswersFile>(b) {
@@ -745,16 +710,17 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
                 Ok(_) => {
                     findings.push(problem(
                         "answers-invalid",
-                        "answers.json không thuộc thủ tục ghi trong manifest.json.",
-                        "answers.json does not belong to the procedure in manifest.json.",
+                        i18n::PKG_ANSWERS_OTHER_PROCEDURE,
                     ));
                     None
                 }
                 Err(e) => {
                     findings.push(problem(
                         "answers-invalid",
-                        format!("answers.json không đọc được: {e}."),
-                        format!("answers.json cannot be read: {e}."),
+                        fill(
+                            i18n::PKG_ANSWERS_UNREADABLE,
+                            &[("error", (&e.to_string()).into())],
+                        ),
                     ));
                     None
                 }
@@ -769,14 +735,15 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
             if manifest.generator == GENERATOR {
                 findings.push(problem(
                     "declaration-altered",
-                    "Tờ khai in (to-khai.html) không khớp với câu trả lời trong gói: tệp đã bị sửa.",
-                    "The printable declaration (to-khai.html) does not match the answers in the package: it was altered.",
+                    i18n::PKG_DECLARATION_ALTERED,
                 ));
             } else {
                 findings.push(note(
                     "declaration-unchecked",
-                    format!("Tờ khai in do {} tạo nên không đối chiếu lại được; hãy dựa vào câu trả lời (answers.json).", manifest.generator),
-                    format!("The printable declaration was made by {} and cannot be re-checked; rely on the answers (answers.json).", manifest.generator),
+                    fill(
+                        i18n::PKG_DECLARATION_UNCHECKED,
+                        &[("generator", (&manifest.generator).into())],
+                    ),
                 ));
             }
         }
@@ -831,8 +798,13 @@ pub fn check_rules(
     if o.manifest.catalog_version != catalog_version {
         findings.push(note(
             "catalog-version",
-            format!("Gói tạo theo danh mục {}; hoso này dùng danh mục {catalog_version}. Câu trả lời được kiểm tra lại theo quy định hiện hành.", o.manifest.catalog_version),
-            format!("The package was made with catalog {}; this hoso has catalog {catalog_version}. The answers are re-checked under the current rules.", o.manifest.catalog_version),
+            fill(
+                i18n::PKG_CATALOG_VERSION,
+                &[
+                    ("package_catalog", (&o.manifest.catalog_version).into()),
+                    ("catalog", catalog_version.into()),
+                ],
+            ),
         ));
     }
     if !p
@@ -841,13 +813,12 @@ pub fn check_rules(
     {
         findings.push(problem(
             "procedure-code",
-            format!(
-                "Mã thủ tục {} trong gói không khớp với thủ tục {}.",
-                o.manifest.procedure.national_code, p.id
-            ),
-            format!(
-                "The procedure code {} in the package does not match procedure {}.",
-                o.manifest.procedure.national_code, p.id
+            fill(
+                i18n::PKG_PROCEDURE_CODE,
+                &[
+                    ("code", (&o.manifest.procedure.national_code).into()),
+                    ("procedure", (&p.id).into()),
+                ],
             ),
         ));
     }
@@ -867,10 +838,10 @@ pub fn check_rules(
         let label = p
             .field(&i.field)
             .map(|f| f.label.clone())
-            .unwrap_or_else(|| I18n::new(i.field.clone(), i.field.clone()));
-        let msg = I18n::new(
-            format!("{}: {}", label.vi, i.message.vi),
-            format!("{}: {}", label.en, i.message.en),
+            .unwrap_or_else(|| I18n::same(&i.field));
+        let msg = fill(
+            i18n::FIELD_PROBLEM,
+            &[("label", (&label).into()), ("message", (&i.message).into())],
         );
         findings.push(Finding {
             code: if i.severity == super::catalog::Severity::Error {
@@ -886,17 +857,12 @@ pub fn check_rules(
         if p.field(k).is_none() {
             findings.push(problem(
                 "unknown-answer",
-                format!("Câu trả lời “{k}” không thuộc thủ tục này."),
-                format!("The answer “{k}” is not part of this procedure."),
+                fill(i18n::PKG_UNKNOWN_ANSWER, &[("field", k.into())]),
             ));
         }
     }
     if outcome.canonical.get(&p.receiving_field) != Some(&o.manifest.receiving_commune.code) {
-        findings.push(problem(
-            "receiving-commune",
-            "Xã, phường nhận hồ sơ trong manifest.json khác với câu trả lời.",
-            "The receiving commune in manifest.json differs from the answers.",
-        ));
+        findings.push(problem("receiving-commune", i18n::PKG_RECEIVING_COMMUNE));
     }
     let mut checklist = Vec::new();
     for d in p.checklist(&outcome.canonical) {
@@ -918,8 +884,10 @@ pub fn check_rules(
         if d.action == DocAction::Submit && files.is_empty() {
             findings.push(problem(
                 "missing-document",
-                format!("Thiếu ảnh hoặc bản quét: {}. Hãy đề nghị người dân bổ sung hoặc mang bản giấy.", d.name.vi),
-                format!("No photo or scan of: {}. Ask the resident to add it or bring the paper document.", d.name.en),
+                fill(
+                    i18n::PKG_MISSING_DOCUMENT,
+                    &[("document", (&d.name).into())],
+                ),
             ));
         }
         checklist.push(ChecklistItem {
@@ -937,28 +905,21 @@ pub fn check_rules(
             .iter()
             .any(|c| c.document_id == f.document_id && c.action == DocAction::Submit)
         {
-            findings.push(problem(
+            findings.push(file_problem(
                 "unexpected-document",
-                format!(
-                    "Tệp {} thuộc giấy tờ không có trong danh sách cần nộp.",
-                    f.path
-                ),
-                format!(
-                    "The file {} belongs to a document that is not in the checklist.",
-                    f.path
-                ),
+                i18n::PKG_UNEXPECTED_DOCUMENT,
+                &f.path,
             ));
         }
         if media::sniff(&f.path, bytes).map(|t| t.mime()) != Ok(f.media_type.as_str()) {
             findings.push(problem(
                 "content-type",
-                format!(
-                    "Nội dung tệp {} không phải {} như ghi trong gói.",
-                    f.path, f.media_type
-                ),
-                format!(
-                    "The content of {} is not {} as the package says.",
-                    f.path, f.media_type
+                fill(
+                    i18n::PKG_CONTENT_TYPE,
+                    &[
+                        ("path", (&f.path).into()),
+                        ("media_type", (&f.media_type).into()),
+                    ],
                 ),
             ));
         }
@@ -972,6 +933,7 @@ pub fn check_rules(
 
 /// Reads a package back, refusing any finding of the integrity check: the manifest and every
 /// file. (Tests and tools; staff use [`open`] + [`check_rules`] to see every finding.)
+/// The message is in English, the language of the tools.
 pub fn read(zip_bytes: &[u8]) -> Result<(Manifest, BTreeMap<String, Vec<u8>>), String> {
     let o = open(zip_bytes).map_err(|f| f.message.en)?;
     if let Some(f) = o.findings.first() {

@@ -125,7 +125,7 @@ pub fn is_vietnam(input: &str) -> bool {
 }
 
 pub fn vietnam_label() -> I18n {
-    I18n::new("Việt Nam", "Vietnam")
+    crate::i18n::VIETNAM.into()
 }
 
 #[cfg(test)]

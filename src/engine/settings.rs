@@ -8,8 +8,9 @@
 //! by a working default, so the resident always gets a working wizard. Format: docs/embedding.md.
 
 use super::catalog::CatalogIndex;
-use super::text::{I18n, Lang};
+use super::text::{fill, fill_one, Arg, I18n, Lang};
 use super::units::AdminUnits;
+use crate::i18n;
 
 /// A settings value: text, a list, or named values.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,18 +61,40 @@ const KEYS: [&str; 9] = [
     "$schema",
 ];
 
-fn problem(key: &str, vi: &str, en: &str) -> I18n {
-    I18n::new(
-        format!("Cấu hình “{key}”: {vi} Đã dùng giá trị mặc định."),
-        format!("Setting “{key}”: {en} The default is used instead."),
+fn problem(key: &str, what: impl Into<I18n>) -> I18n {
+    let what = what.into();
+    fill(
+        i18n::SETTING_PROBLEM,
+        &[("key", key.into()), ("problem", (&what).into())],
     )
+}
+
+/// "“vi” hoặc “en”", "\"vi\" or \"en\"": the language codes, as each language lists them.
+fn language_codes() -> I18n {
+    I18n::from_fn(|lang| {
+        let quoted: Vec<String> = Lang::ALL
+            .iter()
+            .map(|l| i18n::QUOTED_CODE.fill(lang, &[("code", l.code().into())]))
+            .collect();
+        match quoted.split_last() {
+            Some((last, rest)) if !rest.is_empty() => fill_one(
+                i18n::LIST_OR.get(lang),
+                lang,
+                &[
+                    ("list", Arg::Str(&rest.join(i18n::LIST_SEPARATOR.get(lang)))),
+                    ("last", last.into()),
+                ],
+            ),
+            _ => quoted.concat(),
+        }
+    })
 }
 
 fn text<'a>(key: &str, v: &'a Value, problems: &mut Vec<I18n>) -> Option<&'a str> {
     match v {
         Value::Text(s) if !s.trim().is_empty() => Some(s.trim()),
         _ => {
-            problems.push(problem(key, "cần một chuỗi chữ.", "needs a text value."));
+            problems.push(problem(key, i18n::SETTING_NEEDS_TEXT));
             None
         }
     }
@@ -90,16 +113,17 @@ fn texts<'a>(key: &str, v: &'a Value, problems: &mut Vec<I18n>) -> Vec<&'a str> 
             .filter(|s| !s.is_empty())
             .collect(),
         _ => {
-            problems.push(problem(key, "cần một danh sách.", "needs a list."));
+            problems.push(problem(key, i18n::SETTING_NEEDS_LIST));
             Vec::new()
         }
     }
 }
 
-/// Text in both languages: either one text (used for both) or `{"vi": …, "en": …}`.
+/// Text in every language: either one text (used for all) or `{"vi": …, "en": …}` with a key per
+/// language code; a language left out gets the first language's text, which is required.
 fn bilingual(key: &str, v: &Value, problems: &mut Vec<I18n>) -> Option<I18n> {
     match v {
-        Value::Text(s) if !s.trim().is_empty() => Some(I18n::new(s.trim(), s.trim())),
+        Value::Text(s) if !s.trim().is_empty() => Some(I18n::same(s.trim())),
         Value::Map(m) => {
             let get = |k: &str| {
                 m.iter().find(|(n, _)| n == k).and_then(|(_, v)| match v {
@@ -107,25 +131,18 @@ fn bilingual(key: &str, v: &Value, problems: &mut Vec<I18n>) -> Option<I18n> {
                     _ => None,
                 })
             };
-            match (get("vi"), get("en")) {
-                (Some(vi), Some(en)) => Some(I18n::new(vi, en)),
-                (Some(vi), None) => Some(I18n::new(vi.clone(), vi)),
-                _ => {
-                    problems.push(problem(
-                        key,
-                        "cần ít nhất bản tiếng Việt (“vi”).",
-                        "needs at least the Vietnamese text (\"vi\").",
-                    ));
+            match get(Lang::default().code()) {
+                Some(first) => Some(I18n::from_fn(|lang| {
+                    get(lang.code()).unwrap_or_else(|| first.clone())
+                })),
+                None => {
+                    problems.push(problem(key, i18n::SETTING_NEEDS_FIRST_LANGUAGE));
                     None
                 }
             }
         }
         _ => {
-            problems.push(problem(
-                key,
-                "cần một chuỗi chữ hoặc {\"vi\": …, \"en\": …}.",
-                "needs a text or {\"vi\": …, \"en\": …}.",
-            ));
+            problems.push(problem(key, i18n::SETTING_NEEDS_TEXTS));
             None
         }
     }
@@ -179,10 +196,7 @@ impl Settings {
         let mut s = Settings::default();
         let mut problems = Vec::new();
         let Value::Map(entries) = v else {
-            problems.push(I18n::new(
-                "Tệp cấu hình phải là một đối tượng JSON { … }. Đã dùng cấu hình mặc định.",
-                "The settings file must be a JSON object { … }. The defaults are used instead.",
-            ));
+            problems.push(i18n::SETTINGS_NOT_OBJECT.into());
             return (s, problems);
         };
         for (key, v) in entries {
@@ -198,14 +212,17 @@ impl Settings {
                         match (code, units) {
                             (Some(c), Some(u)) if u.commune(&c).is_some() => s.commune = Some(c),
                             (Some(c), None) => s.commune = Some(c),
-                            _ => p.push(problem(key, "không có xã, phường nào mang mã này trong danh mục 2025 (mã 5 chữ số, ví dụ 19777).", "no commune or ward has this code in the 2025 list (5 digits, e.g. 19777).")),
+                            _ => p.push(problem(key, i18n::SETTING_COMMUNE)),
                         }
                     }
                 }
                 "procedures" => {
                     for id in texts(key, v, p) {
                         if catalog.get(id).is_none() {
-                            p.push(problem(key, &format!("không có thủ tục “{id}”; đã bỏ qua."), &format!("there is no procedure “{id}”; it is left out.")));
+                            p.push(problem(
+                                key,
+                                fill(i18n::SETTING_PROCEDURE, &[("id", id.into())]),
+                            ));
                         } else if !s.procedures.iter().any(|x| x == id) {
                             s.procedures.push(id.to_string());
                         }
@@ -213,21 +230,34 @@ impl Settings {
                 }
                 "lang" => match text(key, v, p).and_then(Lang::parse) {
                     Some(l) => s.lang = Some(l),
-                    None => p.push(problem(key, "chỉ nhận “vi” hoặc “en”.", "only \"vi\" or \"en\".")),
+                    None => p.push(problem(
+                        key,
+                        fill(i18n::SETTING_LANG, &[("codes", (&language_codes()).into())]),
+                    )),
                 },
                 "theme" => match text(key, v, p) {
-                    Some(c) if c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit()) => {
+                    Some(c)
+                        if c.len() == 7
+                            && c.starts_with('#')
+                            && c[1..].bytes().all(|b| b.is_ascii_hexdigit()) =>
+                    {
                         s.theme = Some(c.to_ascii_lowercase())
                     }
-                    _ => p.push(problem(key, "cần một mã màu dạng #1d4e89.", "needs a colour such as #1d4e89.")),
+                    _ => p.push(problem(key, i18n::SETTING_THEME)),
                 },
                 "logo" => match text(key, v, p) {
-                    Some(l) if l.starts_with('/') && !l.starts_with("//") && !l.contains(['"', '<', '>', ' ']) => s.logo = Some(l.to_string()),
-                    _ => p.push(problem(key, "cần đường dẫn tới tệp ảnh đặt cùng ứng dụng, bắt đầu bằng / (ứng dụng không tải gì từ trang khác).", "needs the path of an image file served with the app, starting with / (the app loads nothing from other sites).")),
+                    Some(l)
+                        if l.starts_with('/')
+                            && !l.starts_with("//")
+                            && !l.contains(['"', '<', '>', ' ']) =>
+                    {
+                        s.logo = Some(l.to_string())
+                    }
+                    _ => p.push(problem(key, i18n::SETTING_LOGO)),
                 },
                 "portal" => match text(key, v, p) {
                     Some(u) if https_url(u) => s.portal = Some(u.to_string()),
-                    _ => p.push(problem(key, "cần một địa chỉ https://.", "needs an https:// address.")),
+                    _ => p.push(problem(key, i18n::SETTING_PORTAL)),
                 },
                 "embed_origins" => {
                     for o in texts(key, v, p) {
@@ -235,7 +265,10 @@ impl Settings {
                         if valid_origin(o) {
                             s.embed_origins.push(o.to_ascii_lowercase());
                         } else {
-                            p.push(problem(key, &format!("“{o}” không phải nguồn hợp lệ (ví dụ https://vyda.hue.gov.vn, không có đường dẫn)."), &format!("“{o}” is not a valid origin (e.g. https://vyda.hue.gov.vn, no path).")));
+                            p.push(problem(
+                                key,
+                                fill(i18n::SETTING_ORIGIN, &[("origin", o.into())]),
+                            ));
                         }
                     }
                 }
@@ -246,21 +279,28 @@ impl Settings {
                             match k.as_str() {
                                 "name" => s.centre.name = bilingual(&name, v, p),
                                 "hours" => s.centre.hours = bilingual(&name, v, p),
-                                "address" => s.centre.address = text(&name, v, p).map(str::to_string),
+                                "address" => {
+                                    s.centre.address = text(&name, v, p).map(str::to_string)
+                                }
                                 "phone" => match text(&name, v, p) {
-                                    Some(ph) if valid_phone(ph) => s.centre.phone = Some(ph.to_string()),
-                                    _ => p.push(problem(&name, "cần số điện thoại 10–11 chữ số, ví dụ 0234 3822 123.", "needs a 10–11 digit phone number, e.g. 0234 3822 123.")),
+                                    Some(ph) if valid_phone(ph) => {
+                                        s.centre.phone = Some(ph.to_string())
+                                    }
+                                    _ => p.push(problem(&name, i18n::SETTING_PHONE)),
                                 },
-                                _ => p.push(problem(&name, "không có mục này (chỉ có name, address, phone, hours).", "is not a known item (only name, address, phone, hours).")),
+                                _ => p.push(problem(&name, i18n::SETTING_CENTRE_ITEM)),
                             }
                         }
                     }
-                    _ => p.push(problem(key, "cần một đối tượng { \"name\": …, \"address\": …, \"phone\": …, \"hours\": … }.", "needs an object { \"name\": …, \"address\": …, \"phone\": …, \"hours\": … }.")),
+                    _ => p.push(problem(key, i18n::SETTING_CENTRE)),
                 },
                 "$schema" => {}
-                _ => p.push(I18n::new(
-                    format!("Không có mục cấu hình “{key}”; đã bỏ qua. Các mục: {}.", KEYS[..8].join(", ")),
-                    format!("There is no setting “{key}”; it is ignored. Settings: {}.", KEYS[..8].join(", ")),
+                _ => p.push(fill(
+                    i18n::SETTING_UNKNOWN,
+                    &[
+                        ("key", key.into()),
+                        ("keys", Arg::Str(&KEYS[..8].join(", "))),
+                    ],
                 )),
             }
         }
@@ -330,9 +370,9 @@ pub fn value_from_json(text: &str) -> Result<Value, I18n> {
         }
     }
     serde_json::from_str(text).map(conv).map_err(|e| {
-        I18n::new(
-            format!("Tệp cấu hình không phải JSON hợp lệ (dòng {}, cột {}). Đã dùng cấu hình mặc định.", e.line(), e.column()),
-            format!("The settings file is not valid JSON (line {}, column {}). The defaults are used instead.", e.line(), e.column()),
+        fill(
+            i18n::SETTINGS_NOT_JSON,
+            &[("line", e.line().into()), ("column", e.column().into())],
         )
     })
 }

@@ -1,5 +1,5 @@
-//! Text primitives shared by the whole engine: the two interface languages, bilingual strings,
-//! Unicode normalisation (NFC, collapsed spaces) and diacritic-insensitive folding for search.
+//! Text primitives shared by the whole engine: the interface languages, texts in every language
+//! and the message templates filled in per language, Unicode normalisation (NFC, collapsed spaces) and diacritic-insensitive folding for search.
 
 use serde::{Deserialize, Serialize};
 
@@ -118,67 +118,228 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// Interface language. Vietnamese is the default everywhere.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
+// The languages are data (`locales/languages.json`): build.rs writes `Lang` (one variant per
+// language, `Lang::ALL`, the first the default), `LANG_COUNT` and `I18n` (one field per language,
+// `text`, `get_mut`) from it. docs/translating.md says how to add one.
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+
+/// What `locales/languages.json` says about one language.
+struct LangData {
+    code: &'static str,
+    name: &'static str,
+    switch_to: &'static str,
+    aliases: &'static [&'static str],
+    thousands_separator: &'static str,
+    decimal_separator: &'static str,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+    fn data(self) -> &'static LangData {
+        &LANG_DATA[self as usize]
+    }
 
+    /// The language's code: "vi", "en".
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        }
+        self.data().code
     }
 
+    /// The language's name in itself ("Tiếng Việt", "English"), on the button that switches to it.
+    pub fn name(self) -> &'static str {
+        self.data().name
+    }
+
+    /// The accessible name of the button that switches to the language, in the language itself.
+    pub fn switch_to(self) -> &'static str {
+        self.data().switch_to
+    }
+
+    /// Between the thousands of a whole number: "." in Vietnamese, "," in English.
+    pub fn thousands_separator(self) -> &'static str {
+        self.data().thousands_separator
+    }
+
+    /// Before the decimals of a number: "," in Vietnamese, "." in English.
+    pub fn decimal_separator(self) -> &'static str {
+        self.data().decimal_separator
+    }
+
+    /// A language from its code or one of its aliases ("vi", "vi-VN", "en-GB"), any case.
     pub fn parse(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "vi" | "vi-vn" => Some(Lang::Vi),
-            "en" | "en-us" | "en-gb" => Some(Lang::En),
-            _ => None,
-        }
+        let code = code.trim().to_ascii_lowercase();
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == code || l.data().aliases.contains(&code.as_str()))
     }
 
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Vi => Lang::En,
-            Lang::En => Lang::Vi,
-        }
+    /// The other languages, in order of preference: what the language switch offers.
+    pub fn others(self) -> impl Iterator<Item = Lang> {
+        Lang::ALL.into_iter().filter(move |l| *l != self)
     }
-}
-
-/// A text in both languages. Catalog data and engine messages are always bilingual.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct I18n {
-    pub vi: String,
-    pub en: String,
 }
 
 impl I18n {
-    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Self {
-        I18n {
-            vi: vi.into(),
-            en: en.into(),
-        }
-    }
-
+    /// The text in `lang`; the first language's when it has none in `lang` (a package made before
+    /// that language was added).
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Vi => &self.vi,
-            Lang::En => &self.en,
+        match self.text(lang) {
+            "" => self.text(Lang::default()),
+            t => t,
         }
     }
 
-    /// Both versions present (non-blank).
-    pub fn is_complete(&self) -> bool {
-        !self.vi.trim().is_empty() && !self.en.trim().is_empty()
+    /// A text made language by language.
+    pub fn from_fn(mut f: impl FnMut(Lang) -> String) -> Self {
+        let mut t = I18n::default();
+        for lang in Lang::ALL {
+            *t.get_mut(lang) = f(lang);
+        }
+        t
     }
+
+    /// The same text in every language (a name, a code).
+    pub fn same(text: &str) -> Self {
+        I18n::from_fn(|_| text.to_string())
+    }
+
+    /// This text with `text` in `lang` (tests build expected values so).
+    pub fn with(mut self, lang: Lang, text: impl Into<String>) -> Self {
+        *self.get_mut(lang) = text.into();
+        self
+    }
+
+    /// Every language present (non-blank).
+    pub fn is_complete(&self) -> bool {
+        Lang::ALL.iter().all(|l| !self.text(*l).trim().is_empty())
+    }
+}
+
+/// A fixed text in every language, in the order of `Lang::ALL`: the interface texts and message
+/// templates of `locales/` (`crate::i18n::*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tx(pub [&'static str; LANG_COUNT]);
+
+impl Tx {
+    pub fn get(self, lang: Lang) -> &'static str {
+        self.0[lang as usize]
+    }
+
+    /// The template in `lang` with its `{placeholders}` filled in (see [`fill`]).
+    pub fn fill(self, lang: Lang, args: &[(&str, Arg)]) -> String {
+        fill_one(self.get(lang), lang, args)
+    }
+}
+
+impl From<Tx> for I18n {
+    fn from(t: Tx) -> I18n {
+        I18n::from_fn(|lang| t.get(lang).to_string())
+    }
+}
+
+/// A value put into a message template, written the way each language writes it.
+#[derive(Clone, Copy, Debug)]
+pub enum Arg<'a> {
+    /// The same in every language: a name, a code, a file name, what the person typed.
+    Str(&'a str),
+    /// A text that has its own version per language (a field label, a nested message).
+    Text(&'a I18n),
+    /// A fixed text per language.
+    Tx(Tx),
+    /// A whole number as plain digits: a year, a count, a limit.
+    Int(i64),
+    /// A whole number with the language's thousands separator ([`group_thousands`]).
+    Grouped(u64),
+    /// Tenths, with the language's decimal separator ([`tenths_text`]): 255 → "25,5" / "25.5".
+    Tenths(i64),
+    /// A file size ([`format_size`]): "1,2 MB" / "1.2 MB".
+    Size(u64),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Str(s)
+    }
+}
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Arg::Str(s)
+    }
+}
+impl<'a> From<&'a I18n> for Arg<'a> {
+    fn from(t: &'a I18n) -> Self {
+        Arg::Text(t)
+    }
+}
+impl From<Tx> for Arg<'_> {
+    fn from(t: Tx) -> Self {
+        Arg::Tx(t)
+    }
+}
+macro_rules! int_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg<'_> {
+            fn from(n: $t) -> Self {
+                Arg::Int(n as i64)
+            }
+        }
+    )*};
+}
+int_arg!(i32, i64, u8, u16, u32, u64, usize);
+
+/// A message from a template in every language: each `{name}` is replaced by the argument of that
+/// name, written for that language. The templates are `locales/<code>.messages.json` (and catalog
+/// rule messages); the build checks that every language has the same placeholders.
+pub fn fill(template: impl Template, args: &[(&str, Arg)]) -> I18n {
+    I18n::from_fn(|lang| fill_one(template.text(lang), lang, args))
+}
+
+/// Something with a template per language.
+pub trait Template {
+    fn text(&self, lang: Lang) -> &str;
+}
+impl Template for Tx {
+    fn text(&self, lang: Lang) -> &str {
+        self.get(lang)
+    }
+}
+impl Template for &I18n {
+    fn text(&self, lang: Lang) -> &str {
+        self.get(lang)
+    }
+}
+
+/// One language of [`fill`]. A `{name}` without an argument is left as it is; other braces are
+/// text.
+pub fn fill_one(template: &str, lang: Lang, args: &[(&str, Arg)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let arg = after.find('}').and_then(|j| {
+            let name = &after[..j];
+            args.iter().find(|(n, _)| *n == name).map(|(_, a)| (j, a))
+        });
+        match arg {
+            Some((j, a)) => {
+                match a {
+                    Arg::Str(s) => out.push_str(s),
+                    Arg::Text(t) => out.push_str(t.get(lang)),
+                    Arg::Tx(t) => out.push_str(t.get(lang)),
+                    Arg::Int(n) => out.push_str(&n.to_string()),
+                    Arg::Grouped(n) => out.push_str(&group_thousands(*n, lang)),
+                    Arg::Tenths(t) => out.push_str(&tenths_text(*t, lang)),
+                    Arg::Size(b) => out.push_str(&format_size(*b, lang)),
+                }
+                rest = &after[j + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// NFC-normalises, trims, and collapses every run of whitespace (including no-break spaces and
@@ -276,45 +437,53 @@ pub fn describe_char(c: char) -> String {
 /// Formats a whole number with the thousands separator of the language: 8.000 (vi), 8,000 (en).
 pub fn group_thousands(n: u64, lang: Lang) -> String {
     let digits = n.to_string();
-    let sep = match lang {
-        Lang::Vi => '.',
-        Lang::En => ',',
-    };
+    let sep = lang.thousands_separator();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(sep);
+            out.push_str(sep);
         }
         out.push(ch);
     }
     out
 }
 
-/// A file size for people: "850 KB", "1,2 MB" (vi uses a decimal comma).
+/// Tenths as a number with at most one decimal, written with `separator`; no decimal part when
+/// it is zero: (255, ",") → "25,5", (300, ".") → "30".
+pub fn tenths_with(tenths: i64, separator: &str) -> String {
+    match tenths % 10 {
+        0 => (tenths / 10).to_string(),
+        f => format!("{}{separator}{}", tenths / 10, f.abs()),
+    }
+}
+
+/// Tenths as the language writes them: "25,5" in Vietnamese, "25.5" in English.
+pub fn tenths_text(tenths: i64, lang: Lang) -> String {
+    tenths_with(tenths, lang.decimal_separator())
+}
+
+/// A file size for people: "850 KB", "1,2 MB" (vi uses a decimal comma). The units are the
+/// templates SIZE_BYTES, SIZE_KB and SIZE_MB of `locales/<code>.messages.json`.
 pub fn format_size(bytes: u64, lang: Lang) -> String {
+    use crate::i18n;
     // Integer arithmetic only: float formatting would add ~10 KB to the wasm.
     if bytes < 1000 {
-        return format!(
-            "{} {}",
-            bytes,
-            if lang == Lang::Vi { "byte" } else { "bytes" }
-        );
+        return fill_one(i18n::SIZE_BYTES.get(lang), lang, &[("n", bytes.into())]);
     }
     let (unit_size, unit) = if bytes < 1_000_000 {
-        (1000u64, "KB")
+        (1000u64, i18n::SIZE_KB)
     } else {
-        (1_000_000, "MB")
+        (1_000_000, i18n::SIZE_MB)
     };
     // Tenths, rounded half up.
     let tenths = (bytes * 10 + unit_size / 2) / unit_size;
     let (whole, frac) = (tenths / 10, tenths % 10);
-    let sep = if lang == Lang::Vi { ',' } else { '.' };
-    if whole >= 100 || frac == 0 {
-        let rounded = (bytes + unit_size / 2) / unit_size;
-        format!("{rounded} {unit}")
+    let n = if whole >= 100 || frac == 0 {
+        ((bytes + unit_size / 2) / unit_size).to_string()
     } else {
-        format!("{whole}{sep}{frac} {unit}")
-    }
+        tenths_text(tenths as i64, lang)
+    };
+    fill_one(unit.get(lang), lang, &[("n", Arg::Str(&n))])
 }
 
 #[cfg(test)]
@@ -389,6 +558,76 @@ mod tests {
         assert_eq!(format_size(12, Lang::En), "12 bytes");
         assert_eq!(group_thousands(8000, Lang::Vi), "8.000");
         assert_eq!(group_thousands(1234567, Lang::En), "1,234,567");
+    }
+
+    #[test]
+    fn templates_are_filled_per_language() {
+        let label = I18n::from_fn(|l| format!("label-{}", l.code()));
+        let m = fill(
+            crate::i18n::ENTER_FIELD,
+            &[("label", (&label).into()), ("unused", "x".into())],
+        );
+        for l in Lang::ALL {
+            let want = crate::i18n::ENTER_FIELD
+                .get(l)
+                .replace("{label}", &format!("label-{}", l.code()));
+            assert_eq!(m.get(l), want);
+        }
+        assert_eq!(m.vi, "Hãy nhập “label-vi”.");
+        assert_eq!(m.en, "Enter “label-en”.");
+        // Numbers as each language writes them; braces that are not placeholders stay text.
+        let t = I18n::from_fn(|_| "{a} {b} {c} {d} {missing} { x } {\"vi\": …}".to_string());
+        let m = fill(
+            &t,
+            &[
+                ("a", 2026.into()),
+                ("b", Arg::Grouped(8000)),
+                ("c", Arg::Tenths(255)),
+                ("d", Arg::Size(1_234_567)),
+            ],
+        );
+        assert_eq!(m.vi, "2026 8.000 25,5 1,2 MB {missing} { x } {\"vi\": …}");
+        assert_eq!(m.en, "2026 8,000 25.5 1.2 MB {missing} { x } {\"vi\": …}");
+        assert_eq!(fill_one("{", Lang::Vi, &[]), "{");
+        assert_eq!(fill_one("a}{b", Lang::Vi, &[("b", "B".into())]), "a}{b");
+    }
+
+    #[test]
+    fn languages_come_from_the_list() {
+        assert_eq!(Lang::ALL[0], Lang::default());
+        assert_eq!(Lang::parse(" vi-VN "), Some(Lang::Vi));
+        assert_eq!(Lang::parse("en-gb"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr-xx"), None);
+        for l in Lang::ALL {
+            assert_eq!(Lang::parse(l.code()), Some(l));
+            assert_eq!(l.others().count(), Lang::ALL.len() - 1);
+            assert!(l.others().all(|o| o != l));
+        }
+        assert_eq!(Lang::Vi.name(), "Tiếng Việt");
+        assert_eq!(Lang::En.switch_to(), "Switch to English");
+    }
+
+    #[test]
+    fn a_text_without_a_language_reads_and_writes_back_unchanged() {
+        // A package made before a language was added names its procedure in the old languages
+        // only; its manifest must be written back byte for byte (its id is a hash of it).
+        let json = r#"{"vi":"Đăng ký khai sinh"}"#;
+        let t: I18n = serde_json::from_str(json).unwrap();
+        assert_eq!(t.vi, "Đăng ký khai sinh");
+        assert!(!t.is_complete());
+        // Shown in the first language where it has no text.
+        assert_eq!(
+            (t.text(Lang::En), t.get(Lang::En)),
+            ("", "Đăng ký khai sinh")
+        );
+        assert_eq!(serde_json::to_string(&t).unwrap(), json);
+        let all = I18n::from_fn(|l| l.code().to_string());
+        let back: I18n = serde_json::from_str(&serde_json::to_string(&all).unwrap()).unwrap();
+        assert_eq!(back, all);
+        // The compact form keeps every language, in order.
+        let bytes = postcard::to_allocvec(&I18n::default().with(Lang::En, "x")).unwrap();
+        assert_eq!(postcard::from_bytes::<I18n>(&bytes).unwrap().en, "x");
+        assert_eq!(bytes.len(), Lang::ALL.len() + 1);
     }
 
     #[test]

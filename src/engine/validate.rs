@@ -7,8 +7,9 @@ use super::catalog::{Answers, Field, FieldKind, Procedure, RuleKind, Severity};
 use super::date::{Date, DateError};
 use super::ids::{self, Sex};
 use super::refdata;
-use super::text::{self, I18n, Lang};
+use super::text::{self, fill, Arg, I18n, Lang};
 use super::units::AdminUnits;
+use crate::i18n;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use validator::{ValidateLength, ValidateRange};
@@ -58,28 +59,14 @@ pub struct Context<'a> {
     pub units: Option<&'a AdminUnits>,
 }
 
-fn msg(vi: impl Into<String>, en: impl Into<String>) -> I18n {
-    I18n::new(vi, en)
-}
-
-fn label_pair(f: &Field) -> (String, String) {
-    (f.label.vi.clone(), f.label.en.clone())
-}
-
 pub fn required_message(f: &Field) -> I18n {
-    let (vi, en) = label_pair(f);
-    match f.kind {
-        FieldKind::Choice { .. } | FieldKind::Sex => msg(
-            format!("Hãy chọn một câu trả lời cho “{vi}”."),
-            format!("Choose an answer for “{en}”."),
-        ),
-        FieldKind::Place => msg(
-            format!("Hãy tìm và chọn xã, phường cho “{vi}”."),
-            format!("Search for and choose the commune or ward for “{en}”."),
-        ),
-        FieldKind::Ethnicity => msg(format!("Hãy chọn “{vi}”."), format!("Choose “{en}”.")),
-        _ => msg(format!("Hãy nhập “{vi}”."), format!("Enter “{en}”.")),
-    }
+    let template = match f.kind {
+        FieldKind::Choice { .. } | FieldKind::Sex => i18n::ENTER_CHOICE,
+        FieldKind::Place => i18n::ENTER_PLACE,
+        FieldKind::Ethnicity => i18n::ENTER_ETHNICITY,
+        _ => i18n::ENTER_FIELD,
+    };
+    fill(template, &[("label", (&f.label).into())])
 }
 
 /// Validates a full name: letters (with Vietnamese diacritics), spaces, and the apostrophes and
@@ -87,87 +74,58 @@ pub fn required_message(f: &Field) -> I18n {
 pub fn full_name(input: &str) -> Result<String, I18n> {
     let s = text::clean(input);
     if !s.validate_length(None, Some(MAX_NAME_CHARS), None) {
-        return Err(msg(
-            format!("Họ tên dài quá {MAX_NAME_CHARS} ký tự. Hãy viết đúng họ tên, không thêm ghi chú."),
-            format!("The name is longer than {MAX_NAME_CHARS} characters. Write just the name, no notes."),
-        ));
+        return Err(fill(i18n::NAME_TOO_LONG, &[("max", MAX_NAME_CHARS.into())]));
     }
     if let Some(c) = s
         .chars()
         .find(|c| !(c.is_alphabetic() || *c == ' ' || *c == '\'' || *c == '-' || *c == '’'))
     {
-        return Err(msg(
-            format!(
-                "Họ tên chỉ gồm chữ cái; hãy xóa {}.",
-                text::describe_char(c)
-            ),
-            format!(
-                "A name has letters only; remove {}.",
-                text::describe_char(c)
-            ),
+        return Err(fill(
+            i18n::NAME_LETTERS_ONLY,
+            &[("char", (&text::describe_char(c)).into())],
         ));
     }
     if !s.chars().any(|c| c.is_alphabetic()) {
-        return Err(msg(
-            "Hãy nhập họ tên bằng chữ cái.",
-            "Enter the name in letters.",
-        ));
+        return Err(i18n::NAME_NO_LETTERS.into());
     }
     if s.split(' ').count() < 2 {
-        return Err(msg(
-            "Hãy nhập đầy đủ họ, chữ đệm (nếu có) và tên, ví dụ Nguyễn Văn An.",
-            "Enter the family name, middle name (if any) and given name, e.g. Nguyễn Văn An.",
-        ));
+        return Err(i18n::NAME_INCOMPLETE.into());
     }
     Ok(s)
 }
 
 pub fn date_message(e: &DateError) -> I18n {
     match e {
-        DateError::Format => msg(
-            "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/09/2026.",
-            "Enter the date as day/month/year, e.g. 05/09/2026.",
-        ),
-        DateError::ShortYear => msg(
-            "Hãy viết năm đủ bốn chữ số, ví dụ 05/09/2026.",
-            "Write the year with four digits, e.g. 05/09/2026.",
-        ),
-        DateError::Month(m) => msg(
-            format!("Tháng phải từ 1 đến 12; bạn đã nhập {m}. Nhập theo thứ tự ngày/tháng/năm."),
-            format!(
-                "The month must be 1 to 12; you entered {m}. Enter day/month/year, in that order."
-            ),
-        ),
+        DateError::Format => i18n::DATE_FORMAT.into(),
+        DateError::ShortYear => i18n::DATE_SHORT_YEAR.into(),
+        DateError::Month(m) => fill(i18n::DATE_MONTH, &[("month", (*m).into())]),
         DateError::Day {
             day,
             month,
             year,
             max,
-        } => msg(
-            format!("Tháng {month}/{year} chỉ có {max} ngày; ngày {day} không tồn tại."),
-            format!("Month {month}/{year} has only {max} days; day {day} does not exist."),
+        } => fill(
+            i18n::DATE_DAY,
+            &[
+                ("day", (*day).into()),
+                ("month", (*month).into()),
+                ("year", (*year).into()),
+                ("max", (*max).into()),
+            ],
         ),
-        DateError::YearRange(y) => msg(
-            format!("Năm {y} không hợp lệ; hãy kiểm tra lại."),
-            format!("The year {y} is not plausible; check it."),
-        ),
+        DateError::YearRange(y) => fill(i18n::DATE_YEAR, &[("year", (*y).into())]),
     }
 }
 
 pub fn date(input: &str, allow_future: bool, today: Date) -> Result<Date, I18n> {
     let d = Date::parse_input(input).map_err(|e| date_message(&e))?;
     if !allow_future && d > today {
-        return Err(msg(
-            format!(
-                "Ngày {} chưa đến. Hãy nhập một ngày không muộn hơn hôm nay ({}).",
-                d.display(),
-                today.display()
-            ),
-            format!(
-                "{} is in the future. Enter a date no later than today ({}).",
-                d.display(),
-                today.display()
-            ),
+        return Err(fill(
+            i18n::DATE_FUTURE,
+            &[
+                ("date", (&d.display()).into()),
+                ("today", (&today.display()).into()),
+            ],
         ));
     }
     Ok(d)
@@ -178,31 +136,33 @@ pub fn whole_number(input: &str, min: i64, max: i64) -> Result<i64, I18n> {
     let n: i64 = match s.parse() {
         Ok(n) => n,
         Err(_) => {
-            return Err(msg(
-                format!("Hãy nhập một số nguyên từ {min} đến {max}, chỉ gồm chữ số."),
-                format!("Enter a whole number from {min} to {max}, digits only."),
+            return Err(fill(
+                i18n::NUMBER_WHOLE,
+                &[("min", min.into()), ("max", max.into())],
             ))
         }
     };
     if !n.validate_range(Some(min), Some(max), None, None) {
-        return Err(msg(
-            format!("Số phải từ {min} đến {max}; bạn đã nhập {n}."),
-            format!("The number must be from {min} to {max}; you entered {n}."),
+        return Err(fill(
+            i18n::NUMBER_RANGE,
+            &[
+                ("min", min.into()),
+                ("max", max.into()),
+                ("value", n.into()),
+            ],
         ));
     }
     Ok(n)
 }
 
 /// A number with at most one decimal ("25,5" or "25.5"), between `min` and `max`. Returned in
-/// tenths (255), so no floating point is involved; [`tenths_text`] writes it back.
+/// tenths (255), so no floating point is involved; [`text::tenths_text`] writes it back.
 pub fn decimal_tenths(input: &str, min: i64, max: i64) -> Result<i64, I18n> {
     let s = input.trim().replace(',', ".");
     let bad = || {
-        msg(
-            format!(
-                "Hãy nhập một số từ {min} đến {max}, có thể có một chữ số thập phân, ví dụ 25,5."
-            ),
-            format!("Enter a number from {min} to {max}, with at most one decimal, e.g. 25.5."),
+        fill(
+            i18n::NUMBER_DECIMAL,
+            &[("min", min.into()), ("max", max.into())],
         )
     };
     let (whole, frac) = match s.split_once('.') {
@@ -221,28 +181,21 @@ pub fn decimal_tenths(input: &str, min: i64, max: i64) -> Result<i64, I18n> {
     }
     let tenths = whole.parse::<i64>().map_err(|_| bad())? * 10 + frac.parse::<i64>().unwrap_or(0);
     if tenths < min * 10 || tenths > max * 10 {
-        return Err(msg(
-            format!(
-                "Số phải từ {min} đến {max}; bạn đã nhập {}.",
-                tenths_text(tenths, Lang::Vi)
-            ),
-            format!(
-                "The number must be from {min} to {max}; you entered {}.",
-                tenths_text(tenths, Lang::En)
-            ),
+        return Err(fill(
+            i18n::NUMBER_RANGE,
+            &[
+                ("min", min.into()),
+                ("max", max.into()),
+                ("value", Arg::Tenths(tenths)),
+            ],
         ));
     }
     Ok(tenths)
 }
 
-/// Tenths as text: "25,5" in Vietnamese, "25.5" in English and in canonical answers; no
-/// decimal part when it is zero.
-pub fn tenths_text(tenths: i64, lang: Lang) -> String {
-    let sep = if lang == Lang::Vi { ',' } else { '.' };
-    match tenths % 10 {
-        0 => (tenths / 10).to_string(),
-        f => format!("{}{sep}{}", tenths / 10, f.abs()),
-    }
+/// Tenths as a canonical answer: "25.5", "30" (the same in every language).
+fn canonical_tenths_text(tenths: i64) -> String {
+    text::tenths_with(tenths, ".")
 }
 
 /// Parses a canonical decimal ("25.5", "30") back into tenths.
@@ -251,18 +204,12 @@ fn canonical_tenths(s: &str) -> Option<i64> {
 }
 
 pub fn place(input: &str, units: Option<&AdminUnits>) -> Result<String, I18n> {
-    let bad = || {
-        msg(
-            "Hãy tìm theo tên rồi chọn một xã, phường trong danh sách.",
-            "Search by name, then choose a commune or ward from the list.",
-        )
-    };
+    let bad = || I18n::from(i18n::PLACE_CHOOSE);
     let code = super::units::normalize_code(input.trim(), 5).ok_or_else(bad)?;
     match units {
-        Some(u) if u.commune(&code).is_none() => Err(msg(
-            format!("Mã {code} không có trong danh sách 3.321 xã, phường, đặc khu từ 01/07/2025. Hãy tìm lại theo tên."),
-            format!("Code {code} is not in the list of 3,321 communes, wards and special zones since 1 July 2025. Search again by name."),
-        )),
+        Some(u) if u.commune(&code).is_none() => {
+            Err(fill(i18n::PLACE_UNKNOWN_CODE, &[("code", (&code).into())]))
+        }
         _ => Ok(code),
     }
 }
@@ -273,56 +220,41 @@ pub fn nationality(input: &str) -> Result<String, I18n> {
         return Ok(refdata::VIETNAM.to_string());
     }
     if s.chars().count() > 60 {
-        return Err(msg(
-            "Tên quốc tịch quá dài (tối đa 60 ký tự).",
-            "The nationality is too long (60 characters at most).",
-        ));
+        return Err(i18n::NATIONALITY_TOO_LONG.into());
     }
     if let Some(c) = s
         .chars()
         .find(|c| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.' | '(' | ')')))
     {
-        return Err(msg(
-            format!(
-                "Quốc tịch chỉ gồm chữ cái; hãy xóa {}.",
-                text::describe_char(c)
-            ),
-            format!(
-                "A nationality has letters only; remove {}.",
-                text::describe_char(c)
-            ),
+        return Err(fill(
+            i18n::NATIONALITY_LETTERS_ONLY,
+            &[("char", (&text::describe_char(c)).into())],
         ));
     }
     Ok(s)
 }
 
 pub fn ethnicity(input: &str) -> Result<String, I18n> {
-    refdata::match_ethnicity(input).map(str::to_string).ok_or_else(|| {
-        msg(
-            "Hãy chọn một trong 54 dân tộc Việt Nam (hoặc “Người nước ngoài”).",
-            "Choose one of Vietnam's 54 ethnic groups (or “Người nước ngoài” for a foreign national).",
-        )
-    })
+    refdata::match_ethnicity(input)
+        .map(str::to_string)
+        .ok_or_else(|| i18n::ETHNICITY_CHOOSE.into())
 }
 
 pub fn free_text(input: &str, max_chars: usize) -> Result<String, I18n> {
     let s = text::clean(input);
     if !s.validate_length(None, Some(max_chars as u64), None) {
-        return Err(msg(
-            format!(
-                "Tối đa {max_chars} ký tự; bạn đã nhập {}. Hãy viết ngắn lại.",
-                text::char_len(&s)
-            ),
-            format!(
-                "At most {max_chars} characters; you entered {}. Shorten it.",
-                text::char_len(&s)
-            ),
+        return Err(fill(
+            i18n::TEXT_TOO_LONG,
+            &[
+                ("max", max_chars.into()),
+                ("count", text::char_len(&s).into()),
+            ],
         ));
     }
     if let Some(c) = s.chars().find(|c| c.is_control()) {
-        return Err(msg(
-            format!("Hãy xóa ký tự điều khiển {}.", text::describe_char(c)),
-            format!("Remove the control character {}.", text::describe_char(c)),
+        return Err(fill(
+            i18n::TEXT_CONTROL_CHAR,
+            &[("char", (&text::describe_char(c)).into())],
         ));
     }
     Ok(s)
@@ -332,9 +264,9 @@ pub fn free_text(input: &str, max_chars: usize) -> Result<String, I18n> {
 /// Returns the canonical value.
 pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> {
     if text::char_len(raw) > MAX_ANSWER_CHARS {
-        return Err(msg(
-            format!("Câu trả lời quá dài (hơn {MAX_ANSWER_CHARS} ký tự)."),
-            format!("The answer is too long (over {MAX_ANSWER_CHARS} characters)."),
+        return Err(fill(
+            i18n::ANSWER_TOO_LONG,
+            &[("max", MAX_ANSWER_CHARS.into())],
         ));
     }
     match &f.kind {
@@ -342,7 +274,7 @@ pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> 
         FieldKind::Date { allow_future } => date(raw, *allow_future, ctx.today).map(|d| d.iso()),
         FieldKind::Sex => Sex::parse(raw)
             .map(|s| s.code().to_string())
-            .ok_or_else(|| msg("Hãy chọn Nam hoặc Nữ.", "Choose male or female.")),
+            .ok_or_else(|| i18n::SEX_CHOOSE.into()),
         FieldKind::Ethnicity => ethnicity(raw),
         FieldKind::Nationality => nationality(raw),
         FieldKind::Place => place(raw, ctx.units),
@@ -353,7 +285,7 @@ pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> 
         FieldKind::Passport => ids::parse_passport(raw),
         FieldKind::Integer { min, max } => whole_number(raw, *min, *max).map(|n| n.to_string()),
         FieldKind::Decimal { min, max } => {
-            decimal_tenths(raw, *min, *max).map(|t| tenths_text(t, Lang::En))
+            decimal_tenths(raw, *min, *max).map(canonical_tenths_text)
         }
         FieldKind::Choice { options } => {
             let v = raw.trim();
@@ -362,12 +294,11 @@ pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> 
                 .find(|o| o.value == v)
                 .map(|o| o.value.clone())
                 .ok_or_else(|| {
-                    let list_vi: Vec<&str> = options.iter().map(|o| o.label.vi.as_str()).collect();
-                    let list_en: Vec<&str> = options.iter().map(|o| o.label.en.as_str()).collect();
-                    msg(
-                        format!("Hãy chọn một trong: {}.", list_vi.join("; ")),
-                        format!("Choose one of: {}.", list_en.join("; ")),
-                    )
+                    let list = I18n::from_fn(|lang| {
+                        let labels: Vec<&str> = options.iter().map(|o| o.label.get(lang)).collect();
+                        labels.join(i18n::CHOICE_SEPARATOR.get(lang))
+                    });
+                    fill(i18n::CHOICE_ONE_OF, &[("options", (&list).into())])
                 })
         }
         FieldKind::Text { max_chars } => free_text(raw, *max_chars),
@@ -375,13 +306,11 @@ pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> 
 }
 
 /// A rule's message with `{value}` (or `{days}`) and `{limit}` filled in, per language.
-fn fill(m: &I18n, value: [&str; 2], limit: i64) -> I18n {
-    let f = |t: &str, v: &str| {
-        t.replace("{days}", v)
-            .replace("{value}", v)
-            .replace("{limit}", &limit.to_string())
-    };
-    I18n::new(f(&m.vi, value[0]), f(&m.en, value[1]))
+fn rule_message(m: &I18n, value: Arg, limit: i64) -> I18n {
+    fill(
+        m,
+        &[("value", value), ("days", value), ("limit", limit.into())],
+    )
 }
 
 /// Validates every active field of the procedure and applies its rules. Inactive fields (on
@@ -471,10 +400,11 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
                 _ => None,
             },
             RuleKind::MaxDaysSince { date, days } => match get_date(date) {
-                Some(d) if d.days_until(ctx.today) > *days => {
-                    let n = d.days_until(ctx.today).to_string();
-                    Some(fill(&r.message, [&n, &n], *days))
-                }
+                Some(d) if d.days_until(ctx.today) > *days => Some(rule_message(
+                    &r.message,
+                    d.days_until(ctx.today).into(),
+                    *days,
+                )),
                 _ => None,
             },
             RuleKind::MinAge {
@@ -487,10 +417,9 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
                     None => Some(ctx.today),
                 };
                 match (get_date(birth_date), on_date) {
-                    (Some(b), Some(d)) if i64::from(b.full_years_until(d)) < *years => {
-                        let age = b.full_years_until(d).to_string();
-                        Some(fill(&r.message, [&age, &age], *years))
-                    }
+                    (Some(b), Some(d)) if i64::from(b.full_years_until(d)) < *years => Some(
+                        rule_message(&r.message, b.full_years_until(d).into(), *years),
+                    ),
                     _ => None,
                 }
             }
@@ -506,11 +435,7 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
                     (Some(n), Some(d)) if d > 0 && n < min * d => {
                         // Rounded to one decimal, but never shown as reaching the limit it is below.
                         let ratio = ((n * 10 + d / 2) / d).min(min * 10 - 1);
-                        Some(fill(
-                            &r.message,
-                            [&tenths_text(ratio, Lang::Vi), &tenths_text(ratio, Lang::En)],
-                            *min,
-                        ))
+                        Some(rule_message(&r.message, Arg::Tenths(ratio), *min))
                     }
                     _ => None,
                 }
@@ -579,7 +504,7 @@ pub fn display_value(
             .map(|o| o.label.get(lang).to_string())
             .unwrap_or_else(|| canonical.to_string()),
         FieldKind::Decimal { .. } => canonical_tenths(canonical)
-            .map(|t| tenths_text(t, lang))
+            .map(|t| text::tenths_text(t, lang))
             .unwrap_or_else(|| canonical.to_string()),
         FieldKind::Nationality if canonical == refdata::VIETNAM => {
             refdata::vietnam_label().get(lang).to_string()
@@ -852,7 +777,7 @@ mod tests {
     /// A small procedure exercising the rule types and persons, written here so the rules are
     /// tested whatever the real catalog holds.
     fn toy() -> Procedure {
-        Procedure::parse(
+        Procedure::parse(&in_every_language(
             r#"{"id": "toy", "national_codes": [], "name": {"vi": "Thử", "en": "Toy"}, "summary": {"vi": "a", "en": "a"},
             "area": {"vi": "a", "en": "a"}, "agency": {"vi": "a", "en": "a"}, "who_may_file": {"vi": "a", "en": "a"},
             "facts": [], "legal_basis": [], "effective_from": "2025-07-01", "sources": [{"id": "s", "title": "S"}],
@@ -887,8 +812,31 @@ mod tests {
                "when": {"eq": ["thue", "co"]}, "severity": "error", "field": "dien_tich",
                "message": {"vi": "{value} m²/người, cần {limit}.", "en": "{value} m² per person, needs {limit}."}, "source": "s"}
             ]}"#,
-        )
+        ))
         .unwrap()
+    }
+
+    /// Gives every `{"vi", "en"}` text of a procedure written here the other languages of
+    /// `locales/languages.json` too (the English text), so the toy is complete whatever the list.
+    fn in_every_language(json: &str) -> String {
+        fn walk(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    if let Some(en) = m.get("en").cloned() {
+                        for l in Lang::ALL {
+                            m.entry(l.code()).or_insert_with(|| en.clone());
+                        }
+                    } else {
+                        m.values_mut().for_each(walk);
+                    }
+                }
+                serde_json::Value::Array(a) => a.iter_mut().for_each(walk),
+                _ => {}
+            }
+        }
+        let mut v: serde_json::Value = serde_json::from_str(json).unwrap();
+        walk(&mut v);
+        v.to_string()
     }
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {
@@ -978,8 +926,8 @@ mod tests {
             .unwrap_err()
             .en
             .contains("you entered 0.5"));
-        assert_eq!(tenths_text(255, Lang::Vi), "25,5");
-        assert_eq!(tenths_text(300, Lang::En), "30");
+        assert_eq!(text::tenths_text(255, Lang::Vi), "25,5");
+        assert_eq!(text::tenths_text(300, Lang::En), "30");
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //!
 //! Entries are returned as byte ranges into the input (no copies).
 
-use super::text::I18n;
+use super::text::{fill, I18n};
+use crate::i18n;
 use std::ops::Range;
 
 /// The largest package accepted: 50 MB of attachments plus room for the declaration and headers.
@@ -33,11 +34,16 @@ pub struct ZipError {
     pub message: I18n,
 }
 
-fn err(code: &'static str, vi: impl Into<String>, en: impl Into<String>) -> ZipError {
+fn err(code: &'static str, message: impl Into<I18n>) -> ZipError {
     ZipError {
         code,
-        message: I18n::new(vi, en),
+        message: message.into(),
     }
+}
+
+/// A message about the entry `name`.
+fn err_named(code: &'static str, template: i18n::Tx, name: &str) -> ZipError {
+    err(code, fill(template, &[("name", name.into())]))
 }
 
 fn u16_at(b: &[u8], i: usize) -> Option<u16> {
@@ -50,65 +56,50 @@ fn u32_at(b: &[u8], i: usize) -> Option<u32> {
 }
 
 fn truncated() -> ZipError {
-    err(
-        "truncated",
-        "Tệp zip bị cắt cụt hoặc hỏng (thiếu dữ liệu). Hãy xin người dân gửi lại tệp gốc.",
-        "The zip file is truncated or damaged (data is missing). Ask the resident to send the original file again.",
-    )
+    err("truncated", i18n::ZIP_TRUNCATED)
 }
 
 fn not_canonical(name: &str) -> ZipError {
-    err(
-        "not-canonical",
-        format!("Phần đầu của tệp “{name}” trong zip không như hoso viết: gói đã bị sửa hoặc được nén lại bằng công cụ khác. Hãy xin tệp gốc."),
-        format!("The zip header of “{name}” is not as hoso writes it: the package was altered or re-zipped by another tool. Ask for the original file."),
-    )
+    err_named("not-canonical", i18n::ZIP_NOT_CANONICAL, name)
 }
 
 /// Checks an entry name is a plain relative path that stays inside the package.
 pub fn check_name(name: &str) -> Result<(), ZipError> {
-    let bad = |why_vi: &str, why_en: &str| {
+    let bad = |why: i18n::Tx| {
         err(
             "unsafe-path",
-            format!(
-                "Tên tệp “{}” không an toàn ({why_vi}); gói này không được mở.",
-                name.escape_debug()
-            ),
-            format!(
-                "The entry name “{}” is unsafe ({why_en}); this package is not opened.",
-                name.escape_debug()
+            fill(
+                i18n::ZIP_UNSAFE_PATH,
+                &[
+                    ("name", (&name.escape_debug().to_string()).into()),
+                    ("why", why.into()),
+                ],
             ),
         )
     };
     if name.is_empty() || name.len() > MAX_NAME_BYTES {
-        return Err(bad("rỗng hoặc quá dài", "empty or too long"));
+        return Err(bad(i18n::ZIP_WHY_EMPTY));
     }
     if name.starts_with('/') {
-        return Err(bad("đường dẫn tuyệt đối", "absolute path"));
+        return Err(bad(i18n::ZIP_WHY_ABSOLUTE));
     }
     if name.contains('\\') {
-        return Err(bad("có dấu \\", "contains a backslash"));
+        return Err(bad(i18n::ZIP_WHY_BACKSLASH));
     }
     if name.contains(':') {
-        return Err(bad(
-            "có dấu :, như ổ đĩa Windows",
-            "contains a colon, like a Windows drive",
-        ));
+        return Err(bad(i18n::ZIP_WHY_COLON));
     }
     if name.chars().any(|c| c.is_control()) {
-        return Err(bad("có ký tự điều khiển", "contains a control character"));
+        return Err(bad(i18n::ZIP_WHY_CONTROL));
     }
     if name.ends_with('/') {
-        return Err(bad("là thư mục", "is a directory entry"));
+        return Err(bad(i18n::ZIP_WHY_DIRECTORY));
     }
     if name
         .split('/')
         .any(|seg| seg.is_empty() || seg == "." || seg == "..")
     {
-        return Err(bad(
-            "có đoạn rỗng, . hoặc ..",
-            "has an empty, . or .. segment",
-        ));
+        return Err(bad(i18n::ZIP_WHY_SEGMENT));
     }
     Ok(())
 }
@@ -118,22 +109,14 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
     if b.len() > MAX_ZIP_BYTES {
         return Err(err(
             "too-large",
-            format!(
-                "Tệp quá lớn ({} byte); một gói hồ sơ tối đa {MAX_ZIP_BYTES} byte.",
-                b.len()
-            ),
-            format!(
-                "The file is too large ({} bytes); a package is at most {MAX_ZIP_BYTES} bytes.",
-                b.len()
+            fill(
+                i18n::ZIP_TOO_LARGE,
+                &[("size", b.len().into()), ("max", MAX_ZIP_BYTES.into())],
             ),
         ));
     }
     if b.len() < 22 || u32_at(b, 0) != Some(0x0403_4b50) {
-        return Err(err(
-            "not-zip",
-            "Đây không phải tệp zip của một gói hồ sơ hoso.",
-            "This is not the zip file of a hoso package.",
-        ));
+        return Err(err("not-zip", i18n::ZIP_NOT_ZIP));
     }
     // End of central directory: Package v1 has no archive comment, so it is the last 22 bytes.
     let eocd = b.len() - 22;
@@ -145,11 +128,7 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
             .take(66_000)
             .any(|w| w == [0x50, 0x4b, 0x05, 0x06]);
         return Err(if has_sig {
-            err(
-                "not-package-zip",
-                "Tệp zip này không do hoso tạo (có chú thích hoặc định dạng zip64). Hãy xin tệp gốc người dân đã tải về.",
-                "This zip was not made by hoso (it has a comment or uses zip64). Ask for the original file the resident downloaded.",
-            )
+            err("not-package-zip", i18n::ZIP_NOT_PACKAGE)
         } else {
             truncated()
         });
@@ -159,17 +138,15 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
     let cd_size = u32_at(b, eocd + 12).ok_or_else(truncated)? as usize;
     let cd_off = u32_at(b, eocd + 16).ok_or_else(truncated)? as usize;
     if u16_at(b, eocd + 4) != Some(0) || u16_at(b, eocd + 6) != Some(0) || n_disk != n {
-        return Err(err(
-            "multi-disk",
-            "Gói zip chia nhiều phần không được hỗ trợ.",
-            "Split (multi-part) zips are not supported.",
-        ));
+        return Err(err("multi-disk", i18n::ZIP_MULTI_DISK));
     }
     if n == 0 || n > MAX_ENTRIES {
         return Err(err(
             "entry-count",
-            format!("Gói có {n} tệp; một gói hồ sơ có từ 1 đến {MAX_ENTRIES} tệp."),
-            format!("The package has {n} entries; a package has 1 to {MAX_ENTRIES}."),
+            fill(
+                i18n::ZIP_ENTRY_COUNT,
+                &[("count", n.into()), ("max", MAX_ENTRIES.into())],
+            ),
         ));
     }
     if cd_off.checked_add(cd_size) != Some(eocd) {
@@ -197,13 +174,7 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
         let p_start = p;
         let name_bytes = b.get(p + 46..p + 46 + name_len).ok_or_else(truncated)?;
         let name = std::str::from_utf8(name_bytes)
-            .map_err(|_| {
-                err(
-                    "name-encoding",
-                    "Tên một tệp trong gói không phải UTF-8.",
-                    "An entry name is not UTF-8.",
-                )
-            })?
+            .map_err(|_| err("name-encoding", i18n::ZIP_NAME_ENCODING))?
             .to_string();
         check_name(&name)?;
         p += 46 + name_len + extra_len + comment_len;
@@ -211,27 +182,15 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
             return Err(truncated());
         }
         if flags & 0x0001 != 0 {
-            return Err(err(
-                "encrypted",
-                format!("Tệp “{name}” bị mã hóa."),
-                format!("The entry “{name}” is encrypted."),
-            ));
+            return Err(err_named("encrypted", i18n::ZIP_ENCRYPTED, &name));
         }
         if method != 0 || csize != usize_ || flags & 0x0008 != 0 {
-            return Err(err(
-                "compressed",
-                format!("Tệp “{name}” bị nén lại; gói hồ sơ hoso không nén. Có thể tệp đã bị nén lại bằng công cụ khác — hãy xin tệp gốc."),
-                format!("The entry “{name}” is compressed; hoso packages are not. The file may have been re-zipped by another tool — ask for the original."),
-            ));
+            return Err(err_named("compressed", i18n::ZIP_COMPRESSED, &name));
         }
         // Unix file type from the external attributes: only regular files.
         let kind = (ext_attr >> 16) & 0o170000;
         if made_by >> 8 == 3 && kind != 0 && kind != 0o100000 {
-            return Err(err(
-                "not-regular-file",
-                format!("“{name}” là liên kết (symlink) hoặc tệp đặc biệt; gói này không được mở."),
-                format!("“{name}” is a symlink or special file; this package is not opened."),
-            ));
+            return Err(err_named("not-regular-file", i18n::ZIP_NOT_REGULAR, &name));
         }
         // Everything else in the headers is fixed by Package v1 (zipw writes nothing else), so a
         // change to any byte of the zip is noticed, not only changes to the files.
@@ -254,20 +213,12 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
         }
         let lower = crate::engine::text::lower(&name);
         if folded.contains(&lower) {
-            return Err(err(
-                "duplicate",
-                format!("Tên tệp “{name}” xuất hiện hai lần trong gói."),
-                format!("The name “{name}” appears twice in the package."),
-            ));
+            return Err(err_named("duplicate", i18n::ZIP_DUPLICATE, &name));
         }
         folded.push(lower);
         // Entries follow each other without gaps or overlaps, as zipw writes them.
         if local != next_local {
-            return Err(err(
-                "layout",
-                "Các tệp trong gói chồng lên nhau hoặc có dữ liệu ẩn giữa chúng; gói này không được mở.",
-                "Entries overlap or hide data between them; this package is not opened.",
-            ));
+            return Err(err("layout", i18n::ZIP_OVERLAP));
         }
         if u32_at(b, local) != Some(0x0403_4b50) {
             return Err(truncated());
@@ -293,10 +244,10 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
         if (l_flags, l_method, l_crc, l_csize, l_usize) != (flags, method, crc, csize, usize_)
             || l_name != name_bytes
         {
-            return Err(err(
+            return Err(err_named(
                 "header-mismatch",
-                format!("Thông tin của “{name}” không khớp giữa hai phần của tệp zip; gói có thể đã bị sửa."),
-                format!("The two copies of the header of “{name}” disagree; the package may have been altered."),
+                i18n::ZIP_HEADER_MISMATCH,
+                &name,
             ));
         }
         let start = local + 30 + l_name_len + l_extra_len;
@@ -305,11 +256,7 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
             .filter(|e| *e <= cd_off)
             .ok_or_else(truncated)?;
         if super::zipw::crc32(&b[start..end]) != crc {
-            return Err(err(
-                "crc",
-                format!("Dữ liệu của “{name}” bị hỏng (sai mã kiểm tra CRC)."),
-                format!("The data of “{name}” is damaged (CRC mismatch)."),
-            ));
+            return Err(err_named("crc", i18n::ZIP_CRC, &name));
         }
         next_local = end;
         entries.push(Entry {
@@ -318,11 +265,7 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
         });
     }
     if p != eocd || next_local != cd_off {
-        return Err(err(
-            "layout",
-            "Gói có dữ liệu ẩn ngoài các tệp đã liệt kê; gói này không được mở.",
-            "The package holds data outside its listed entries; this package is not opened.",
-        ));
+        return Err(err("layout", i18n::ZIP_HIDDEN_DATA));
     }
     Ok(entries)
 }

@@ -7,7 +7,7 @@ use crate::engine::date::Timestamp;
 use crate::engine::draft::{self, DraftAttachment, DraftFile};
 use crate::engine::journey::Step;
 use crate::engine::media;
-use crate::engine::text::I18n;
+use crate::engine::text::{fill, I18n};
 use crate::i18n;
 use crate::routes::step_url;
 use leptos::prelude::*;
@@ -15,12 +15,12 @@ use leptos::prelude::*;
 /// "dd/mm/yyyy lúc hh:mm" in Vietnam's time (UTC+7).
 fn when(ms: f64, lang: crate::engine::text::Lang) -> String {
     let t = Timestamp::vietnam(ms);
-    format!(
-        "{} {} {:02}:{:02}",
-        t.date.display(),
-        i18n::DRAFT_AT.get(lang),
-        t.hour,
-        t.minute
+    i18n::DRAFT_AT.fill(
+        lang,
+        &[
+            ("date", (&t.date.display()).into()),
+            ("time", (&format!("{:02}:{:02}", t.hour, t.minute)).into()),
+        ],
     )
 }
 
@@ -140,8 +140,8 @@ fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
                 {move || person().unwrap_or_else(|| state.t(i18n::DRAFT_NO_NAME).to_string())}
             </p>
             <p class="card-meta">
-                {move || changed().map(|ms| format!("{}: {}", state.t(i18n::DRAFT_CHANGED), when(ms, state.lang.get())))}
-                {move || (files() > 0).then(|| format!(" · {} {}", files(), state.t(i18n::DRAFT_FILES)))}
+                {move || changed().map(|ms| { let lang = state.lang.get(); i18n::DRAFT_CHANGED.fill(lang, &[("when", (&when(ms, lang)).into())]) })}
+                {move || (files() > 0).then(|| format!(" · {}", i18n::DRAFT_FILES.fill(state.lang.get(), &[("count", files().into())])))}
             </p>
             <p class="draft-actions">
                 <a class="button" href=step_url(&id, Step::Review) aria-describedby=title_id.clone()>
@@ -233,10 +233,7 @@ async fn import(state: AppState, file: web_sys::File) -> Result<I18n, I18n> {
         .ok_or_else(|| media::unreadable(&file.name()))?;
     let mut d = draft::import(&bytes, CatalogIndex::bundled())?;
     let Some(p) = procedure(state, &d.procedure).await else {
-        return Err(I18n::new(
-            i18n::DRAFT_IMPORT_OFFLINE.0,
-            i18n::DRAFT_IMPORT_OFFLINE.1,
-        ));
+        return Err(i18n::DRAFT_IMPORT_OFFLINE.into());
     };
     d.fit_to(p);
     // Everything checked: now replace this procedure's draft.
@@ -253,11 +250,13 @@ async fn import(state: AppState, file: web_sys::File) -> Result<I18n, I18n> {
         .get(&id)
         .map(|s| s.name.clone())
         .unwrap_or_default();
-    let who = who.map(|w| format!(" – {w}")).unwrap_or_default();
-    Ok(I18n::new(
-        format!("{} {}{who}", i18n::DRAFT_IMPORTED.0, name.vi),
-        format!("{} {}{who}", i18n::DRAFT_IMPORTED.1, name.en),
-    ))
+    Ok(match who {
+        Some(person) => fill(
+            i18n::DRAFT_IMPORTED_FOR,
+            &[("name", (&name).into()), ("person", (&person).into())],
+        ),
+        None => fill(i18n::DRAFT_IMPORTED, &[("name", (&name).into())]),
+    })
 }
 
 #[component]

@@ -4,7 +4,8 @@
 
 use crate::engine::catalog::CatalogIndex;
 use crate::engine::settings::{Settings, Value};
-use crate::engine::text::I18n;
+use crate::engine::text::{fill, I18n, Lang};
+use crate::i18n;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/ui/embed.js")]
@@ -105,12 +106,7 @@ pub async fn load() -> (Settings, Vec<I18n>) {
             format!("/settings/{n}.json")
         }
         Some(n) => {
-            problems.push(I18n::new(
-                format!("Tên cấu hình “{n}” không hợp lệ (chỉ chữ thường, số và dấu -)."),
-                format!(
-                    "Settings name “{n}” is not valid (lower-case letters, digits and - only)."
-                ),
-            ));
+            problems.push(fill(i18n::EMBED_SETTINGS_NAME, &[("name", n.into())]));
             "/settings.json".to_string()
         }
         None => "/settings.json".to_string(),
@@ -123,21 +119,18 @@ pub async fn load() -> (Settings, Vec<I18n>) {
                 settings = s;
                 problems.extend(p);
             }
-            Err(_) => problems.push(I18n::new(
-                format!("{url} không phải JSON hợp lệ. Đã dùng cấu hình mặc định."),
-                format!("{url} is not valid JSON. The defaults are used instead."),
-            )),
+            Err(_) => problems.push(fill(i18n::EMBED_NOT_JSON, &[("url", (&url).into())])),
         },
-        None if name.is_some() => problems.push(I18n::new(
-            format!("Không tải được {url}. Đã dùng cấu hình mặc định."),
-            format!("{url} could not be loaded. The defaults are used instead."),
-        )),
+        None if name.is_some() => {
+            problems.push(fill(i18n::EMBED_NOT_LOADED, &[("url", (&url).into())]))
+        }
         None => {}
     }
     let (from_url, p) = Settings::from_query(&q, idx, None);
     problems.extend(p);
     for m in &problems {
-        web_sys::console::warn_1(&format!("hoso: {} / {}", m.vi, m.en).into());
+        let all: Vec<&str> = Lang::ALL.iter().map(|l| m.get(*l)).collect();
+        web_sys::console::warn_1(&format!("hoso: {}", all.join(" / ")).into());
     }
     (settings.merged(from_url), problems)
 }

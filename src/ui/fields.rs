@@ -400,7 +400,7 @@ fn PlaceSearch(
                     } else if n == 0 {
                         i18n::PLACE_NONE.get(lang).to_string()
                     } else if sr() {
-                        format!("{n} {}", i18n::PLACE_RESULTS.get(lang))
+                        i18n::PLACE_RESULTS.fill(lang, &[("count", n.into())])
                     } else {
                         String::new()
                     }

@@ -14,7 +14,7 @@ pub mod web;
 use crate::engine::catalog::{Answers, CatalogIndex, Procedure};
 use crate::engine::media::MediaType;
 use crate::engine::settings::Settings;
-use crate::engine::text::Lang;
+use crate::engine::text::{Lang, LANG_COUNT};
 use crate::engine::units::AdminUnits;
 use crate::i18n::{self, Tx};
 use leptos::prelude::*;
@@ -341,7 +341,7 @@ const START_KEY: &str = "hoso:start";
 fn mark_start_page(state: AppState) {
     // A memo, so storage is written when the answer changes, not on every keystroke.
     let differs = Memo::new(move |_| {
-        state.lang.get() != Lang::Vi
+        state.lang.get() != Lang::default()
             || state.answers.with(|a| a.values().any(|x| !x.is_empty()))
             || state.attachments.with(|a| !a.is_empty())
             || state
@@ -444,18 +444,30 @@ pub fn Header() -> impl IntoView {
                     {state.settings.with_value(|s| s.logo.clone()).map(|src| view! { <img class="logo" src=src alt="" height="32"/> })}
                     {move || state.t(i18n::APP_NAME)}
                 </a>
-                <button
-                    type="button"
-                    class="lang-switch"
-                    lang=move || state.lang.get().other().code()
-                    aria-label=move || state.t(i18n::SWITCH_LANG_LABEL)
-                    on:click=move |_| state.lang.update(|l| *l = l.other())
-                >
-                    {move || state.t(i18n::SWITCH_LANG)}
-                </button>
+                {lang_switches(state)}
             </div>
         </header>
     }
+}
+
+/// One button per other language, each with the language's name in itself (with two languages,
+/// one button offering the other). A button keeps its place when the language changes and shows
+/// the next other language, so focus stays on it; `start_page` writes the same buttons.
+fn lang_switches(state: AppState) -> impl IntoView {
+    std::array::from_fn::<_, { LANG_COUNT - 1 }, _>(|slot| {
+        let target = move || state.lang.get().others().nth(slot).unwrap_or_default();
+        view! {
+            <button
+                type="button"
+                class="lang-switch"
+                lang=move || target().code()
+                aria-label=move || target().switch_to()
+                on:click=move |_| state.lang.update(|l| *l = l.others().nth(slot).unwrap_or(*l))
+            >
+                {move || target().name()}
+            </button>
+        }
+    })
 }
 
 /// Reads the drafts kept on the device, then mounts the app on the page body.

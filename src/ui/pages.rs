@@ -9,7 +9,7 @@ use crate::engine::catalog::{CatalogIndex, DocAction, Page, PageKind, Procedure,
 use crate::engine::journey::Step;
 use crate::engine::media;
 use crate::engine::package::{self, Attachment, BuildInput};
-use crate::engine::text::{format_size, Lang};
+use crate::engine::text::{format_size, Arg, Lang};
 use crate::engine::validate::{self, Context, Issue};
 use crate::i18n::{self, Tx};
 use leptos::prelude::*;
@@ -288,7 +288,7 @@ pub fn ProcedureInfo() -> impl IntoView {
             <details class="details">
                 <summary>{move || state.t(i18n::LEGAL_BASIS)}</summary>
                 <ul class="list">{p.legal_basis.iter().map(|l| view! { <li lang="vi">{l.clone()}</li> }).collect_view()}</ul>
-                <p>{move || format!("{} {}", state.t(i18n::RULES_FROM), crate::engine::date::Date::parse_iso(&p.effective_from).map(|d| d.display()).unwrap_or_default())}</p>
+                <p>{move || i18n::RULES_FROM.fill(state.lang.get(), &[("date", (&crate::engine::date::Date::parse_iso(&p.effective_from).map(|d| d.display()).unwrap_or_default()).into())])}</p>
                 <h3>{move || state.t(i18n::SOURCES)}</h3>
                 <ul class="list">
                     {p.sources.iter().map(|s| view! { <li lang="vi">{s.title.clone()}{s.url.clone().map(|u| view! { " — " <span class="url">{u}</span> })}</li> }).collect_view()}
@@ -430,10 +430,10 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
                     <div class="offer">
                         <p class="offer-text">
                             <strong>{i18n::SAME_PERSON.get(lang)}</strong>" "
-                            {format!("{name} {} “{}”.", i18n::SAME_PERSON_Q.get(lang), from.label.get(lang))}
+                            {i18n::SAME_PERSON_Q.fill(lang, &[("name", (&name).into()), ("part", (&from.label).into())])}
                         </p>
                         <button type="button" class="button button--secondary" on:click=fill>
-                            {format!("{} {name} {} “{}”", i18n::SAME_PERSON_FILL.get(lang), i18n::SAME_PERSON_AS.get(lang), to.label.get(lang))}
+                            {i18n::SAME_PERSON_FILL.fill(lang, &[("name", (&name).into()), ("part", (&to.label).into())])}
                         </button>
                     </div>
                 }
@@ -751,10 +751,7 @@ pub fn ReviewPage() -> impl IntoView {
                 return;
             }
             let Some(units) = state.units_now() else {
-                problems.set(vec![crate::engine::text::I18n::new(
-                    i18n::PLACE_LOADING.0,
-                    i18n::PLACE_LOADING.1,
-                )]);
+                problems.set(vec![i18n::PLACE_LOADING.into()]);
                 web::focus_id("build-errors");
                 return;
             };
@@ -886,7 +883,7 @@ pub fn ReviewPage() -> impl IntoView {
                     let value = if n == 0 {
                         i18n::NO_FILE_BRING_PAPER.get(lang).to_string()
                     } else {
-                        format!("{n} {} ({})", i18n::FILES.get(lang), format_size(size, lang))
+                        i18n::FILES.fill(lang, &[("count", n.into()), ("size", Arg::Size(size))])
                     };
                     view! {
                         <div class="summary-row">

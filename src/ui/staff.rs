@@ -263,7 +263,7 @@ fn PackageView(report: Arc<Report>) -> impl IntoView {
         let title = if n == 0 {
             t(lang, i18n::STAFF_OK).to_string()
         } else {
-            format!("{} ({n})", t(lang, i18n::STAFF_PROBLEMS))
+            i18n::STAFF_PROBLEMS.fill(lang, &[("count", n.into())])
         };
         let list = findings()
             .into_iter()
