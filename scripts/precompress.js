@@ -3,7 +3,8 @@
 // dist/ (`app.wasm` → `app.wasm.gz`, `app.wasm.br`), so a static server sends the smallest copy
 // the browser accepts without compressing on each request (nginx `gzip_static`/`brotli_static`,
 // Caddy `precompressed br gzip`, scripts/serve.py). A copy not smaller than the file is not kept.
-// Run by scripts/build.sh after pwa.py (the service worker precaches the plain files only).
+// Run by scripts/build.sh after pwa.py (the service worker precaches the plain files only). Not for
+// the files a ward may edit after the build (settings) and the service worker itself.
 //
 //   node scripts/precompress.js [dist]
 const fs = require('node:fs');
@@ -12,10 +13,19 @@ const zlib = require('node:zlib');
 
 const COMPRESSIBLE = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.json', '.bin', '.webmanifest', '.svg', '.txt', '.xml']);
 const dir = process.argv[2] || 'dist';
+// Files that may change after the build: a ward edits its settings in place, and the service
+// worker must always be the one on disk (a server like nginx's gzip_static would send a stale copy).
+const KEEP_PLAIN = new Set(['settings.json', 'settings', 'sw.js']);
 
 function* files(d) {
   for (const e of fs.readdirSync(d, { withFileTypes: true })) {
     const p = path.join(d, e.name);
+    if (d === dir && KEEP_PLAIN.has(e.name)) {
+      // No copies here, not even from an earlier run.
+      const stale = e.isDirectory() ? fs.readdirSync(p).map(n => path.join(p, n)) : [p];
+      for (const f of stale) for (const ext of ['.gz', '.br']) if (!f.endsWith(ext)) fs.rmSync(f + ext, { force: true });
+      continue;
+    }
     if (e.isDirectory()) yield* files(p);
     else if (e.isFile() && COMPRESSIBLE.has(path.extname(e.name))) yield p;
   }

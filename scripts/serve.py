@@ -50,7 +50,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return None
         accepted = {e.split(";")[0].strip() for e in self.headers.get("Accept-Encoding", "").split(",")}
         for encoding, ext in (("br", ".br"), ("gzip", ".gz")):
-            if encoding in accepted and os.path.isfile(fs_path + ext):
+            # A copy older than the file is stale (the file was edited after the build): skip it.
+            if (encoding in accepted and os.path.isfile(fs_path + ext)
+                    and os.path.getmtime(fs_path + ext) >= os.path.getmtime(fs_path)):
                 f = open(fs_path + ext, "rb")
                 self.send_response(200)
                 self.send_header("Content-Type", self.guess_type(fs_path))

@@ -21,10 +21,15 @@ pub struct Commune {
     pub province: usize,
     /// Folded "commune name" words, e.g. "phuong vy da".
     folded_name: String,
+    /// Where the name without its type word(s) starts in `folded_name` ("vy da").
+    bare_at: usize,
+}
+
+impl Commune {
     /// Folded name without its type word(s): "vy da".
-    folded_bare: String,
-    /// Folded province name without its type words: "hue".
-    folded_province: String,
+    fn folded_bare(&self) -> &str {
+        &self.folded_name[self.bare_at..]
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -33,6 +38,8 @@ pub struct AdminUnits {
     pub communes: Vec<Commune>,
     pub source: String,
     pub version: String,
+    /// Folded province names without their type words ("hue"), by province index.
+    folded_provinces: Vec<String>,
 }
 
 /// Start of the compact unit list.
@@ -91,19 +98,20 @@ impl AdminUnits {
 
     fn from_raw(raw: RawUnits) -> AdminUnits {
         let mut provinces = Vec::with_capacity(raw.provinces.len());
+        let mut folded_provinces = Vec::with_capacity(raw.provinces.len());
         let mut communes = Vec::with_capacity(3400);
+        // Three strings per commune, no more: this runs when the list loads on a slow phone.
         for (pi, (pcode, pname, list)) in raw.provinces.into_iter().enumerate() {
-            let folded_province = strip_type(&fold(&pname)).to_string();
+            folded_provinces.push(strip_type(&fold(&pname)).to_string());
             for (code, name) in list {
                 let folded_name = fold(&name);
-                let folded_bare = strip_type(&folded_name).to_string();
+                let bare_at = folded_name.len() - strip_type(&folded_name).len();
                 communes.push(Commune {
                     code,
                     name,
                     province: pi,
                     folded_name,
-                    folded_bare,
-                    folded_province: folded_province.clone(),
+                    bare_at,
                 });
             }
             provinces.push(Province {
@@ -116,6 +124,7 @@ impl AdminUnits {
             communes,
             source: raw.source,
             version: raw.version,
+            folded_provinces,
         }
     }
 
@@ -166,7 +175,7 @@ impl AdminUnits {
             let all = words.iter().all(|w| {
                 if word_prefix(&c.folded_name, w) {
                     true
-                } else if word_prefix(&c.folded_province, w) {
+                } else if word_prefix(&self.folded_provinces[c.province], w) {
                     in_province += 1;
                     true
                 } else {
@@ -176,9 +185,10 @@ impl AdminUnits {
             if !all {
                 continue;
             }
-            let score = if c.folded_bare == q_bare || c.folded_name == q {
+            let score = if c.folded_bare() == q_bare || c.folded_name == q {
                 0
-            } else if c.folded_bare.starts_with(q_bare) || c.folded_name.starts_with(q.as_str()) {
+            } else if c.folded_bare().starts_with(q_bare) || c.folded_name.starts_with(q.as_str())
+            {
                 1
             } else if in_province == 0 {
                 2
@@ -188,8 +198,8 @@ impl AdminUnits {
             // Keep only the best `limit` hits, in order (a bounded insertion: O(n·limit)).
             let hit = Hit { index: i, score };
             let before = |a: &Hit, b: &Hit| {
-                (a.score, &self.communes[a.index].folded_bare, a.index)
-                    < (b.score, &self.communes[b.index].folded_bare, b.index)
+                (a.score, self.communes[a.index].folded_bare(), a.index)
+                    < (b.score, self.communes[b.index].folded_bare(), b.index)
             };
             let pos = hits
                 .iter()
@@ -264,7 +274,10 @@ mod tests {
         // every hit for "hoa" really contains a word starting with "hoa"
         for h in units().search("hoa", 50) {
             let c = &units().communes[h.index];
-            assert!(word_prefix(&c.folded_name, "hoa") || word_prefix(&c.folded_province, "hoa"));
+            assert!(
+                word_prefix(&c.folded_name, "hoa")
+                    || word_prefix(&units().folded_provinces[c.province], "hoa")
+            );
         }
     }
 
