@@ -17,6 +17,7 @@ import subprocess
 PATTERNS = [
     # (regex, [(name template, group, unit, better)])
     (r"^TOTAL \(gzip\)\s+([\d,]+)", [("first load (gzip)", 1, "bytes", "lower")]),
+    (r"^TOTAL \(brotli[^)]*\)\s+([\d,]+)", [("first load (Brotli, as served)", 1, "bytes", "lower")]),
     (r"^staff page .*?([\d,]+)\s+=", [("staff page bundle (gzip)", 1, "bytes", "lower")]),
     (r"^(browser )?(?!lighthouse)(\S.*?)\s+p50\s+([\d.]+) ms\s+p95\s+([\d.]+) ms",
      [("{1}{2} p50", 3, "ms", "lower"), ("{1}{2} p95", 4, "ms", "lower")]),
