@@ -299,6 +299,8 @@ pub fn load_procedure(state: AppState, id: &str) {
             Some(p) => Loaded::Ready(p),
             None => Loaded::Failed,
         };
+        // Decoding and building the page are two tasks, not one long one on a slow phone.
+        web::yield_now().await;
         state.procedures.update(|m| {
             m.insert(id, loaded);
         });

@@ -220,3 +220,8 @@ pub fn parse_query(search: &str) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// Lets the browser run other tasks (input, paint) before going on.
+pub async fn yield_now() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
