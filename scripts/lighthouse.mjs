@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Lighthouse (npm `lighthouse`, mobile preset with simulated slow 4G and CPU slowdown) on the
 // release build served on loopback, driving the system Chromium: performance score, LCP and TBT
-// of the start page and of a form page. Prints one line per page; run by scripts/bench.sh.
+// of the start page and of a form page. Each page is measured --runs times (default 3, each in a
+// fresh browser: a first visit) and the median of each figure is printed, with the range of the
+// scores: single runs on this machine vary by 20 points. Run by scripts/bench.sh.
 //
-//   node scripts/lighthouse.mjs [--dir dist] [--port 8791] [--detail]   (--detail: long tasks and main-thread work)
+//   node scripts/lighthouse.mjs [--dir dist] [--port 8791] [--runs 3] [--detail]   (--detail: long tasks, requests, LCP element)
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import serveDistModule from './serve_dist.js';
@@ -11,36 +13,47 @@ import serveDistModule from './serve_dist.js';
 const arg = (name, def) => { const i = process.argv.indexOf('--' + name); return i > 0 ? process.argv[i + 1] : def; };
 const DIR = arg('dir', 'dist');
 const PORT = Number(arg('port', 8791));
+const RUNS = Math.max(1, Number(arg('runs', 3)));
+const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const { serveDist } = serveDistModule;
 const PAGES = [['start page', '/'], ['form page', '/p/khai-sinh/s/tre']];
 
 const server = await serveDist(DIR, PORT);
 try {
   for (const [name, url] of PAGES) {
-    // A fresh browser per page: a first visit, nothing cached, no service worker yet.
-    const chrome = await chromeLauncher.launch({
-      chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const { lhr } = await lighthouse(server.base + url, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
-      const a = id => lhr.audits[id].numericValue;
-      const score = Math.round(lhr.categories.performance.score * 100);
-      if (process.argv.includes('--detail')) {
-        // Where the blocking time comes from: the long main-thread tasks and the work by kind.
-        for (const t of lhr.audits['long-tasks'].details?.items ?? []) console.log(`  long task ${t.duration.toFixed(0)} ms at ${t.startTime.toFixed(0)} ms: ${t.url}`);
-        for (const w of lhr.audits['mainthread-work-breakdown'].details?.items ?? []) console.log(`  ${w.groupLabel}: ${w.duration.toFixed(0)} ms`);
-        for (const b of lhr.audits['bootup-time'].details?.items ?? []) console.log(`  script ${b.url}: total ${b.total.toFixed(0)} ms, evaluation ${b.scripting.toFixed(0)} ms, parse/compile ${b.scriptParseCompile.toFixed(0)} ms`);
-        // What the page fetched and when (observed, not simulated), and which element was the LCP.
-        for (const r of lhr.audits['network-requests'].details?.items ?? []) console.log(`  request ${r.url.replace(server.base, '')}: ${(r.transferSize / 1024).toFixed(1)} KB, ${r.networkRequestTime?.toFixed(0)}–${r.networkEndTime?.toFixed(0)} ms`);
-        const lcp = lhr.audits['largest-contentful-paint-element'].details?.items?.[0]?.items?.[0]?.node;
-        if (lcp) console.log(`  LCP element: ${lcp.snippet}`);
+    const runs = [];
+    for (let run = 1; run <= RUNS; run++) {
+      // A fresh browser per run: a first visit, nothing cached, no service worker yet.
+      const chrome = await chromeLauncher.launch({
+        chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
+        chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+      try {
+        const { lhr } = await lighthouse(server.base + url, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
+        const a = id => lhr.audits[id].numericValue;
+        const score = Math.round(lhr.categories.performance.score * 100);
+        if (process.argv.includes('--detail')) {
+          // Where the blocking time comes from: the long main-thread tasks and the work by kind.
+          for (const t of lhr.audits['long-tasks'].details?.items ?? []) console.log(`  long task ${t.duration.toFixed(0)} ms at ${t.startTime.toFixed(0)} ms: ${t.url}`);
+          for (const w of lhr.audits['mainthread-work-breakdown'].details?.items ?? []) console.log(`  ${w.groupLabel}: ${w.duration.toFixed(0)} ms`);
+          for (const b of lhr.audits['bootup-time'].details?.items ?? []) console.log(`  script ${b.url}: total ${b.total.toFixed(0)} ms, evaluation ${b.scripting.toFixed(0)} ms, parse/compile ${b.scriptParseCompile.toFixed(0)} ms`);
+          // What the page fetched and when (observed, not simulated), and which element was the LCP.
+          for (const r of lhr.audits['network-requests'].details?.items ?? []) console.log(`  request ${r.url.replace(server.base, '')}: ${(r.transferSize / 1024).toFixed(1)} KB, ${r.networkRequestTime?.toFixed(0)}–${r.networkEndTime?.toFixed(0)} ms`);
+          const lcp = lhr.audits['largest-contentful-paint-element'].details?.items?.[0]?.items?.[0]?.node;
+          if (lcp) console.log(`  LCP element: ${lcp.snippet}`);
+        }
+        const r = { score, lcp: a('largest-contentful-paint'), tbt: a('total-blocking-time'), fcp: a('first-contentful-paint') };
+        runs.push(r);
+        console.log(`  ${name} run ${run}: score ${score}, LCP ${r.lcp.toFixed(0)} ms, TBT ${r.tbt.toFixed(0)} ms, FCP ${r.fcp.toFixed(0)} ms`);
+      } finally {
+        await chrome.kill();
       }
-      console.log(`lighthouse ${name}: score ${score}, LCP ${a('largest-contentful-paint').toFixed(0)} ms, TBT ${a('total-blocking-time').toFixed(0)} ms, FCP ${a('first-contentful-paint').toFixed(0)} ms (goal: score ≥ 95)`);
-    } finally {
-      await chrome.kill();
     }
+    const m = k => median(runs.map(r => r[k]));
+    const scores = runs.map(r => r.score);
+    console.log(`lighthouse ${name}: score ${m('score')}, LCP ${m('lcp').toFixed(0)} ms, TBT ${m('tbt').toFixed(0)} ms, FCP ${m('fcp').toFixed(0)} ms ` +
+      `(median of ${runs.length}; scores ${Math.min(...scores)}–${Math.max(...scores)}; goal: score ≥ 95)`);
   }
 } finally {
   server.stop();
