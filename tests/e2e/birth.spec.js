@@ -258,6 +258,15 @@ test('answers survive closing the tab, and a late registration is a warning', as
   await choosePlace(again, 'tre_noi_sinh', 'vy da', 'Phường Vỹ Dạ');
   await choosePlace(again, 'tre_que_quan', 'vy da', 'Phường Vỹ Dạ');
   await again.selectOption('select[name=tre_dan_toc]', 'Tày');
+  // The choice stays shown when the list is written again in the other language, and after a reload.
+  const ethnicity = again.locator('select[name=tre_dan_toc]');
+  await again.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(ethnicity.locator('option').first()).toHaveText("— Choose —");
+  await expect(ethnicity).toHaveValue('Tày');
+  await again.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+  await expect(ethnicity.locator('option').first()).toHaveText("— Chọn —");
+  await again.reload();
+  await expect(ethnicity).toHaveValue('Tày');
   await pressContinue(again);
   await expect(again.locator('#error-summary')).toContainText('quá thời hạn 60 ngày');
   await expect(again.locator('#error-summary')).toHaveClass(/warning-summary/);
