@@ -42,10 +42,11 @@ try {
           for (const r of lhr.audits['network-requests'].details?.items ?? []) console.log(`  request ${r.url.replace(server.base, '')}: ${(r.transferSize / 1024).toFixed(1)} KB, ${r.networkRequestTime?.toFixed(0)}–${r.networkEndTime?.toFixed(0)} ms`);
           const lcp = lhr.audits['largest-contentful-paint-element'].details?.items?.[0]?.items?.[0]?.node;
           if (lcp) console.log(`  LCP element: ${lcp.snippet}`);
+          for (const l of lhr.audits['layout-shifts']?.details?.items ?? []) console.log(`  layout shift ${l.score.toFixed(3)}: ${l.node?.snippet ?? '(unknown)'}`);
         }
         const r = { score, lcp: a('largest-contentful-paint'), tbt: a('total-blocking-time'), fcp: a('first-contentful-paint') };
         runs.push(r);
-        console.log(`  ${name} run ${run}: score ${score}, LCP ${r.lcp.toFixed(0)} ms, TBT ${r.tbt.toFixed(0)} ms, FCP ${r.fcp.toFixed(0)} ms`);
+        console.log(`  ${name} run ${run}: score ${score}, LCP ${r.lcp.toFixed(0)} ms, TBT ${r.tbt.toFixed(0)} ms, FCP ${r.fcp.toFixed(0)} ms, CLS ${a('cumulative-layout-shift').toFixed(3)}, Speed Index ${a('speed-index').toFixed(0)} ms`);
       } finally {
         await chrome.kill();
       }

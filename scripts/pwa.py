@@ -5,7 +5,7 @@ of every file to precache — both bundles, catalog and unit data, icons, schema
     python3 scripts/pwa.py [--dir dist]
 
 Puts the static start page (public/data/start.vi.html, written by `hoso catalog export`) at the
-start of dist/index.html's body, so the first paint shows the heading and
+start of dist/index.html's body (before the loading line), so the first paint shows the heading and
 the procedures before the app has loaded (src/start_page.rs).
 
 Also tightens the Content-Security-Policy of every built page: the `'unsafe-inline'` that the
@@ -48,10 +48,12 @@ def main():
     if start.exists():
         index = root / "index.html"
         html = index.read_text(encoding="utf-8")
-        body = re.search(r"<body[^>]*>", html)
-        if not body or 'id="boot-start"' in html:
-            raise SystemExit("pwa: dist/index.html has no <body> or already has the start page")
-        html = html[:body.end()] + start.read_text(encoding="utf-8") + html[body.end():]
+        # Before the loading line, after the first inline script (which decides whether the
+        # static page is shown, so a deep link never paints it).
+        boot = re.search(r"<p\b[^>]*\bid=[\"']?boot[\"'\s>]", html)
+        if not boot or 'id="boot-start"' in html:
+            raise SystemExit("pwa: dist/index.html has no loading line (#boot) or already has the start page")
+        html = html[:boot.start()] + start.read_text(encoding="utf-8") + html[boot.start():]
         # The wasm is preloaded only when the static start page is not shown (the boot script
         # decides): on the start page the heading, text and links come first on a slow link.
         preload = re.search(r"<link\b[^>]*_bg\.wasm[^>]*>", html)

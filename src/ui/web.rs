@@ -92,8 +92,9 @@ pub fn focus_id(id: &str) {
     gloo::timers::callback::Timeout::new(0, move || {
         if let Some(el) = document().and_then(|d| d.get_element_by_id(&id)) {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                // The browser scrolls to it only if it is out of sight: a page's heading is at the
+                // top, and aligning it there would hide the back link above it.
                 let _ = el.focus();
-                el.scroll_into_view();
             }
         }
     })

@@ -81,3 +81,27 @@ test('a resident whose start page looks different (English, drafts) gets the loa
   await expect(page.locator('#boot')).toBeVisible();
   await expect(page.locator('#boot-start')).toHaveCount(0);
 });
+
+test('a form page opened by its address loads without anything on the screen moving', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts.push(e.value); })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  // A slow procedure file, so the loading line is on the screen before the form replaces it.
+  await page.route(/\/data\/catalog\/khai-sinh\.bin$/, async route => {
+    await new Promise(r => setTimeout(r, 400));
+    await route.continue();
+  });
+  await page.goto('/p/khai-sinh/s/tre');
+  await expect(page.locator('main form')).toBeVisible();
+  await expect(page.locator('#page-title')).toBeFocused();
+  await page.waitForTimeout(500); // the unit list arrives after the form
+  // Neither the start page (never painted at this address) nor the footer (below the first
+  // screen) jumps when the page appears.
+  const total = await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
+  expect(total).toBeLessThan(0.01);
+  // Focusing the heading does not scroll the back link and the procedure's name out of sight.
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  await expect(page.locator('.back-link')).toBeInViewport();
+});
