@@ -2,10 +2,11 @@
 //! resident on a slow connection sees the heading and the list of procedures — real links that
 //! already work — before the app has downloaded. The app replaces it when it starts
 //! (`ui::mount`), with the same markup as `ui::pages::Home` renders for a first visit: Vietnamese,
-//! no drafts, no ward settings. An inline script in `index.html` shows it only then (docs/size.md).
+//! no drafts, no ward settings. The first inline script in `index.html` shows it only then, before
+//! it can paint (docs/size.md).
 //!
 //! Written by `hoso catalog export` to `public/data/start.vi.html`; `cargo test` fails while that
-//! file is stale, and `tests/e2e/a11y.spec.js` checks it matches what the app renders.
+//! file is stale, and `tests/e2e/start.spec.js` checks it matches what the app renders.
 
 use crate::engine::catalog::CatalogIndex;
 use crate::engine::text::{escape_html as esc, Lang};
