@@ -5,8 +5,9 @@
 
 Deep links such as /p/khai-sinh/s/tre get index.html (the app routes in the browser); paths with
 a file extension that do not exist get 404. Serves .wasm as application/wasm. When the build wrote
-precompressed copies (scripts/precompress.js: `x.wasm.br`, `x.wasm.gz`), sends the smallest one
-the browser accepts, with Content-Encoding — as a production server should (docs/embedding.md).
+precompressed copies (scripts/precompress.js: `x.wasm.br`, `x.wasm.gz`), sends the Brotli copy
+if the browser accepts it, else the gzip one, with Content-Encoding — as a production server
+should (docs/embedding.md).
 """
 import argparse
 import functools
@@ -43,12 +44,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def send_precompressed(self):
         """The `.br` or `.gz` copy of the file asked for, if there is one and the browser takes it."""
+        self.has_copies = False
         fs_path = self.translate_path(self.path)
         if os.path.isdir(fs_path):
             fs_path = os.path.join(fs_path, "index.html")
         if not os.path.isfile(fs_path):
             return None
-        accepted = {e.split(";")[0].strip() for e in self.headers.get("Accept-Encoding", "").split(",")}
+        accepted = set()
+        for part in self.headers.get("Accept-Encoding", "").split(","):
+            name, _, params = part.partition(";")
+            if params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
+                accepted.add(name.strip())
         for encoding, ext in (("br", ".br"), ("gzip", ".gz")):
             # A copy older than the file is stale (the file was edited after the build): skip it.
             if (encoding in accepted and os.path.isfile(fs_path + ext)
@@ -59,11 +65,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 self.send_header("Content-Encoding", encoding)
                 self.send_header("Vary", "Accept-Encoding")
                 self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
+                self.send_header("Last-Modified", self.date_time_string(int(os.path.getmtime(fs_path))))
                 self.end_headers()
                 return f
+        # The plain file is sent, but its response still depends on Accept-Encoding.
+        self.has_copies = any(os.path.isfile(fs_path + ext) for ext in (".br", ".gz"))
         return None
 
+    has_copies = False
+
     def end_headers(self):
+        if self.has_copies:
+            self.send_header("Vary", "Accept-Encoding")  # the plain file, where copies exist
         if urllib.parse.urlsplit(self.path).path in ("/", "/index.html", "/staff/index.html", "/sw.js", "/sw-register.js"):
             self.send_header("Cache-Control", "no-cache")
         super().end_headers()
