@@ -51,6 +51,49 @@ fn check_texts(place: &str, texts: &[&str], problems: &mut Vec<String>) {
     }
 }
 
+/// The `{placeholders}` of a text, sorted.
+fn placeholders(t: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = t
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter(|name| {
+            name.starts_with(|c: char| c.is_ascii_lowercase())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A catalog text is shown as it is, except a rule's message, a template filled with the rule's
+/// `{value}` (or `{days}`) and `{limit}`: any other placeholder, or one a language lacks, would be
+/// shown to residents as it is written.
+fn check_catalog_placeholders(place: &str, texts: &[&str], problems: &mut Vec<String>) {
+    let rule_message = place.contains(".rules[") && place.ends_with(".message");
+    let first = placeholders(texts[0]);
+    for (lang, t) in Lang::ALL.iter().zip(texts) {
+        let names = placeholders(t);
+        if names != first {
+            problems.push(format!(
+                "{place}: the text in {} has the placeholders {names:?}, the first language {first:?}",
+                lang.code()
+            ));
+        }
+        for name in names {
+            if !(rule_message && ["value", "days", "limit"].contains(&name)) {
+                problems.push(format!(
+                    "{place}: {{{name}}} in {} is not filled in here",
+                    lang.code()
+                ));
+            }
+        }
+    }
+}
+
 /// Every object with a language code as a key is a text in every language.
 fn walk(place: &str, v: &Value, problems: &mut Vec<String>) -> usize {
     let is_code = |k: &str| Lang::ALL.iter().any(|l| l.code() == k);
@@ -61,6 +104,7 @@ fn walk(place: &str, v: &Value, problems: &mut Vec<String>) -> usize {
                 .map(|l| m.get(l.code()).and_then(Value::as_str).unwrap_or(""))
                 .collect();
             check_texts(place, &texts, problems);
+            check_catalog_placeholders(place, &texts, problems);
             for k in m.keys().filter(|k| !is_code(k)) {
                 problems.push(format!("{place}: unexpected key {k} in a text"));
             }
@@ -147,6 +191,35 @@ fn the_check_finds_what_it_should() {
     let mut p = Vec::new();
     assert_eq!(walk("t", &Value::Object(v), &mut p), 3);
     assert_eq!(p.len(), 2 * (n - 1) + 1, "{p:?}");
+    // A rule message may use {value} and {limit}, in every language; a misspelt one, one that a
+    // language lacks, or one outside a rule message is found.
+    let rule = |f: &dyn Fn(usize) -> &'static str| {
+        let mut m = Map::new();
+        for (i, l) in Lang::ALL.iter().enumerate() {
+            m.insert(l.code().into(), f(i).into());
+        }
+        Value::Object(m)
+    };
+    let mut p = Vec::new();
+    let ok = rule(&|i| {
+        [
+            "Mới {value} tuổi, cần {limit}.",
+            "Only {value}, at least {limit}.",
+        ][i.min(1)]
+    });
+    walk("t.rules[0].message", &ok, &mut p);
+    assert_eq!(p, Vec::<String>::new());
+    let misspelt = rule(&|i| {
+        [
+            "Mới {value} tuổi, cần {limit}.",
+            "Only {value}, at least {limt}.",
+        ][i.min(1)]
+    });
+    walk("t.rules[0].message", &misspelt, &mut p);
+    assert!(p.len() >= 2, "{p:?}");
+    let mut p = Vec::new();
+    walk("t.fields[0].label", &ok, &mut p);
+    assert_eq!(p.len(), 2 * n, "{p:?}");
     let mut p = Vec::new();
     let mut texts = vec!["File"; n];
     texts[0] = "Ho\u{302}\u{300} so\u{31b}";

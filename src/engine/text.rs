@@ -101,7 +101,10 @@ const fn fold_table<const N: usize>(start: u32, end: u32) -> [u8; N] {
             };
             let in_low = c >= FOLD_LOW_START && c < FOLD_LOW_END;
             let in_high = c >= FOLD_HIGH_START && c < FOLD_HIGH_END;
-            assert!(in_low || in_high, "a letter of FOLDS is outside the folding tables");
+            assert!(
+                in_low || in_high,
+                "a letter of FOLDS is outside the folding tables"
+            );
             if c >= start && c < end {
                 table[(c - start) as usize] = to as u8;
             }

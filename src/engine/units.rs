@@ -187,8 +187,7 @@ impl AdminUnits {
             }
             let score = if c.folded_bare() == q_bare || c.folded_name == q {
                 0
-            } else if c.folded_bare().starts_with(q_bare) || c.folded_name.starts_with(q.as_str())
-            {
+            } else if c.folded_bare().starts_with(q_bare) || c.folded_name.starts_with(q.as_str()) {
                 1
             } else if in_province == 0 {
                 2
