@@ -152,6 +152,11 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
     if cd_off.checked_add(cd_size) != Some(eocd) {
         return Err(truncated());
     }
+    // The record ends the file, so it announces no comment: a length here means the comment was
+    // cut off (or the byte was changed).
+    if u16_at(b, eocd + 20) != Some(0) {
+        return Err(truncated());
+    }
     let mut entries: Vec<Entry> = Vec::with_capacity(n);
     let mut folded: Vec<String> = Vec::with_capacity(n);
     let mut p = cd_off;
@@ -360,6 +365,13 @@ mod tests {
         commented[l - 2] = 3;
         commented.extend_from_slice(b"hi!");
         assert_eq!(code(&commented), "not-package-zip");
+        // A comment announced but not there (found by the property test: the last two bytes).
+        for last in [1, 2] {
+            let mut announced = good.clone();
+            let l = announced.len();
+            announced[l - last] = 0xF1;
+            assert_eq!(code(&announced), "truncated");
+        }
         assert_eq!(code(&vec![0u8; MAX_ZIP_BYTES + 1]), "too-large");
     }
 
