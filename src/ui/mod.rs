@@ -316,6 +316,8 @@ pub fn load_units(state: AppState) {
     state.units_loading.set_value(true);
     state.units.set(Err(Units::Loading));
     leptos::task::spawn_local(async move {
+        // After the page that needs it has painted: the list is not needed to show the page.
+        web::after_paint().await;
         match web::fetch_bytes("/data/units-2025.bin").await {
             Some(bytes) => match AdminUnits::from_compact(&bytes) {
                 Ok(u) => state.units.set(Ok(Arc::new(u))),

@@ -222,6 +222,19 @@ pub fn parse_query(search: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Waits until the browser has painted the next frame (a requestAnimationFrame callback runs just
+/// before the paint; the task after it runs after).
+pub async fn after_paint() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| match web_sys::window() {
+        Some(w) if w.request_animation_frame(&resolve).is_ok() => {}
+        _ => {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    yield_now().await;
+}
+
 /// Lets the browser run other tasks (input, paint) before going on.
 pub async fn yield_now() {
     gloo::timers::future::TimeoutFuture::new(0).await;
