@@ -160,16 +160,26 @@ fn bad_input_gets_a_clear_message_and_exit_code_2() {
                 "--lang".into(),
                 "fr".into(),
             ],
-            // The codes of locales/languages.json: "use vi or en".
+            // The codes of locales/languages.json (checked whole below).
             "--lang fr: use vi",
         ),
     ];
+    // Every language of the list is offered, in its order: "use vi or en", "use vi, en or xx".
+    let codes: Vec<&str> = hoso::engine::text::Lang::ALL
+        .iter()
+        .map(|l| l.code())
+        .collect();
+    let (first, last) = codes.split_at(codes.len() - 1);
+    let offered = format!("--lang fr: use {} or {}", first.join(", "), last[0]);
     for (args, expect) in cases {
         let a: Vec<&str> = args.iter().map(String::as_str).collect();
         let (code, out, err) = hoso(&a);
         assert_eq!(code, 2, "{a:?}: {out}{err}");
         assert!(err.contains(expect), "{a:?}: {err}");
         assert!(!err.contains("panicked"), "{err}");
+        if a.contains(&"fr") {
+            assert!(err.contains(&offered), "{err}");
+        }
     }
 }
 
