@@ -153,6 +153,8 @@ test('a procedure is completed with the keyboard alone, focus always visible', a
   await tabTo(page, 'a[href="/p/chung-thuc-chu-ky"]');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/p\/chung-thuc-chu-ky$/);
+  // The page has loaded when its heading has focus (a Tab pressed before that is undone by it).
+  await expect(page.locator('#page-title')).toBeFocused();
   const next = async () => { await tabTo(page, 'button[type=submit]', 'Continue'); await page.keyboard.press('Enter'); };
   await next();
   for (let n = 0; n < 20 && !/\/(attachments|review)$/.test(page.url()); n++) {
