@@ -7,7 +7,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
-trunk build --release
-trunk build staff.html --release --dist dist/staff --public-url /staff/
+# `&&`, not two lines: set -e does not apply inside the tested `if !` below.
+bundles() {
+  trunk build --release &&
+  trunk build staff.html --release --dist dist/staff --public-url /staff/
+}
+# Smaller wasm with std rebuilt for size (scripts/lean_env.sh); HOSO_PLAIN_STD=1 skips it.
+if [ "${HOSO_PLAIN_STD:-0}" = 1 ]; then
+  bundles
+elif ! (source scripts/lean_env.sh && bundles); then
+  printf '\n\033[1;33mwarning:\033[0m the build with std rebuilt for size failed (see above; is the rust-src\n' >&2
+  printf 'component installed? scripts/setup.sh adds it). Building with the prebuilt std: the wasm is\n' >&2
+  printf 'about 21 KB gzip larger.\n\n' >&2
+  bundles
+fi
 python3 scripts/pwa.py --dir dist
 node scripts/precompress.js dist

@@ -4,7 +4,7 @@
 // the most time in it (inclusive). Used for docs/size.md's form-page figures (issue #7).
 //
 // Needs a build whose wasm keeps its function names, put into a copy of dist/:
-//   CARGO_PROFILE_RELEASE_STRIP=none cargo build --offline --release --target wasm32-unknown-unknown --bin hoso
+//   (. scripts/lean_env.sh && CARGO_PROFILE_RELEASE_STRIP=none cargo build --offline --release --target wasm32-unknown-unknown --bin hoso)
 //   rm -rf /tmp/pdist && cp -r dist /tmp/pdist && find /tmp/pdist -name '*.br' -delete -o -name '*.gz' -delete
 //   wasm-bindgen --target web --out-dir /tmp/wbn --out-name hoso target/wasm32-unknown-unknown/release/hoso.wasm
 //   wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int /tmp/wbn/hoso_bg.wasm -o /tmp/wbn/opt.wasm

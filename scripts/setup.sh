@@ -20,6 +20,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. Rust's library sources: the browser bundles rebuild std for size (scripts/lean_env.sh).
+if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
+  step "adding Rust component rust-src"
+  rustup component add rust-src
+fi
+
 # 2. trunk (0.22 needs a newer rustc than this machine's).
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
   step "installing trunk $TRUNK_VERSION from crates.io (several minutes, once)"
@@ -48,10 +54,14 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ]
 fi
 
 # 6. Crates for the offline build (trunk runs cargo with --offline).
-if [ ! -f target/.fetched ] || [ Cargo.lock -nt target/.fetched ]; then
+#    Also std's own crates, for the build that rebuilds std (scripts/lean_env.sh); the marker
+#    names the toolchain, whose std may need other crates.
+FETCHED="target/.fetched-$(rustc -V | awk '{print $2}')"
+if [ ! -f "$FETCHED" ] || [ Cargo.lock -nt "$FETCHED" ]; then
   step "fetching crates"
   cargo fetch --locked
-  mkdir -p target && touch target/.fetched
+  RUSTC_BOOTSTRAP=1 cargo fetch --locked -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
+  mkdir -p target && touch "$FETCHED"
 fi
 
 step "ready: trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $WASM_BINDGEN_VERSION, $(node_modules/.bin/wasm-opt --version | head -1), $(chromium --version 2>/dev/null | awk '{print $1, $2}')"
