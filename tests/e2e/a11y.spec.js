@@ -5,8 +5,7 @@
 // A second test completes a procedure with the keyboard alone; a third checks reduced motion.
 const fs = require('fs');
 const path = require('path');
-const { test, expect } = require('@playwright/test');
-const { expectAccessible, choosePlace, JPEG } = require('./helpers');
+const { test, expect, expectAccessible, choosePlace, JPEG } = require('./helpers');
 
 const CATALOG = path.join(__dirname, '..', '..', 'src', 'catalog');
 const PROCEDURES = fs.readdirSync(CATALOG)

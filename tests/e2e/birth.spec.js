@@ -2,10 +2,9 @@
 // downloaded package, with axe-core on every page.
 const fs = require('fs');
 const crypto = require('crypto');
-const { test, expect } = require('@playwright/test');
 const JSZip = require('jszip');
 const Ajv2020 = require('ajv/dist/2020');
-const { expectAccessible, pressContinue, choosePlace, heading, JPEG } = require('./helpers');
+const { test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG } = require('./helpers');
 
 const schema = JSON.parse(fs.readFileSync('public/schema/manifest-v1.schema.json', 'utf8'));
 

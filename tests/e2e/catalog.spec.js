@@ -1,6 +1,5 @@
 // The catalog in the browser: finding procedures, grouping, people entered once, the new rules.
-const { test, expect } = require('@playwright/test');
-const { expectAccessible, pressContinue, heading } = require('./helpers');
+const { test, expect, expectAccessible, pressContinue, heading } = require('./helpers');
 
 const PROCEDURES = [
   'khai-sinh', 'chung-thuc-ban-sao', 'tam-tru', 'thuong-tru', 'ket-hon', 'xac-nhan-tinh-trang-hon-nhan', 'khai-tu',

@@ -2,8 +2,7 @@
 // offline and app updates, carried to another device in a file, and storage trouble explained.
 const fs = require('fs');
 const path = require('path');
-const { test, expect } = require('@playwright/test');
-const { expectAccessible, pressContinue, JPEG, installOffline, seedAnswers, ANSWERS, idbCount } = require('./helpers');
+const { test, expect, expectAccessible, pressContinue, JPEG, installOffline, seedAnswers, ANSWERS, idbCount } = require('./helpers');
 
 const SW = path.join(__dirname, '..', '..', 'dist', 'sw.js');
 

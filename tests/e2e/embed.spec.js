@@ -1,8 +1,7 @@
 // A ward website embeds the wizard: the demo ward page (Phường Vỹ Dạ) on one loopback port
 // embeds the app served from another. The host receives the finished package only when its
 // origin is allowlisted in the ward's settings; a draft survives a reload inside the iframe.
-const { test, expect } = require('@playwright/test');
-const { expectAccessible, pressContinue, JPEG } = require('./helpers');
+const { test, expect, expectAccessible, pressContinue, JPEG } = require('./helpers');
 
 const APP = 'http://127.0.0.1:8765';
 const ALLOWED_HOST = 'http://127.0.0.1:8766';

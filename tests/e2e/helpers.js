@@ -1,7 +1,26 @@
 // Shared steps for the end-to-end tests.
 const fs = require('fs');
 const path = require('path');
-const { expect } = require('@playwright/test');
+const base = require('@playwright/test');
+const { expect } = base;
+
+/** Playwright's `test`, failing any test in whose pages an uncaught error was thrown: the
+ *  browser bundles stop on a panic with a bare `unreachable` trap (scripts/lean_env.sh), which
+ *  would otherwise go unnoticed wherever the page happened to look right. */
+const test = base.test.extend({
+  // A test that causes errors on purpose names them: `test.use({ expectedPageErrors: /…/ })`.
+  expectedPageErrors: [null, { option: true }],
+  context: async ({ context, expectedPageErrors }, use) => {
+    const errors = [];
+    const watch = p => p.on('pageerror', e => {
+      if (!(expectedPageErrors && expectedPageErrors.test(e.message))) errors.push(`${p.url()}: ${e.message}`);
+    });
+    context.pages().forEach(watch);
+    context.on('page', watch);
+    await use(context);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -89,4 +108,4 @@ async function idbCount(page, store) {
   }, store);
 }
 
-module.exports = { expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };
+module.exports = { test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };

@@ -1,8 +1,7 @@
 // Offline after the first visit: the service worker precaches everything, deep links open, and a
 // whole procedure is completed and its package downloaded without any network.
 const fs = require('fs');
-const { test, expect } = require('@playwright/test');
-const { pressContinue, expectAccessible, JPEG, installOffline, compactAnswers, ANSWERS, idbCount } = require('./helpers');
+const { test, expect, pressContinue, expectAccessible, JPEG, installOffline, compactAnswers, ANSWERS, idbCount } = require('./helpers');
 
 for (const how of ['network off', 'server gone']) {
   test(`a whole procedure is completed offline (${how})`, async ({ page, context }) => {

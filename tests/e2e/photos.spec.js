@@ -3,8 +3,7 @@
 // explained, limits shown before they are reached.
 const fs = require('fs');
 const JSZip = require('jszip');
-const { test, expect } = require('@playwright/test');
-const { expectAccessible, pressContinue, JPEG, seedAnswers, ANSWERS } = require('./helpers');
+const { test, expect, expectAccessible, pressContinue, JPEG, seedAnswers, ANSWERS } = require('./helpers');
 
 /** An EXIF APP1 segment as phones write it: Orientation and a GPS position (21.0285 N). */
 function exifSegment(orientation) {

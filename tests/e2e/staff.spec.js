@@ -1,8 +1,7 @@
 // The staff page: open a package, see the verdict, the declaration, the checklist, the attachments.
 const fs = require('fs');
 const path = require('path');
-const { test, expect } = require('@playwright/test');
-const { expectAccessible } = require('./helpers');
+const { test, expect, expectAccessible } = require('./helpers');
 
 const fixture = name => path.join(__dirname, '..', 'fixtures', name);
 

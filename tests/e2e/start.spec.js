@@ -1,11 +1,13 @@
 // The start page is in index.html (src/start_page.rs, put in by scripts/pwa.py): on a slow
 // connection residents read it and can pick a procedure before the app has downloaded, and the
 // app then takes over without anything moving.
-const { test, expect } = require('@playwright/test');
-const { expectAccessible } = require('./helpers');
+const { test, expect, expectAccessible } = require('./helpers');
 
 // Requests a service worker answers are not seen by page.route; these tests stop the app loading.
 test.use({ serviceWorkers: 'block' });
+
+/** A route handler that never answers: the app is still downloading, as on a slow connection. */
+const hang = () => {};
 
 /** What a resident sees on the start page, and where the heading and first procedure sit. */
 async function snapshot(page) {
@@ -22,7 +24,7 @@ async function snapshot(page) {
 }
 
 test('the start page is readable and its links work before the app has loaded, and the app matches it', async ({ page, browser }) => {
-  await page.route(/\.wasm$/, route => route.abort());
+  await page.route(/\.wasm$/, hang);
   await page.goto('/');
   await expect(page.locator('#boot-start')).toHaveCount(1);
   await expect(page.locator('#boot')).toHaveCount(0);
@@ -57,7 +59,7 @@ test('a resident whose start page looks different (English, drafts) gets the loa
   await expect(page.locator('#boot-start')).toHaveCount(0);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('h1')).toHaveText('What do you need to do?');
-  await page.route(/\.wasm$/, route => route.abort());
+  await page.route(/\.wasm$/, hang);
   await page.reload();
   await expect(page.locator('#boot')).toBeVisible();
   await expect(page.locator('#boot-start')).toHaveCount(0);
@@ -67,7 +69,7 @@ test('a resident whose start page looks different (English, drafts) gets the loa
   await page.reload();
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
   await expect(page.locator('h1')).toHaveText('Bạn cần làm thủ tục gì?');
-  await page.route(/\.wasm$/, route => route.abort());
+  await page.route(/\.wasm$/, hang);
   await page.reload();
   await expect(page.locator('#boot-start')).toHaveCount(1);
   await page.unroute(/\.wasm$/);
@@ -76,7 +78,7 @@ test('a resident whose start page looks different (English, drafts) gets the loa
   await page.locator('.place-option').first().click();
   await page.goto('/');
   await expect(page.locator('#drafts-title')).toHaveText('Hồ sơ đang làm dở');
-  await page.route(/\.wasm$/, route => route.abort());
+  await page.route(/\.wasm$/, hang);
   await page.reload();
   await expect(page.locator('#boot')).toBeVisible();
   await expect(page.locator('#boot-start')).toHaveCount(0);
@@ -104,4 +106,49 @@ test('a form page opened by its address loads without anything on the screen mov
   // Focusing the heading does not scroll the back link and the procedure's name out of sight.
   expect(await page.evaluate(() => scrollY)).toBe(0);
   await expect(page.locator('.back-link')).toBeInViewport();
+});
+
+test.describe('when the app cannot load or stops', () => {
+  test.use({ expectedPageErrors: /^(Failed to fetch|unreachable)$/ });
+
+  test('a failed download says so in both languages and offers to try again', async ({ page }) => {
+    await page.route(/\.wasm$/, route => route.abort());
+    await page.goto('/p/khai-sinh');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Không tải được Hồ sơ. Hãy kiểm tra kết nối mạng rồi thử lại.');
+    await expect(alert.locator('[lang=en]').first()).toHaveText('Hồ sơ could not be loaded. Check your connection and try again.');
+    await expect(page.locator('#boot'), 'no loading line forever').toHaveCount(0);
+    const retry = page.getByRole('button', { name: 'Thử lại / Try again' });
+    await expect(retry).toBeFocused();
+    await page.unroute(/\.wasm$/);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('h1')).toHaveText('Đăng ký khai sinh');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+
+    // On the start page the text and links stay readable under the message, which takes no focus.
+    await page.route(/\.wasm$/, route => route.abort());
+    await page.goto('/');
+    await expect(page.getByRole('alert')).toContainText('Không tải được Hồ sơ');
+    await expect(page.locator('h1')).toHaveText('Bạn cần làm thủ tục gì?');
+    await expect(page.getByRole('button', { name: 'Thử lại / Try again' })).not.toBeFocused();
+    await expectAccessible(page, 'start page, app not loaded');
+  });
+
+  test('an error that stops the app says so, and that the answers are kept', async ({ page }) => {
+    await page.goto('/p/khai-sinh');
+    await expect(page.locator('h1')).toHaveText('Đăng ký khai sinh');
+    // Another kind of error is not the app stopping: no message.
+    await page.evaluate(() => setTimeout(() => { throw new Error('unreachable'); }));
+    await page.waitForTimeout(200);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    // A trap in the wasm (a panic in the release build) is.
+    await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Hồ sơ gặp lỗi và đã dừng. Những gì bạn đã nhập vẫn được lưu trên máy này.');
+    await expect(page.getByRole('button', { name: 'Tải lại trang / Reload' })).toBeFocused();
+    await expectAccessible(page, 'app stopped');
+    await page.getByRole('button', { name: 'Tải lại trang / Reload' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.locator('h1')).toHaveText('Đăng ký khai sinh');
+  });
 });
