@@ -477,8 +477,9 @@ fn lang_switches(state: AppState) -> impl IntoView {
 /// Reads the drafts kept on the device, then mounts the app on the page body.
 pub fn mount() {
     wasm_bindgen_futures::spawn_local(async {
-        let restored = drafts::restore().await;
-        let settings = embed::load().await;
+        // The drafts (IndexedDB) and the ward's settings (network, preloaded by index.html's
+        // boot script) are read at the same time.
+        let (restored, settings) = futures::future::join(drafts::restore(), embed::load()).await;
         web::remove_id("boot");
         web::remove_id("boot-start");
         leptos::mount::mount_to_body(move || view! { <App restored=restored settings=settings/> });

@@ -325,6 +325,9 @@ pub fn StepPage() -> impl IntoView {
     }
 }
 
+/// Fields built per task on a form page (see `StepForm`).
+const FIELDS_PER_TASK: usize = 3;
+
 #[component]
 fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -387,30 +390,67 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
     };
     // Fields shown only for some answers (e.g. "other purpose: say which") appear and disappear
     // on their own; the rest of the page is not rebuilt, so focus stays on the radio just chosen.
-    let fields = page
-        .fields
-        .iter()
-        .filter_map(|fid| p.field(fid))
-        .map(|f| {
-            let heading = single_choice.then(|| page.title.clone());
-            let input = move || {
-                view! {
-                    <FieldInput
-                        proc_id=p.id.clone()
-                        field=f.clone()
-                        issues=issues.into()
-                        heading=heading.clone()
-                    />
-                }
-            };
-            if f.when.is_none() {
-                input().into_any()
-            } else {
-                let shown = Memo::new(move |_| p.field_active(f, &state.answers_of(&p.id)));
-                (move || shown.get().then(input.clone())).into_any()
+    let field_view = move |f: &'static crate::engine::catalog::Field| {
+        let heading = single_choice.then(|| page.title.clone());
+        let input = move || {
+            view! {
+                <FieldInput
+                    proc_id=p.id.clone()
+                    field=f.clone()
+                    issues=issues.into()
+                    heading=heading.clone()
+                />
             }
+        };
+        if f.when.is_none() {
+            input().into_any()
+        } else {
+            let shown = Memo::new(move |_| p.field_active(f, &state.answers_of(&p.id)));
+            (move || shown.get().then(input.clone())).into_any()
+        }
+    };
+    // A long page is built a few fields per task, so a slow phone paints the first fields
+    // sooner and answers a tap between the pieces (issue #7: the form page's blocking time).
+    // Continue comes with the last piece: nothing on the screen is pushed down by later fields.
+    let all: Vec<_> = page.fields.iter().filter_map(|fid| p.field(fid)).collect();
+    let mut pieces: Vec<Vec<_>> = all.chunks(FIELDS_PER_TASK).map(<[_]>::to_vec).collect();
+    if pieces.is_empty() {
+        pieces.push(Vec::new());
+    }
+    let last = pieces.len() - 1;
+    let ready: Vec<RwSignal<bool>> = (0..pieces.len()).map(|i| RwSignal::new(i == 0)).collect();
+    if ready.len() > 1 {
+        let later = ready[1..].to_vec();
+        leptos::task::spawn_local(async move {
+            for r in later {
+                web::yield_now().await;
+                // Gone when the resident has already left the page.
+                if r.try_set(true).is_some() {
+                    break;
+                }
+            }
+        });
+    }
+    // (Plain vectors of `AnyView`, whose rendering code the app has already: an `Option` or a
+    // separate closure for Continue cost 2 KB gzip more.)
+    let fields = pieces
+        .into_iter()
+        .zip(ready)
+        .enumerate()
+        .map(|(i, (piece, r))| {
+            (move || {
+                let mut v: Vec<AnyView> = Vec::new();
+                if r.get() {
+                    v.extend(piece.iter().map(|f| field_view(f)));
+                    if i == last {
+                        v.push(view! { <ContinueButton/> }.into_any());
+                    }
+                }
+                v
+            })
+            .into_any()
         })
-        .collect_view();
+        .collect::<Vec<AnyView>>();
     let back = move || before(p, Step::Page(page), state);
     // "Never asked twice": people already named elsewhere in the journey, offered for this page.
     let filled = RwSignal::new(false);
@@ -457,7 +497,6 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
         <p class="visually-hidden" role="status">{move || filled.get().then(|| state.t(i18n::SAME_PERSON_DONE))}</p>
         <form class="form" on:submit=on_submit novalidate>
             {fields}
-            <ContinueButton/>
         </form>
     }
 }
