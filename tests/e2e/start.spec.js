@@ -132,6 +132,11 @@ test.describe('when the app cannot load or stops', () => {
     await expect(page.locator('h1')).toHaveText('Bạn cần làm thủ tục gì?');
     await expect(page.getByRole('button', { name: 'Thử lại / Try again' })).not.toBeFocused();
     await expectAccessible(page, 'start page, app not loaded');
+
+    // The staff page says so too (it shows nothing else before its app has loaded).
+    await page.goto('/staff/');
+    await expect(page.getByRole('alert')).toContainText('Không tải được Hồ sơ');
+    await expect(page.getByRole('button', { name: 'Thử lại / Try again' })).toBeFocused();
   });
 
   test('an error that stops the app says so, and that the answers are kept', async ({ page }) => {
