@@ -20,14 +20,27 @@ function db() {
   }
   return opening;
 }
+// Writes not yet confirmed. Answers also have a synchronous copy in localStorage until IndexedDB
+// confirms them, but a photo has not: while one is being written, closing or leaving the page
+// asks first (the browser's own "Leave site?" question; a write takes milliseconds).
+let writing = 0;
+addEventListener("beforeunload", (e) => {
+  if (writing > 0) {
+    e.preventDefault();
+    e.returnValue = "";
+  }
+});
 function run(store, mode, work) {
-  return db().then((d) => new Promise((resolve, reject) => {
+  if (mode === "readwrite") writing++;
+  const done = db().then((d) => new Promise((resolve, reject) => {
     const tx = d.transaction(store, mode);
     const out = work(tx.objectStore(store));
     tx.oncomplete = () => resolve(out.result);
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error || new Error("aborted"));
   }));
+  if (mode === "readwrite") done.finally(() => { writing--; }).catch(() => {});
+  return done;
 }
 function asStored(store, value) {
   if (store === "attachments" && value.bytes) {

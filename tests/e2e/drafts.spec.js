@@ -168,3 +168,22 @@ test('without any storage (blocked) the resident is told at once not to close th
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('alert')).toContainText('Do not close this page');
 });
+
+test('leaving the page while a file is still being written asks first, and only then', async ({ page }) => {
+  await page.goto('/p/khai-sinh');
+  await expect(page.locator('h1')).toBeVisible();
+  const [during, after] = await page.evaluate(async () => {
+    // The app's own copy of the IndexedDB snippet (same address, same module).
+    const url = [...document.querySelectorAll('link[rel=modulepreload]')].map(l => l.href).find(h => h.endsWith('/idb.js'));
+    const idb = await import(url);
+    const leave = () => { const e = new Event('beforeunload', { cancelable: true }); dispatchEvent(e); return e.defaultPrevented; };
+    const write = idb.idb_put('attachments', 'test-page', { media: 'image/jpeg', bytes: new Uint8Array(2_000_000) });
+    const during = leave();
+    await write;
+    const after = leave();
+    await idb.idb_delete('attachments', 'test-page');
+    return [during, after];
+  });
+  expect(during, 'asks while the write is pending').toBe(true);
+  expect(after, 'does not ask once it is stored').toBe(false);
+});
