@@ -28,6 +28,8 @@ LOG=$(mktemp)
   python3 scripts/budget.py --dir dist --limit-kb 100000 | grep -E "^TOTAL|^staff page|wasm"
   native
   echo "== browser (wasm release build in headless Chromium)"
+  # With the prebuilt std: `cargo test` with std rebuilt (scripts/lean_env.sh) fails on a
+  # duplicate `core` in memchr. The engine code is the same; cargo rebuilds the crates once here.
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=120 \
     cargo test --offline --release --target wasm32-unknown-unknown --test bench_browser -- --nocapture 2>&1 \
