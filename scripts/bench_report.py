@@ -5,7 +5,8 @@ them with the previous run's file, saying what got worse.
     python3 scripts/bench_report.py LOG [--out bench/results.json] [--tolerance 0.10]
 
 Each figure has a direction (lower or higher is better). A change beyond the tolerance (10 % by
-default: timings on a shared 2-core machine wobble) in the bad direction is reported as WORSE.
+default: timings on a shared 2-core machine wobble) in the bad direction is reported as WORSE,
+except a Lighthouse median still inside the range of the previous run's runs.
 """
 import argparse
 import datetime
@@ -36,6 +37,10 @@ PATTERNS = [
 ]
 
 
+# The spread of Lighthouse's runs, printed after its medians: "scores 85–95; LCP …; TBT … ms".
+RANGES = {"score": r"scores (\d+)–(\d+)", "LCP": r"LCP (\d+)–(\d+) ms", "TBT": r"TBT (\d+)–(\d+) ms"}
+
+
 def parse(text):
     figures = {}
     for line in text.splitlines():
@@ -47,6 +52,10 @@ def parse(text):
             for name, g, unit, better in outs:
                 key = re.sub(r"\s+", " ", name.format(None, *[("native " if x is None else x) for x in m.groups()])).strip()
                 figures[key] = {"value": float(m.group(g).replace(",", "")), "unit": unit, "better": better}
+                spread = RANGES.get(key.rsplit(" ", 1)[-1]) if key.startswith("lighthouse ") else None
+                r = re.search(spread, line) if spread else None
+                if r:
+                    figures[key]["range"] = [float(r.group(1)), float(r.group(2))]
             break
     return figures
 
@@ -82,6 +91,11 @@ def main():
         change = (v - o) / o if o else 0.0
         bad = change > a.tolerance if f["better"] == "lower" else change < -a.tolerance
         mark = "WORSE" if bad else ("better" if abs(change) > a.tolerance else "")
+        # Lighthouse varies by 20 points between runs here: a median that stays inside the
+        # previous run's range of runs is that spread, not a change.
+        lo, hi = old.get("range", [None, None])
+        if bad and lo is not None and lo <= v <= hi:
+            bad, mark = False, f"within the last runs' range {num(lo)}–{num(hi)}"
         print(f"  {k:<62} {num(v):>12} {f['unit']:<5} was {num(o):>12} ({change:+.0%}) {mark}")
         if bad:
             worse.append(k)
