@@ -16,9 +16,11 @@
     var main = document.querySelector('main') || document.body;
     box.className = 'warning-box boot-error';
     box.setAttribute('role', 'alert');
+    // Only the resident app (whose boot script sets hosoStatic) keeps what was entered.
+    var kept = 'hosoStatic' in window;
     box.innerHTML = crash
-      ? '<p>Hồ sơ gặp lỗi và đã dừng. Những gì bạn đã nhập vẫn được lưu trên máy này.</p>' +
-        '<p lang=en>Hồ sơ hit an error and stopped. What you entered is kept on this device.</p>'
+      ? '<p>Hồ sơ gặp lỗi và đã dừng.' + (kept ? ' Những gì bạn đã nhập vẫn được lưu trên máy này.' : '') + '</p>' +
+        '<p lang=en>Hồ sơ hit an error and stopped.' + (kept ? ' What you entered is kept on this device.' : '') + '</p>'
       : '<p>Không tải được Hồ sơ. Hãy kiểm tra kết nối mạng rồi thử lại.</p>' +
         '<p lang=en>Hồ sơ could not be loaded. Check your connection and try again.</p>';
     button.type = 'button';
