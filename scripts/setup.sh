@@ -24,7 +24,7 @@ fi
 if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
   step "adding Rust component rust-src"
   # Not fatal: without it scripts/build.sh warns and builds with the prebuilt std.
-  rustup component add rust-src || echo "[setup] warning: no rust-src; the wasm will be about 21 KB gzip larger" >&2
+  rustup component add rust-src || echo "[setup] warning: no rust-src; the wasm will be about 22 KB gzip larger, over the size budget" >&2
 fi
 
 # 2. trunk (0.22 needs a newer rustc than this machine's).
@@ -62,7 +62,7 @@ if [ ! -f "$FETCHED" ] || [ Cargo.lock -nt "$FETCHED" ]; then
   step "fetching crates"
   cargo fetch --locked
   RUSTC_BOOTSTRAP=1 cargo fetch --locked -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown \
-    || echo "[setup] warning: std's crates not fetched; scripts/build.sh will use the prebuilt std" >&2
+    || echo "[setup] warning: std's crates not fetched; scripts/build.sh will use the prebuilt std, over the size budget" >&2
   mkdir -p target && touch "$FETCHED"
 fi
 
