@@ -3,7 +3,7 @@
 // release build served on loopback, driving the system Chromium: performance score, LCP and TBT
 // of the start page and of a form page. Each page is measured --runs times (default 5, each in a
 // fresh browser: a first visit) and the median of each figure is printed, with the range of the
-// scores: single runs on this machine vary by 20 points. Run by scripts/bench.sh.
+// score, LCP and TBT: single runs on this machine vary by 20 points. Run by scripts/bench.sh.
 //
 //   node scripts/lighthouse.mjs [--dir dist] [--port 8791] [--runs 5] [--detail]   (--detail: long tasks, requests, LCP element)
 import lighthouse from 'lighthouse';

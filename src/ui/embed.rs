@@ -88,6 +88,9 @@ pub fn query_pairs() -> Vec<(String, String)> {
 
 /// Reads the settings file (if the site has one) and the URL parameters. Problems are written to
 /// the browser console for the site's maintainer and returned (shown with `?kiem-tra-cau-hinh`).
+/// index.html's boot script preloads the same file by the same rule (first `cau-hinh` or
+/// `settings` parameter, `[a-z0-9-]{1,40}`): change both together (`tests/e2e/start.spec.js`
+/// fails when they disagree).
 pub async fn load() -> (Settings, Vec<I18n>) {
     let q = query_pairs();
     let idx = CatalogIndex::bundled();

@@ -5,7 +5,7 @@ use super::draft_views::{Confirm, DraftList, ImportDraft, StorageProblem};
 use super::fields::{ErrorSummary, FieldInput};
 use super::router::{navigate, Location, Route};
 use super::{web, AppState, Finished};
-use crate::engine::catalog::{CatalogIndex, DocAction, Page, PageKind, Procedure, Severity};
+use crate::engine::catalog::{CatalogIndex, DocAction, Field, Page, PageKind, Procedure, Severity};
 use crate::engine::journey::Step;
 use crate::engine::media;
 use crate::engine::package::{self, Attachment, BuildInput};
@@ -390,7 +390,7 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
     };
     // Fields shown only for some answers (e.g. "other purpose: say which") appear and disappear
     // on their own; the rest of the page is not rebuilt, so focus stays on the radio just chosen.
-    let field_view = move |f: &'static crate::engine::catalog::Field| {
+    let field_view = move |f: &'static Field| {
         let heading = single_choice.then(|| page.title.clone());
         let input = move || {
             view! {
@@ -412,8 +412,8 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
     // A long page is built a few fields per task, so a slow phone paints the first fields
     // sooner and answers a tap between the pieces (issue #7: the form page's blocking time).
     // Continue comes with the last piece: nothing on the screen is pushed down by later fields.
-    let all: Vec<_> = page.fields.iter().filter_map(|fid| p.field(fid)).collect();
-    let mut pieces: Vec<Vec<_>> = all.chunks(FIELDS_PER_TASK).map(<[_]>::to_vec).collect();
+    let fields: Vec<&'static Field> = page.fields.iter().filter_map(|fid| p.field(fid)).collect();
+    let mut pieces: Vec<Vec<_>> = fields.chunks(FIELDS_PER_TASK).map(<[_]>::to_vec).collect();
     if pieces.is_empty() {
         pieces.push(Vec::new());
     }

@@ -108,6 +108,19 @@ test('a form page opened by its address loads without anything on the screen mov
   await expect(page.locator('.back-link')).toBeInViewport();
 });
 
+test('a deep link preloads the ward settings file the app then reads: one request, not two', async ({ page }) => {
+  for (const [url, file] of [['/p/khai-sinh', '/settings.json'], ['/p/khai-sinh?cau-hinh=vy-da', '/settings/vy-da.json']]) {
+    const asked = [];
+    const note = r => { const u = new URL(r.url()); if (u.pathname.startsWith('/settings')) asked.push(u.pathname); };
+    page.on('request', note);
+    await page.goto(url);
+    await expect(page.locator('h1')).toHaveText('Đăng ký khai sinh');
+    expect(await page.locator(`link[rel=preload][href="${file}"]`).count(), `${url}: preloaded`).toBe(1);
+    expect(asked, `${url}: the preload is the app's own request`).toEqual([file]);
+    page.off('request', note);
+  }
+});
+
 test.describe('when the app cannot load or stops', () => {
   test.use({ expectedPageErrors: /^(Failed to fetch|unreachable)$/ });
 
