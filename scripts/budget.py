@@ -39,6 +39,9 @@ def main():
     refs = set(re.findall(r'(?:href|src)=["\']?(/[^"\'#?\s>]+)', html))
     refs |= set(re.findall(r"""['"](/[^'"]+\.(?:wasm|js))['"]""", html))
     files = ["index.html"] + sorted(r.lstrip("/") for r in refs if os.path.isfile(os.path.join(a.dir, r.lstrip("/"))))
+    # The journey pages' part of the wasm (scripts/split.py): preloaded only by a deep link.
+    later = [f for f in files if f.endswith(".wasm") and not f.endswith("_bg.wasm")]
+    files = [f for f in files if f not in later]
     kind = lambda f: {".wasm": "wasm", ".js": "js", ".css": "css", ".html": "html", ".json": "data"}.get(os.path.splitext(f)[1], "other")
     total = total_br = 0
     print(f"{'first page load':<44} {'raw':>10} {'gzip -9':>10} {'brotli':>10}")
@@ -50,6 +53,12 @@ def main():
         print(f"{f:<44} {raw:>10,} {z:>10,} {br(p):>10,}  {kind(f)}")
     print(f"{'TOTAL (gzip)':<44} {'':>10} {total:>10,}  = {total/1000:.1f} KB (limit {a.limit_kb:g} KB)")
     print(f"{'TOTAL (brotli, as scripts/serve.py sends it)':<44} {'':>10} {total_br:>10,}  = {total_br/1000:.1f} KB")
+    for f in later:
+        p = os.path.join(a.dir, f)
+        print(f"{'later: ' + f:<44} {os.path.getsize(p):>10,} {gz(p):>10,} {br(p):>10,}  wasm of the journey pages, fetched when one first opens")
+    if later:
+        deep, deep_br = total + sum(gz(os.path.join(a.dir, f)) for f in later), total_br + sum(br(os.path.join(a.dir, f)) for f in later)
+        print(f"{'a procedure page opened by a link (all of the above)':<44} {'':>10} {deep:>10,} {deep_br:>10,}  = {deep/1000:.1f} KB gzip, {deep_br/1000:.1f} KB brotli")
     data = os.path.join(a.dir, "data")
     for root, _, names in sorted(os.walk(data)):
         for n in sorted(names):

@@ -10,6 +10,7 @@ export TRUNK_SKIP_VERSION_CHECK=true
 # `&&`, not two lines: set -e does not apply inside the tested `if !` below.
 bundles() {
   trunk build --release &&
+  python3 scripts/split.py --dir dist &&
   trunk build staff.html --release --dist dist/staff --public-url /staff/
 }
 # Smaller wasm with std rebuilt for size (scripts/lean_env.sh); HOSO_PLAIN_STD=1 skips it.

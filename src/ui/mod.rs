@@ -5,6 +5,7 @@ mod draft_views;
 pub mod drafts;
 pub mod embed;
 mod fields;
+mod lazy;
 mod pages;
 mod photos;
 pub mod router;
@@ -400,6 +401,7 @@ pub fn App(
             </section>
         }
     });
+    let loaded = RwSignal::new(0u32);
     let page = move || {
         let route = loc.route();
         if let Some(id) = route.procedure() {
@@ -413,7 +415,7 @@ pub fn App(
                 _ => return view! { <p class="loading" role="status">{move || state.t(i18n::LOADING)}</p> }.into_any(),
             }
         }
-        page_for(route)
+        page_for(route, loaded)
     };
     view! {
         <a class="skip-link" href="#main">{move || state.t(i18n::SKIP_TO_CONTENT)}</a>
@@ -425,16 +427,11 @@ pub fn App(
     }
 }
 
-fn page_for(route: Route) -> AnyView {
+fn page_for(route: Route, loaded: RwSignal<u32>) -> AnyView {
     match route {
         Route::Home => view! { <Home/> }.into_any(),
-        Route::Procedure(_) => view! { <ProcedureInfo/> }.into_any(),
-        Route::Step(_, _) => view! { <StepPage/> }.into_any(),
-        Route::Checklist(_) => view! { <ChecklistPage/> }.into_any(),
-        Route::Attachments(_) => view! { <AttachmentsPage/> }.into_any(),
-        Route::Review(_) => view! { <ReviewPage/> }.into_any(),
-        Route::Done(_) => view! { <DonePage/> }.into_any(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
+        other => lazy::page(&other, loaded),
     }
 }
 
