@@ -62,7 +62,11 @@ macro_rules! arm {
                     return v;
                 }
             }
-            FAILED => return view! { <LoadFailed/> }.into_any(),
+            // Said once; the next visit to the page tries again (as the loader does).
+            FAILED => {
+                set_state($i, IDLE);
+                return view! { <LoadFailed/> }.into_any();
+            }
             LOADING => {}
             _ => {
                 set_state($i, LOADING);

@@ -1,7 +1,7 @@
 // The start page is in index.html (src/start_page.rs, put in by scripts/pwa.py): on a slow
 // connection residents read it and can pick a procedure before the app has downloaded, and the
 // app then takes over without anything moving.
-const { test, expect, expectAccessible } = require('./helpers');
+const { test, expect, expectAccessible, pressContinue } = require('./helpers');
 
 // Requests a service worker answers are not seen by page.route; these tests stop the app loading.
 test.use({ serviceWorkers: 'block' });
@@ -50,7 +50,9 @@ test('the start page is readable and its links work before the app has loaded, a
   await expect(page).toHaveURL(/\/p\/khai-sinh$/);
   await expect(page.locator('#boot-start')).toHaveCount(0);
   await expect(page.locator('#boot')).toBeVisible();
-  expect(await page.locator('link[rel=preload][href$=".wasm"]').count(), 'other pages preload the app').toBe(1);
+  // The app and its journey pages' part (scripts/split.py), fetched side by side.
+  expect(await page.locator('link[rel=preload][href$="_bg.wasm"]').count(), 'other pages preload the app').toBe(1);
+  expect(await page.locator('link[rel=preload][href$="-journey.wasm"]').count(), 'and its journey pages').toBe(1);
   expect(await page.locator('link[rel=preload][href="/data/catalog/khai-sinh.bin"]').count(), 'and the procedure').toBe(1);
 });
 
@@ -106,6 +108,45 @@ test('a form page opened by its address loads without anything on the screen mov
   // Focusing the heading does not scroll the back link and the procedure's name out of sight.
   expect(await page.evaluate(() => scrollY)).toBe(0);
   await expect(page.locator('.back-link')).toBeInViewport();
+});
+
+test.describe('the journey pages\' code, in its own part of the wasm', () => {
+  // Requests the service worker would answer are not seen by page.route.
+  test.use({ serviceWorkers: 'block' });
+
+  test('the start page does not download it; the first procedure page does, once', async ({ page }) => {
+    const wasm = [];
+    page.on('request', r => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.replace(/-[0-9a-f]+/, '')); });
+    await page.goto('/');
+    await expect(page.locator('#proc-search')).toBeEnabled();
+    await page.waitForTimeout(300);
+    expect(wasm, 'the start page').toEqual(['/hoso_bg.wasm']);
+    await page.locator('#procedures .card-link').first().click();
+    await expect(page.locator('h1')).toHaveText('Đăng ký khai sinh');
+    await pressContinue(page);
+    await expect(page.locator('h1')).not.toHaveText('Đăng ký khai sinh');
+    expect(wasm, 'the journey pages').toEqual(['/hoso_bg.wasm', '/hoso-journey.wasm']);
+    // A deep link fetches both side by side, each once (the preloads are the app's requests).
+    wasm.length = 0;
+    await page.goto('/p/khai-sinh');
+    await expect(page.locator('h1')).toHaveText('Đăng ký khai sinh');
+    expect(wasm.sort(), 'a deep link').toEqual(['/hoso-journey.wasm', '/hoso_bg.wasm']);
+  });
+
+  test('when it cannot be downloaded the page says so, and opens once the connection is back', async ({ page }) => {
+    await page.route(/-journey\.wasm$/, route => route.abort());
+    await page.goto('/');
+    await expect(page.locator('#proc-search')).toBeEnabled();
+    await page.locator('#procedures .card-link').first().click();
+    await expect(page.locator('h1')).toHaveText('Chưa tải được thủ tục');
+    await expect(page.locator('main')).toContainText('Câu trả lời của bạn vẫn được giữ trên thiết bị.');
+    await expect(page.locator('#page-title')).toBeFocused();
+    await expectAccessible(page, 'journey code not downloaded');
+    await page.unroute(/-journey\.wasm$/);
+    await page.getByRole('link', { name: 'Trang đầu' }).click();
+    await page.locator('#procedures .card-link').first().click();
+    await expect(page.locator('h1')).toHaveText('Đăng ký khai sinh');
+  });
 });
 
 test('a deep link preloads the ward settings file the app then reads: one request, not two', async ({ page }) => {
