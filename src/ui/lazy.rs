@@ -1,10 +1,11 @@
-//! The pages after the start page live in separately loaded parts of the wasm (chunks), so the
-//! start page downloads only what it shows. `scripts/split.sh` (run by the build) cuts the wasm
-//! at the functions below with `wasm-split-cli`; each function's chunk is fetched the first time
-//! its page opens (the service worker keeps them for offline use).
+//! The journey pages (everything after the start page) live in their own part of the wasm, so
+//! the start page downloads only what it shows (docs/size.md). `scripts/split.py`, run by the
+//! build, cuts the wasm at the functions below with `wasm-split-cli`: the `journey` part is
+//! fetched when a journey page first opens, or at start-up on a deep link (index.html preloads
+//! it), and the service worker keeps it for offline use.
 //!
-//! A page's chunk is loaded in a task, then the page is built synchronously in the reactive owner
-//! of the page (components read their context), so a loaded chunk's function returns at once.
+//! The part is loaded in a task; the page is then built synchronously in the page's reactive
+//! owner (components read their context), where a loaded part's function returns at once.
 
 use super::pages::{
     AttachmentsPage, ChecklistPage, DonePage, LoadFailed, ProcedureInfo, ReviewPage, StepPage,
@@ -18,20 +19,20 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::cell::Cell;
 
 macro_rules! split_page {
-    ($module:ident, $name:ident, $preload:ident, $page:ident) => {
-        #[wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+    ($name:ident, $preload:ident, $page:ident) => {
+        #[wasm_split(journey, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
         fn $name() -> Result<AnyView, SplitLoaderError> {
             Ok(view! { <$page/> }.into_any())
         }
     };
 }
 
-split_page!(journey, info_page, info_pre, ProcedureInfo);
-split_page!(journey, step_page, step_pre, StepPage);
-split_page!(journey, checklist_page, checklist_pre, ChecklistPage);
-split_page!(journey, attachments_page, attachments_pre, AttachmentsPage);
-split_page!(journey, review_page, review_pre, ReviewPage);
-split_page!(journey, done_page, done_pre, DonePage);
+split_page!(info_page, info_pre, ProcedureInfo);
+split_page!(step_page, step_pre, StepPage);
+split_page!(checklist_page, checklist_pre, ChecklistPage);
+split_page!(attachments_page, attachments_pre, AttachmentsPage);
+split_page!(review_page, review_pre, ReviewPage);
+split_page!(done_page, done_pre, DonePage);
 
 const IDLE: u8 = 0;
 const LOADING: u8 = 1;
@@ -39,60 +40,65 @@ const READY: u8 = 2;
 const FAILED: u8 = 3;
 
 thread_local! {
-    static STATE: Cell<[u8; 6]> = const { Cell::new([IDLE; 6]) };
+    static STATE: Cell<u8> = const { Cell::new(IDLE) };
+    /// The app's "a chunk has arrived" signal, once the app has rendered a journey page.
+    static NOTIFY: Cell<Option<RwSignal<u32>>> = const { Cell::new(None) };
 }
 
-fn state(i: usize) -> u8 {
-    STATE.with(|s| s.get()[i])
-}
-
-fn set_state(i: usize, v: u8) {
-    STATE.with(|s| {
-        let mut a = s.get();
-        a[i] = v;
-        s.set(a)
+/// Fetches the journey part: one module, but each split function has its own loader, so all of
+/// them are awaited (the later ones find the module there). Pages then render synchronously.
+fn load() {
+    STATE.with(|s| s.set(LOADING));
+    wasm_bindgen_futures::spawn_local(async {
+        let ok = info_pre().await.is_ok()
+            && step_pre().await.is_ok()
+            && checklist_pre().await.is_ok()
+            && attachments_pre().await.is_ok()
+            && review_pre().await.is_ok()
+            && done_pre().await.is_ok();
+        STATE.with(|s| s.set(if ok { READY } else { FAILED }));
+        if let Some(n) = NOTIFY.with(Cell::get) {
+            n.try_update(|n| *n += 1);
+        }
     });
 }
 
-macro_rules! arm {
-    ($i:expr, $name:ident, $preload:ident, $loaded:expr) => {{
-        match state($i) {
-            READY => {
-                if let Some(Ok(v)) = $name().now_or_never() {
-                    return v;
-                }
-            }
-            // Said once; the next visit to the page tries again (as the loader does).
-            FAILED => {
-                set_state($i, IDLE);
-                return view! { <LoadFailed/> }.into_any();
-            }
-            LOADING => {}
-            _ => {
-                set_state($i, LOADING);
-                let loaded = $loaded;
-                leptos::task::spawn_local(async move {
-                    let ok = $preload().await.is_ok();
-                    set_state($i, if ok { READY } else { FAILED });
-                    loaded.try_update(|n: &mut u32| *n += 1);
-                });
-            }
-        }
-    }};
+/// Called as the app starts, before it reads the drafts and settings: a deep link to a journey
+/// page starts loading that part at once (index.html's boot script has already preloaded it).
+pub fn start(path: &str) {
+    let route = Route::parse(path);
+    if !matches!(route, Route::Home | Route::NotFound) && STATE.with(Cell::get) == IDLE {
+        load();
+    }
 }
 
-/// The page of `route` (not the start page), or a loading line while its chunk is fetched.
-/// `loaded` changes when a chunk has arrived; the caller's view reads it.
+/// The page of `route` (not the start page), or a loading line while the journey part is
+/// fetched. `loaded` changes when it has arrived; the caller's view reads it.
 pub fn page(route: &Route, loaded: RwSignal<u32>) -> AnyView {
+    NOTIFY.with(|n| n.set(Some(loaded)));
     loaded.track();
-    match route {
-        Route::Procedure(_) => arm!(0, info_page, info_pre, loaded),
-        Route::Step(_, _) => arm!(1, step_page, step_pre, loaded),
-        Route::Checklist(_) => arm!(2, checklist_page, checklist_pre, loaded),
-        Route::Attachments(_) => arm!(3, attachments_page, attachments_pre, loaded),
-        Route::Review(_) => arm!(4, review_page, review_pre, loaded),
-        Route::Done(_) => arm!(5, done_page, done_pre, loaded),
-        Route::Home | Route::NotFound => {}
+    match STATE.with(Cell::get) {
+        READY => {
+            let page = match route {
+                Route::Procedure(_) => info_page().now_or_never(),
+                Route::Step(_, _) => step_page().now_or_never(),
+                Route::Checklist(_) => checklist_page().now_or_never(),
+                Route::Attachments(_) => attachments_page().now_or_never(),
+                Route::Review(_) => review_page().now_or_never(),
+                Route::Done(_) => done_page().now_or_never(),
+                Route::Home | Route::NotFound => None,
+            };
+            if let Some(Ok(v)) = page {
+                return v;
+            }
+        }
+        // Said once; the next visit to a journey page tries again (as the loader does).
+        FAILED => {
+            STATE.with(|s| s.set(IDLE));
+            return view! { <LoadFailed/> }.into_any();
+        }
+        LOADING => {}
+        _ => load(),
     }
     let state = expect_context::<AppState>();
     view! { <p class="loading" role="status">{move || state.t(i18n::LOADING)}</p> }.into_any()

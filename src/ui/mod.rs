@@ -473,6 +473,9 @@ fn lang_switches(state: AppState) -> impl IntoView {
 
 /// Reads the drafts kept on the device, then mounts the app on the page body.
 pub fn mount() {
+    if let Some(path) = web_sys::window().and_then(|w| w.location().pathname().ok()) {
+        lazy::start(&path);
+    }
     wasm_bindgen_futures::spawn_local(async {
         // The drafts (IndexedDB) and the ward's settings (network, preloaded by index.html's
         // boot script) are read at the same time.
