@@ -20,6 +20,7 @@ PATTERNS = [
     (r"^TOTAL \(gzip\)\s+([\d,]+)", [("first load (gzip)", 1, "bytes", "lower")]),
     (r"^TOTAL \(brotli[^)]*\)\s+([\d,]+)", [("first load (Brotli, as served)", 1, "bytes", "lower")]),
     (r"^staff page .*?([\d,]+)\s+=", [("staff page bundle (gzip)", 1, "bytes", "lower")]),
+    (r"^a procedure page opened by a link\D*([\d,]+)\s+([\d,]+)\s+=", [("procedure page by a link, both wasm parts (gzip)", 1, "bytes", "lower"), ("procedure page by a link (Brotli, as served)", 2, "bytes", "lower")]),
     (r"^(browser )?(?!lighthouse)(\S.*?)\s+p50\s+([\d.]+) ms\s+p95\s+([\d.]+) ms",
      [("{1}{2} p50", 3, "ms", "lower"), ("{1}{2} p95", 4, "ms", "lower")]),
     (r"^throughput: build (\d+) MB/s, verify (\d+) MB/s",

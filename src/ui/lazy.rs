@@ -18,11 +18,22 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::cell::Cell;
 
+// A split function is exported from the wasm, so every binary linking it keeps the page. The
+// staff page's bundle (built with `staff-page`) gets plain functions, which it drops unused.
 macro_rules! split_page {
     ($name:ident, $preload:ident, $page:ident) => {
+        #[cfg(not(feature = "staff-page"))]
         #[wasm_split(journey, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
         fn $name() -> Result<AnyView, SplitLoaderError> {
             Ok(view! { <$page/> }.into_any())
+        }
+        #[cfg(feature = "staff-page")]
+        async fn $name() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <$page/> }.into_any())
+        }
+        #[cfg(feature = "staff-page")]
+        async fn $preload() -> Result<(), SplitLoaderError> {
+            Ok(())
         }
     };
 }
