@@ -25,7 +25,7 @@ LOG=$(mktemp)
 {
   echo "== size (release build of this checkout; scripts/budget.py)"
   scripts/build.sh >/dev/null 2>&1
-  python3 scripts/budget.py --dir dist --limit-kb 100000 | grep -E "^TOTAL|^staff page|^a procedure page|wasm"
+  python3 scripts/budget.py --dir dist --limit-kb 100000 | grep -E "^TOTAL|^staff page|^a (form|later) page|wasm"
   native
   echo "== browser (wasm release build in headless Chromium)"
   # With the prebuilt std: `cargo test` with std rebuilt (scripts/lean_env.sh) fails on a

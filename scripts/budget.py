@@ -5,8 +5,8 @@
 
 Prints one row per file and the total; exits 1 when the total is above the limit
 (1 KB = 1000 bytes). The journey pages' part of the wasm (scripts/split.py) is not part of the
-start page's load: it is listed after the total, with the total a procedure page opened by a link
-transfers (both parts), which `--deep-limit-kb` limits; `--staff-limit-kb` limits the staff page's
+start page's load: its files are listed after the total, with what a link to a form page and to a
+later page (attachments, review, done) transfers, the larger of which `--deep-limit-kb` limits; `--staff-limit-kb` limits the staff page's
 own bundle. Also shows the Brotli size when the build wrote a `.br` copy
 (scripts/precompress.js): what a server sending the precompressed copies transfers. The start page loads no catalog or unit data; those are fetched
 later by the pages that need them and are listed separately for information.
@@ -44,7 +44,7 @@ def main():
     refs = set(re.findall(r'(?:href|src)=["\']?(/[^"\'#?\s>]+)', html))
     refs |= set(re.findall(r"""['"](/[^'"]+\.(?:wasm|js))['"]""", html))
     files = ["index.html"] + sorted(r.lstrip("/") for r in refs if os.path.isfile(os.path.join(a.dir, r.lstrip("/"))))
-    # The journey pages' part of the wasm (scripts/split.py): preloaded only by a deep link.
+    # The journey pages' parts of the wasm (scripts/split.py): preloaded only by a deep link.
     later = [f for f in files if f.endswith(".wasm") and not f.endswith("_bg.wasm")]
     files = [f for f in files if f not in later]
     kind = lambda f: {".wasm": "wasm", ".js": "js", ".css": "css", ".html": "html", ".json": "data"}.get(os.path.splitext(f)[1], "other")
@@ -60,12 +60,20 @@ def main():
     print(f"{'TOTAL (brotli, as scripts/serve.py sends it)':<44} {'':>10} {total_br:>10,}  = {total_br/1000:.1f} KB")
     for f in later:
         p = os.path.join(a.dir, f)
-        print(f"{'later: ' + f:<44} {os.path.getsize(p):>10,} {gz(p):>10,} {br(p):>10,}  wasm of the journey pages, fetched when one first opens")
+        print(f"{'later: ' + f:<44} {os.path.getsize(p):>10,} {gz(p):>10,} {br(p):>10,}  wasm of journey pages, fetched when one first opens")
+    # What a link to a journey page loads: all of the above and its part (scripts/split.py).
     deep = total
-    if later:
-        deep, deep_br = total + sum(gz(os.path.join(a.dir, f)) for f in later), total_br + sum(br(os.path.join(a.dir, f)) for f in later)
+    loader = [f for f in files if f.endswith("-split.js")]
+    if loader:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from split import parts
         limit = f" (limit {a.deep_limit_kb:g} KB)" if a.deep_limit_kb else ""
-        print(f"{'a procedure page opened by a link (all of the above)':<44} {'':>10} {deep:>10,} {deep_br:>10,}  = {deep/1000:.1f} KB gzip{limit}, {deep_br/1000:.1f} KB brotli")
+        for name, part in sorted(parts(open(os.path.join(a.dir, loader[0]), encoding="utf-8").read()).items(), reverse=True):
+            z = total + sum(gz(os.path.join(a.dir, f)) for f in part)
+            b = total_br + sum(br(os.path.join(a.dir, f)) for f in part)
+            deep = max(deep, z)
+            label = {"form": "a form page", "finish": "a later page (attachments…)"}.get(name, name)
+            print(f"{label + ' opened by a link':<44} {'':>10} {z:>10,} {b:>10,}  = {z/1000:.1f} KB gzip{limit}, {b/1000:.1f} KB brotli")
     data = os.path.join(a.dir, "data")
     for root, _, names in sorted(os.walk(data)):
         for n in sorted(names):
@@ -97,7 +105,7 @@ def main():
         print(f"budget: FAILED — the staff page's bundle is {stotal/1000:.1f} KB gzip, above {a.staff_limit_kb:g} KB", file=sys.stderr)
         return 1
     if a.deep_limit_kb and deep > a.deep_limit_kb * 1000:
-        print(f"budget: FAILED — a procedure page opened by a link loads {deep/1000:.1f} KB gzip, above {a.deep_limit_kb:g} KB", file=sys.stderr)
+        print(f"budget: FAILED — a journey page opened by a link loads {deep/1000:.1f} KB gzip, above {a.deep_limit_kb:g} KB", file=sys.stderr)
         return 1
     print("budget: ok")
     return 0

@@ -1,30 +1,31 @@
 #!/usr/bin/env python3
-"""Cuts the resident app's wasm in two after `trunk build`: the start page's code, and the
-journey pages' code (src/ui/lazy.rs), fetched when a procedure's page first opens.
+"""Cuts the resident app's wasm in parts after `trunk build`: the start page's code, the form
+pages' code and the later pages' code (src/ui/lazy.rs), each fetched when one of its pages first
+opens.
 
     python3 scripts/split.py [--dir dist] [--input target/wasm32-unknown-unknown/release/hoso.wasm]
 
 Trunk cannot split a wasm (trunk-rs/trunk#1022), so this redoes its last steps for the `hoso`
-bundle from the wasm that cargo linked (with `--emit-relocs`, which wasm-split needs):
+bundle from the wasm that cargo linked (with `--emit-relocs`, which wasm-split needs; build.rs):
 
 1. `wasm-split-cli` cuts the module at the `#[wasm_split]` functions: a main module, one module
-   per split (`journey`), chunks of code that several splits share (none with one split), and a
-   small loader script that fetches and instantiates them into the main module's memory and
-   function table;
+   per part (`form`, `finish`), a chunk of the code both parts use, and a small loader script
+   that fetches and instantiates them into the main module's memory and function table;
 2. `wasm-bindgen --keep-lld-exports` (the loader needs the function table export) writes the
    main module's glue, as trunk did;
 3. `wasm-opt` optimizes each module (index.html gives trunk `data-wasm-opt="0"` for this bundle);
-4. the files replace trunk's in dist under trunk's hashed name (`hoso-<hash>…`), and index.html's
-   integrity hashes and preload links follow: the loader is preloaded as a module; the journey
-   module gets a preload link that scripts/pwa.py moves into the boot script, like the main
-   wasm's, so only a deep link preloads it.
+4. the files replace trunk's in dist under trunk's hashed name (`hoso-<hash>…`); index.html's
+   integrity hashes follow, the loader is preloaded as a module with the glue, and the boot
+   script's `'__SPLIT_PRELOAD__'` becomes each part's preload links: a link to a journey page
+   preloads its part with the main wasm (the start page preloads neither).
 
-Prints the size of each part. Tools come from scripts/setup.sh.
+Prints the size of each file and the files of each part. Tools come from scripts/setup.sh.
 """
 import argparse
 import base64
 import gzip
 import hashlib
+import json
 import os
 import pathlib
 import re
@@ -33,6 +34,8 @@ import subprocess
 import sys
 import tempfile
 
+# The parts of src/ui/lazy.rs; index.html's boot script picks one by the page's address.
+SPLITS = ["finish", "form"]
 OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"]
 
 
@@ -45,6 +48,16 @@ def run(*cmd):
     if r.returncode != 0:
         sys.stderr.write(r.stdout + r.stderr)
         raise SystemExit(f"split: `{' '.join(cmd)}` failed")
+
+
+def parts(loader: str) -> dict:
+    """Each split's wasm files, its shared chunks first, read from the loader script."""
+    chunks = dict(re.findall(r'const (__chunk_\d+) = makeLoad\(.*?"\./([^"]+\.wasm)"', loader, re.S))
+    out = {}
+    for name, file, deps in re.findall(
+            r'export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(.*?"\./([^"]+\.wasm)".*?\[([^\]]*)\]\)\)', loader, re.S):
+        out[name] = [chunks[d.strip()] for d in deps.split(",") if d.strip()] + [file]
+    return out
 
 
 def main():
@@ -78,7 +91,7 @@ def main():
 
         loader_name = f"{stem}-split.js"
         loader = (t / "split" / "__wasm_split.js").read_text(encoding="utf-8")
-        parts = []  # (file in dist, is the whole split rather than a shared chunk)
+        made = []  # (file in dist, is a whole split rather than a shared chunk)
         for f in sorted((t / "split").glob("*.wasm")):
             if f.name == f"{stem}.wasm":
                 continue
@@ -88,7 +101,7 @@ def main():
                 raise SystemExit(f"split: the loader does not name {f.name}")
             loader = loader.replace(f'"./{f.name}"', f'"./{out}"')
             run("wasm-opt", *OPT, str(f), "-o", str(dist / out))
-            parts.append((out, f.stem.startswith("split_")))
+            made.append((out, f.stem.startswith("split_")))
         (dist / loader_name).write_text(loader, encoding="utf-8")
 
         run("wasm-opt", *OPT, str(t / "bg" / f"{stem}_bg.wasm"), "-o", str(dist / f"{stem}_bg.wasm"))
@@ -100,8 +113,8 @@ def main():
             raise SystemExit("split: the glue does not import the loader")
         (dist / f"{stem}.js").write_text(js, encoding="utf-8")
 
-    # index.html: integrity of the rewritten files, the loader preloaded with the glue, the split
-    # modules' preloads beside the main wasm's (pwa.py moves them into the boot script).
+    # index.html: integrity of the rewritten files, the loader preloaded with the glue, and each
+    # split's files for the boot script, which preloads those of the page a link opens.
     def fix_integrity(h, name):
         link = re.search(r"<link\b[^>]*href=\"?/" + re.escape(name) + r"[\"\s>][^>]*>", h)
         if not link:
@@ -111,17 +124,23 @@ def main():
 
     html, js_link = fix_integrity(html, f"{stem}.js")
     html = html.replace(js_link, js_link + f"<link crossorigin href=/{loader_name} integrity={sri((dist / loader_name).read_bytes())} rel=modulepreload>", 1)
-    html, wasm_link = fix_integrity(html, f"{stem}_bg.wasm")
-    extra = "".join(f"<link as=fetch crossorigin href=/{out} rel=preload type=application/wasm>" for out, _ in parts)
-    html = html.replace(wasm_link, wasm_link + extra, 1)
+    html, _ = fix_integrity(html, f"{stem}_bg.wasm")
+    by_split = parts(loader)
+    slot = re.search(r"([`'\"])__SPLIT_PRELOAD__\1", html)
+    if not slot or set(by_split) != set(SPLITS):
+        raise SystemExit(f"split: no __SPLIT_PRELOAD__ in index.html's boot script, or splits {sorted(by_split)} are not {SPLITS}")
+    links = {k: "".join(f"<link rel=preload as=fetch crossorigin href=/{f}>" for f in v) for k, v in by_split.items()}
+    html = html[:slot.start()] + json.dumps(links, separators=(",", ":")) + html[slot.end():]
     index.write_text(html, encoding="utf-8")
 
     def gz(name):
         return len(gzip.compress((dist / name).read_bytes(), 9))
 
     print(f"split: {stem}_bg.wasm (start page and shared code) {gz(stem + '_bg.wasm') / 1000:.1f} KB gzip")
-    for out, whole in parts:
-        print(f"split: {out} ({'loaded by its pages' if whole else 'shared by several splits'}) {gz(out) / 1000:.1f} KB gzip")
+    for out, whole in made:
+        print(f"split: {out} ({'one part' if whole else 'shared by parts'}) {gz(out) / 1000:.1f} KB gzip")
+    for k, v in sorted(by_split.items()):
+        print(f"split: part {k}: {', '.join(v)}")
     print(f"split: {loader_name} {gz(loader_name) / 1000:.1f} KB gzip")
 
 

@@ -1,8 +1,10 @@
-//! The journey pages (everything after the start page) live in their own part of the wasm, so
-//! the start page downloads only what it shows (docs/size.md). `scripts/split.py`, run by the
-//! build, cuts the wasm at the functions below with `wasm-split-cli`: the `journey` part is
-//! fetched when a journey page first opens, or at start-up on a deep link (index.html preloads
-//! it), and the service worker keeps it for offline use.
+//! The journey pages (everything after the start page) live in their own parts of the wasm, so
+//! the start page downloads only what it shows (docs/size.md): `form` (the procedure, its
+//! questions and declaration, the checklist) and `finish` (attachments, check your answers, the
+//! package). `scripts/split.py`, run by the build, cuts the wasm at the functions below with
+//! `wasm-split-cli` (code both parts use goes to a chunk loaded with either). A part is fetched
+//! when one of its pages first opens, or at start-up on a deep link (index.html preloads it),
+//! and the service worker keeps it for offline use.
 //!
 //! The part is loaded in a task; the page is then built synchronously in the page's reactive
 //! owner (components read their context), where a loaded part's function returns at once.
@@ -21,9 +23,9 @@ use std::cell::Cell;
 // A split function is exported from the wasm, so every binary linking it keeps the page. The
 // staff page's bundle (built with `staff-page`) gets plain functions, which it drops unused.
 macro_rules! split_page {
-    ($name:ident, $preload:ident, $page:ident) => {
+    ($part:ident, $name:ident, $preload:ident, $page:ident) => {
         #[cfg(not(feature = "staff-page"))]
-        #[wasm_split(journey, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+        #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
         fn $name() -> Result<AnyView, SplitLoaderError> {
             Ok(view! { <$page/> }.into_any())
         }
@@ -38,36 +40,57 @@ macro_rules! split_page {
     };
 }
 
-split_page!(info_page, info_pre, ProcedureInfo);
-split_page!(step_page, step_pre, StepPage);
-split_page!(checklist_page, checklist_pre, ChecklistPage);
-split_page!(attachments_page, attachments_pre, AttachmentsPage);
-split_page!(review_page, review_pre, ReviewPage);
-split_page!(done_page, done_pre, DonePage);
+split_page!(form, info_page, info_pre, ProcedureInfo);
+split_page!(form, step_page, step_pre, StepPage);
+split_page!(form, checklist_page, checklist_pre, ChecklistPage);
+split_page!(finish, attachments_page, attachments_pre, AttachmentsPage);
+split_page!(finish, review_page, review_pre, ReviewPage);
+split_page!(finish, done_page, done_pre, DonePage);
 
 const IDLE: u8 = 0;
 const LOADING: u8 = 1;
 const READY: u8 = 2;
 const FAILED: u8 = 3;
 
+/// The part of the wasm a page lives in: 0 `form`, 1 `finish`. index.html's boot script
+/// preloads a deep link's part by the same rule (attachments, review, done: `finish`).
+fn part(route: &Route) -> Option<usize> {
+    match route {
+        Route::Procedure(_) | Route::Step(_, _) | Route::Checklist(_) => Some(0),
+        Route::Attachments(_) | Route::Review(_) | Route::Done(_) => Some(1),
+        Route::Home | Route::NotFound => None,
+    }
+}
+
 thread_local! {
-    static STATE: Cell<u8> = const { Cell::new(IDLE) };
-    /// The app's "a chunk has arrived" signal, once the app has rendered a journey page.
+    static STATE: Cell<[u8; 2]> = const { Cell::new([IDLE; 2]) };
+    /// The app's "a part has arrived" signal, once the app has rendered a journey page.
     static NOTIFY: Cell<Option<RwSignal<u32>>> = const { Cell::new(None) };
 }
 
-/// Fetches the journey part: one module, but each split function has its own loader, so all of
-/// them are awaited (the later ones find the module there). Pages then render synchronously.
-fn load() {
-    STATE.with(|s| s.set(LOADING));
-    wasm_bindgen_futures::spawn_local(async {
-        let ok = info_pre().await.is_ok()
-            && step_pre().await.is_ok()
-            && checklist_pre().await.is_ok()
-            && attachments_pre().await.is_ok()
-            && review_pre().await.is_ok()
-            && done_pre().await.is_ok();
-        STATE.with(|s| s.set(if ok { READY } else { FAILED }));
+fn state(part: usize) -> u8 {
+    STATE.with(|s| s.get()[part])
+}
+
+fn set_state(part: usize, v: u8) {
+    STATE.with(|s| {
+        let mut a = s.get();
+        a[part] = v;
+        s.set(a)
+    });
+}
+
+/// Fetches a part. Each split function has its own loader, so all of the part's are awaited
+/// (the later ones find the module there); its pages then render synchronously.
+fn load(part: usize) {
+    set_state(part, LOADING);
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = if part == 0 {
+            info_pre().await.is_ok() && step_pre().await.is_ok() && checklist_pre().await.is_ok()
+        } else {
+            attachments_pre().await.is_ok() && review_pre().await.is_ok() && done_pre().await.is_ok()
+        };
+        set_state(part, if ok { READY } else { FAILED });
         if let Some(n) = NOTIFY.with(Cell::get) {
             n.try_update(|n| *n += 1);
         }
@@ -75,20 +98,24 @@ fn load() {
 }
 
 /// Called as the app starts, before it reads the drafts and settings: a deep link to a journey
-/// page starts loading that part at once (index.html's boot script has already preloaded it).
+/// page starts loading its part at once (index.html's boot script has already preloaded it).
 pub fn start(path: &str) {
-    let route = Route::parse(path);
-    if !matches!(route, Route::Home | Route::NotFound) && STATE.with(Cell::get) == IDLE {
-        load();
+    if let Some(p) = part(&Route::parse(path)) {
+        if state(p) == IDLE {
+            load(p);
+        }
     }
 }
 
-/// The page of `route` (not the start page), or a loading line while the journey part is
-/// fetched. `loaded` changes when it has arrived; the caller's view reads it.
+/// The page of `route` (not the start page), or a loading line while its part is fetched.
+/// `loaded` changes when a part has arrived; the caller's view reads it.
 pub fn page(route: &Route, loaded: RwSignal<u32>) -> AnyView {
     NOTIFY.with(|n| n.set(Some(loaded)));
     loaded.track();
-    match STATE.with(Cell::get) {
+    let Some(p) = part(route) else {
+        return ().into_any();
+    };
+    match state(p) {
         READY => {
             let page = match route {
                 Route::Procedure(_) => info_page().now_or_never(),
@@ -103,13 +130,13 @@ pub fn page(route: &Route, loaded: RwSignal<u32>) -> AnyView {
                 return v;
             }
         }
-        // Said once; the next visit to a journey page tries again (as the loader does).
+        // Said once; the next visit to one of its pages tries again (as the loader does).
         FAILED => {
-            STATE.with(|s| s.set(IDLE));
+            set_state(p, IDLE);
             return view! { <LoadFailed/> }.into_any();
         }
         LOADING => {}
-        _ => load(),
+        _ => load(p),
     }
     let state = expect_context::<AppState>();
     view! { <p class="loading" role="status">{move || state.t(i18n::LOADING)}</p> }.into_any()

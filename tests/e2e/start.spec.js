@@ -50,9 +50,10 @@ test('the start page is readable and its links work before the app has loaded, a
   await expect(page).toHaveURL(/\/p\/khai-sinh$/);
   await expect(page.locator('#boot-start')).toHaveCount(0);
   await expect(page.locator('#boot')).toBeVisible();
-  // The app and its journey pages' part (scripts/split.py), fetched side by side.
+  // The app and the part of it this page needs (scripts/split.py), fetched side by side.
   expect(await page.locator('link[rel=preload][href$="_bg.wasm"]').count(), 'other pages preload the app').toBe(1);
-  expect(await page.locator('link[rel=preload][href$="-journey.wasm"]').count(), 'and its journey pages').toBe(1);
+  expect(await page.locator('link[rel=preload][href$="-form.wasm"]').count(), 'and its form pages').toBe(1);
+  expect(await page.locator('link[rel=preload][href$="-finish.wasm"]').count(), 'not the later pages').toBe(0);
   expect(await page.locator('link[rel=preload][href="/data/catalog/khai-sinh.bin"]').count(), 'and the procedure').toBe(1);
 });
 
@@ -110,11 +111,11 @@ test('a form page opened by its address loads without anything on the screen mov
   await expect(page.locator('.back-link')).toBeInViewport();
 });
 
-test.describe('the journey pages\' code, in its own part of the wasm', () => {
+test.describe('the journey pages\' code, in parts of the wasm of their own', () => {
   // Requests the service worker would answer are not seen by page.route.
   test.use({ serviceWorkers: 'block' });
 
-  test('the start page does not download it; the first procedure page does, once', async ({ page }) => {
+  test('the start page does not download them; a page downloads its part once; a link preloads exactly its part', async ({ page }) => {
     const wasm = [];
     page.on('request', r => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.replace(/-[0-9a-f]+/, '')); });
     await page.goto('/');
@@ -125,24 +126,34 @@ test.describe('the journey pages\' code, in its own part of the wasm', () => {
     await expect(page.locator('h1')).toHaveText('Đăng ký khai sinh');
     await pressContinue(page);
     await expect(page.locator('h1')).not.toHaveText('Đăng ký khai sinh');
-    expect(wasm, 'the journey pages').toEqual(['/hoso_bg.wasm', '/hoso-journey.wasm']);
-    // A deep link fetches both side by side, each once (the preloads are the app's requests).
-    wasm.length = 0;
-    await page.goto('/p/khai-sinh');
-    await expect(page.locator('h1')).toHaveText('Đăng ký khai sinh');
-    expect(wasm.sort(), 'a deep link').toEqual(['/hoso-journey.wasm', '/hoso_bg.wasm']);
+    expect(wasm.slice(1).sort(), 'the form pages').toEqual(['/hoso-chunk_3.wasm', '/hoso-form.wasm']);
+    // A link fetches the main wasm and its page's part side by side, each once (the boot
+    // script's preloads are the app's requests; its rule is lazy.rs's `part`).
+    for (const [url, heading, part] of [
+      ['/p/khai-sinh', 'Đăng ký khai sinh', '/hoso-form.wasm'],
+      ['/p/khai-sinh/checklist', 'Giấy tờ bạn cần chuẩn bị', '/hoso-form.wasm'],
+      ['/p/khai-sinh/review', 'Kiểm tra lại câu trả lời', '/hoso-finish.wasm'],
+    ]) {
+      wasm.length = 0;
+      await page.goto(url);
+      await expect(page.locator('h1'), url).toHaveText(heading);
+      await page.waitForTimeout(300);
+      expect(wasm.sort(), url).toEqual(['/hoso-chunk_3.wasm', part, '/hoso_bg.wasm'].sort());
+      const suffix = part.replace('/hoso', '');
+      expect(await page.locator(`link[rel=preload][href$="${suffix}"]`).count(), `${url}: preloaded`).toBe(1);
+    }
   });
 
-  test('when it cannot be downloaded the page says so, and opens once the connection is back', async ({ page }) => {
-    await page.route(/-journey\.wasm$/, route => route.abort());
+  test('when a part cannot be downloaded the page says so, and opens once the connection is back', async ({ page }) => {
+    await page.route(/-form\.wasm$/, route => route.abort());
     await page.goto('/');
     await expect(page.locator('#proc-search')).toBeEnabled();
     await page.locator('#procedures .card-link').first().click();
     await expect(page.locator('h1')).toHaveText('Chưa tải được thủ tục');
     await expect(page.locator('main')).toContainText('Câu trả lời của bạn vẫn được giữ trên thiết bị.');
     await expect(page.locator('#page-title')).toBeFocused();
-    await expectAccessible(page, 'journey code not downloaded');
-    await page.unroute(/-journey\.wasm$/);
+    await expectAccessible(page, 'part of the app not downloaded');
+    await page.unroute(/-form\.wasm$/);
     await page.getByRole('link', { name: 'Trang đầu' }).click();
     await page.locator('#procedures .card-link').first().click();
     await expect(page.locator('h1')).toHaveText('Đăng ký khai sinh');
