@@ -3,15 +3,10 @@
 // cut into busy segments (runs of work without idle), each listed with the functions that took
 // the most time in it (inclusive). Used for docs/size.md's form-page figures (issue #7).
 //
-// Needs a build whose wasm keeps its function names, put into a copy of dist/:
-//   (. scripts/lean_env.sh && CARGO_PROFILE_RELEASE_STRIP=none cargo build --offline --release --target wasm32-unknown-unknown --bin hoso)
-//   rm -rf /tmp/pdist && cp -r dist /tmp/pdist && find /tmp/pdist -name '*.br' -delete -o -name '*.gz' -delete
-//   wasm-bindgen --target web --out-dir /tmp/wbn --out-name hoso target/wasm32-unknown-unknown/release/hoso.wasm
-//   wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int /tmp/wbn/hoso_bg.wasm -o /tmp/wbn/opt.wasm
-//   cp /tmp/wbn/opt.wasm /tmp/pdist/hoso-*_bg.wasm && cp /tmp/wbn/hoso.js /tmp/pdist/hoso-*.js
-//   sed -i -E 's/ ?integrity=[^ >]*//g' /tmp/pdist/index.html
-// Removing the integrity attributes breaks the boot scripts' CSP hashes, so the static start page
-// stays in the DOM at a deep link in this copy: read timings from it, not layout.
+// Needs a build whose wasm keeps its function names (scripts/split.py keeps them in every part
+// with HOSO_KEEP_NAMES=1), copied out of dist/ before the next ordinary build:
+//   CARGO_PROFILE_RELEASE_STRIP=none HOSO_KEEP_NAMES=1 scripts/build.sh
+//   rm -rf /tmp/pdist && cp -r dist /tmp/pdist && scripts/build.sh
 //
 //   node scripts/profile_page.js [dir=/tmp/pdist] [path=/p/khai-sinh/s/tre] [top=25] [regex filter]
 const { chromium } = require('playwright-core');

@@ -37,6 +37,9 @@ import tempfile
 # The parts of src/ui/lazy.rs; index.html's boot script picks one by the page's address.
 SPLITS = ["finish", "form"]
 OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"]
+# For profiling (scripts/profile_page.js): keep function names in every part.
+if os.environ.get("HOSO_KEEP_NAMES") == "1":
+    OPT.append("-g")
 
 
 def sri(data: bytes) -> str:
@@ -92,10 +95,14 @@ def main():
         loader_name = f"{stem}-split.js"
         loader = (t / "split" / "__wasm_split.js").read_text(encoding="utf-8")
         made = []  # (file in dist, is a whole split rather than a shared chunk)
+        # A shared chunk is named by the parts that use it (wasm-split numbers them), and
+        # not ending like a part's name (`-form.wasm`).
+        users = {file: "-".join(sorted(x.strip() for x in names.split(","))) + "-shared"
+                 for names, file in re.findall(r'/\* ([\w, ]+) \*/\s*const __chunk_\d+ = makeLoad\(.*?"\./([^"]+)"', loader, re.S)}
         for f in sorted((t / "split").glob("*.wasm")):
             if f.name == f"{stem}.wasm":
                 continue
-            name = f.stem[len("split_"):] if f.stem.startswith("split_") else f.stem
+            name = f.stem[len("split_"):] if f.stem.startswith("split_") else users.get(f.name, f.stem)
             out = f"{stem}-{name}.wasm"
             if f'"./{f.name}"' not in loader:
                 raise SystemExit(f"split: the loader does not name {f.name}")

@@ -126,7 +126,7 @@ test.describe('the journey pages\' code, in parts of the wasm of their own', () 
     await expect(page.locator('h1')).toHaveText('Đăng ký khai sinh');
     await pressContinue(page);
     await expect(page.locator('h1')).not.toHaveText('Đăng ký khai sinh');
-    expect(wasm.slice(1).sort(), 'the form pages').toEqual(['/hoso-chunk_3.wasm', '/hoso-form.wasm']);
+    expect(wasm.slice(1).sort(), 'the form pages').toEqual(['/hoso-finish-form-shared.wasm', '/hoso-form.wasm']);
     // A link fetches the main wasm and its page's part side by side, each once (the boot
     // script's preloads are the app's requests; its rule is lazy.rs's `part`).
     for (const [url, heading, part] of [
@@ -138,7 +138,7 @@ test.describe('the journey pages\' code, in parts of the wasm of their own', () 
       await page.goto(url);
       await expect(page.locator('h1'), url).toHaveText(heading);
       await page.waitForTimeout(300);
-      expect(wasm.sort(), url).toEqual(['/hoso-chunk_3.wasm', part, '/hoso_bg.wasm'].sort());
+      expect(wasm.sort(), url).toEqual(['/hoso-finish-form-shared.wasm', part, '/hoso_bg.wasm'].sort());
       const suffix = part.replace('/hoso', '');
       expect(await page.locator(`link[rel=preload][href$="${suffix}"]`).count(), `${url}: preloaded`).toBe(1);
     }
