@@ -5,7 +5,7 @@
 // fresh browser: a first visit) and the median of each figure is printed, with the range of the
 // score, LCP and TBT: single runs on this machine vary by 20 points. Run by scripts/bench.sh.
 //
-//   node scripts/lighthouse.mjs [--dir dist] [--port 8791] [--runs 5] [--detail]   (--detail: long tasks, requests, LCP element)
+//   node scripts/lighthouse.mjs [--dir dist] [--port 8791] [--runs 5] [--only start|form] [--detail]   (--detail: long tasks, requests, LCP element)
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import serveDistModule from './serve_dist.js';
@@ -16,7 +16,8 @@ const PORT = Number(arg('port', 8791));
 const RUNS = Math.max(1, Number(arg('runs', 5)));
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const { serveDist } = serveDistModule;
-const PAGES = [['start page', '/'], ['form page', '/p/khai-sinh/s/tre']];
+const ONLY = arg('only', null); // "start" or "form": measure one page (for A/B comparisons)
+const PAGES = [['start page', '/'], ['form page', '/p/khai-sinh/s/tre']].filter(([n]) => !ONLY || n.startsWith(ONLY));
 
 const server = await serveDist(DIR, PORT);
 try {

@@ -63,6 +63,38 @@ def parts(loader: str) -> dict:
     return out
 
 
+FETCHER = re.compile(
+    r'\(\) => \{\s*const src = fetch\(new URL\("(\./[^"]+\.wasm)", import\.meta\.url\)\);\s*'
+    r'src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}')
+
+
+def compile_early(loader: str) -> str:
+    """Lets a deep link compile its part while the main wasm downloads.
+
+    wasm-split's loader fetches and compiles a part only when the app asks for it, after the main
+    wasm has started. Here each part's module is compiled once, by `compile(url)`; the loader's
+    fetchers use it, and when the loader script is evaluated (with the glue, before the main
+    wasm runs) it starts compiling the files of the part that index.html's boot script named in
+    `window.hosoPart`. A failed compile is forgotten, so the loader's retry fetches again."""
+    n = len(FETCHER.findall(loader))
+    if not n:
+        raise SystemExit("split: the loader's fetchers are not the expected code (wasm-split-cli version?)")
+    loader = FETCHER.sub(lambda m: f'() => {{ const m = compile("{m.group(1)}"); return async (imports) => WebAssembly.instantiate(await m, imports); }}', loader)
+    files = parts(loader)
+    return loader + (
+        "const compiled = {};\n"
+        "function compile(url) {\n"
+        "    let m = compiled[url];\n"
+        "    if (m === undefined) {\n"
+        "        m = compiled[url] = WebAssembly.compileStreaming(fetch(new URL(url, import.meta.url)));\n"
+        "        m.catch(() => { if (compiled[url] === m) delete compiled[url]; });\n"
+        "    }\n"
+        "    return m;\n"
+        "}\n"
+        f"const early = {json.dumps({k: ['./' + f for f in v] for k, v in files.items()})};\n"
+        "(early[globalThis.hosoPart] || []).forEach(compile);\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", default="dist")
@@ -109,6 +141,7 @@ def main():
             loader = loader.replace(f'"./{f.name}"', f'"./{out}"')
             run("wasm-opt", *OPT, str(f), "-o", str(dist / out))
             made.append((out, f.stem.startswith("split_")))
+        loader = compile_early(loader)
         (dist / loader_name).write_text(loader, encoding="utf-8")
 
         run("wasm-opt", *OPT, str(t / "bg" / f"{stem}_bg.wasm"), "-o", str(dist / f"{stem}_bg.wasm"))
