@@ -78,7 +78,7 @@ fn main() {
     // checkouts elsewhere that share the target directory.
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).to_path_buf();
-    // The resident app's wasm is cut in two after linking (scripts/split.py, src/ui/lazy.rs):
+    // The resident app's wasm is cut into parts after linking (scripts/split.py, src/ui/lazy.rs):
     // wasm-split reads the linker's relocations to follow every call. Only that binary.
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo:rustc-link-arg-bin=hoso=--emit-relocs");

@@ -4,10 +4,10 @@
     python3 scripts/budget.py [--dir dist] [--limit-kb 250] [--deep-limit-kb 305] [--staff-limit-kb 200]
 
 Prints one row per file and the total; exits 1 when the total is above the limit
-(1 KB = 1000 bytes). The journey pages' part of the wasm (scripts/split.py) is not part of the
-start page's load: its files are listed after the total, with what a link to a form page and to a
-later page (attachments, review, done) transfers, the larger of which `--deep-limit-kb` limits; `--staff-limit-kb` limits the staff page's
-own bundle. Also shows the Brotli size when the build wrote a `.br` copy
+(1 KB = 1000 bytes). The journey pages' parts of the wasm (scripts/split.py) are not part of the
+start page's load: their files are listed after the total, with what a link to a form page and to a
+later page (attachments, review, done) transfers, the larger of which `--deep-limit-kb` limits;
+`--staff-limit-kb` limits the staff page's own bundle. Also shows the Brotli size when the build wrote a `.br` copy
 (scripts/precompress.js): what a server sending the precompressed copies transfers. The start page loads no catalog or unit data; those are fetched
 later by the pages that need them and are listed separately for information.
 """

@@ -56,14 +56,12 @@ def main():
         html = html[:boot.start()] + start.read_text(encoding="utf-8") + html[boot.start():]
         # The wasm is preloaded only when the static start page is not shown (the boot script
         # decides): on the start page the heading, text and links come first on a slow link.
-        # The journey pages' part of the wasm (scripts/split.py) moves with it.
-        preloads = re.findall(r"<link\b[^>]*\brel=\"?preload\b[^>]*\.wasm\b[^>]*>|<link\b[^>]*\.wasm\b[^>]*\brel=\"?preload\b[^>]*>", html)
+        preload = re.search(r"<link\b[^>]*_bg\.wasm[^>]*>", html)
         slot = re.search(r"([`'\"])__WASM_PRELOAD__\1", html)
-        if not any("_bg.wasm" in p for p in preloads) or not slot:
+        if not preload or not slot:
             raise SystemExit("pwa: no wasm preload link or no boot script placeholder in dist/index.html")
-        html = html[:slot.start()] + json.dumps("".join(preloads)) + html[slot.end():]
-        for p in preloads:
-            html = html.replace(p, "", 1)
+        html = html[:slot.start()] + json.dumps(preload.group(0)) + html[slot.end():]
+        html = html.replace(preload.group(0), "", 1)
         # When the static page is shown, the wasm is requested after it has painted, so the
         # paint never waits for it (and Lighthouse does not count it towards the page's LCP).
         init = re.search(r"const wasm\s*=\s*await init\(", html)

@@ -97,10 +97,11 @@ fn load(part: usize) {
     });
 }
 
-/// Called as the app starts, before it reads the drafts and settings: a deep link to a journey
-/// page starts loading its part at once (index.html's boot script has already preloaded it).
-pub fn start(path: &str) {
-    if let Some(p) = part(&Route::parse(path)) {
+/// Starts loading the part of `route`'s page if it is not there: as the app starts, before it
+/// reads the drafts and settings (a deep link; index.html's boot script has already preloaded
+/// it), and on each route change, at the same time as the procedure's definition.
+pub fn start(route: &Route) {
+    if let Some(p) = part(route) {
         if state(p) == IDLE {
             load(p);
         }
@@ -126,6 +127,7 @@ pub fn page(route: &Route, loaded: RwSignal<u32>) -> AnyView {
                 Route::Done(_) => done_page().now_or_never(),
                 Route::Home | Route::NotFound => None,
             };
+            // Never pending or failed: all of the part's loaders have completed.
             if let Some(Ok(v)) = page {
                 return v;
             }

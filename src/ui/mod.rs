@@ -404,6 +404,7 @@ pub fn App(
     let loaded = RwSignal::new(0u32);
     let page = move || {
         let route = loc.route();
+        lazy::start(&route);
         if let Some(id) = route.procedure() {
             if CatalogIndex::bundled().get(id).is_none() {
                 return view! { <NotFound/> }.into_any();
@@ -474,7 +475,7 @@ fn lang_switches(state: AppState) -> impl IntoView {
 /// Reads the drafts kept on the device, then mounts the app on the page body.
 pub fn mount() {
     if let Some(path) = web_sys::window().and_then(|w| w.location().pathname().ok()) {
-        lazy::start(&path);
+        lazy::start(&Route::parse(&path));
     }
     wasm_bindgen_futures::spawn_local(async {
         // The drafts (IndexedDB) and the ward's settings (network, preloaded by index.html's
