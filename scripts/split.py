@@ -29,7 +29,6 @@ import json
 import os
 import pathlib
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -76,8 +75,7 @@ def compile_early(loader: str) -> str:
     fetchers use it, and when the loader script is evaluated (with the glue, before the main
     wasm runs) it starts compiling the files of the part that index.html's boot script named in
     `window.hosoPart`. A failed compile is forgotten, so the loader's retry fetches again."""
-    n = len(FETCHER.findall(loader))
-    if not n:
+    if not FETCHER.search(loader):
         raise SystemExit("split: the loader's fetchers are not the expected code (wasm-split-cli version?)")
     loader = FETCHER.sub(lambda m: f'() => {{ const m = compile("{m.group(1)}"); return async (imports) => WebAssembly.instantiate(await m, imports); }}', loader)
     files = parts(loader)
@@ -110,7 +108,7 @@ def main():
     stem = m.group(1)
     source = pathlib.Path(a.input).read_bytes()
     if b"__wasm_split" not in source or b"reloc.CODE" not in source:
-        raise SystemExit(f"split: {a.input} has no split points or no relocations (is -Clink-arg=--emit-relocs set?)")
+        raise SystemExit(f"split: {a.input} has no split points or no relocations (build.rs links it with --emit-relocs)")
 
     with tempfile.TemporaryDirectory() as tmp:
         t = pathlib.Path(tmp)

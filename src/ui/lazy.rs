@@ -17,7 +17,7 @@ use super::AppState;
 use crate::i18n;
 use futures::FutureExt;
 use leptos::prelude::*;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use leptos::wasm_split::SplitLoaderError;
 use std::cell::Cell;
 
 // A split function is exported from the wasm, so every binary linking it keeps the page. The
@@ -25,7 +25,7 @@ use std::cell::Cell;
 macro_rules! split_page {
     ($part:ident, $name:ident, $preload:ident, $page:ident) => {
         #[cfg(not(feature = "staff-page"))]
-        #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+        #[leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
         fn $name() -> Result<AnyView, SplitLoaderError> {
             Ok(view! { <$page/> }.into_any())
         }
