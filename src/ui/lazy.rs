@@ -14,7 +14,6 @@ use super::pages::{
 };
 use super::router::Route;
 use super::AppState;
-use crate::i18n;
 use futures::FutureExt;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -140,6 +139,5 @@ pub fn page(route: &Route, loaded: RwSignal<u32>) -> AnyView {
         LOADING => {}
         _ => load(p),
     }
-    let state = expect_context::<AppState>();
-    view! { <p class="loading" role="status">{move || state.t(i18n::LOADING)}</p> }.into_any()
+    super::loading_line(expect_context::<AppState>())
 }

@@ -413,7 +413,7 @@ pub fn App(
             match state.procedures.with(|m| m.get(id).copied()) {
                 Some(Loaded::Ready(_)) => {}
                 Some(Loaded::Failed) => return view! { <LoadFailed/> }.into_any(),
-                _ => return view! { <p class="loading" role="status">{move || state.t(i18n::LOADING)}</p> }.into_any(),
+                _ => return loading_line(state),
             }
         }
         page_for(route, loaded)
@@ -426,6 +426,11 @@ pub fn App(
             <p>{move || state.t(i18n::FOOTER)}</p>
         </footer>
     }
+}
+
+/// "Đang tải…" while a procedure's definition or a part of the wasm arrives.
+fn loading_line(state: AppState) -> AnyView {
+    view! { <p class="loading" role="status">{move || state.t(i18n::LOADING)}</p> }.into_any()
 }
 
 fn page_for(route: Route, loaded: RwSignal<u32>) -> AnyView {
