@@ -33,9 +33,11 @@ PATTERNS = [
     (r"^photos: renderer memory peak ([\d.]+) MB", [("photos: renderer peak memory", 1, "MB", "lower")]),
     (r"^photos: restoring the draft .*: ([\d.]+) s", [("photos: draft restore", 1, "s", "lower")]),
     (r"^(form page .+?\(4x CPU\)) (\d+) ms", [("{1}", 2, "ms", "lower")]),
-    (r"^lighthouse (.+?): score (\d+), LCP (\d+) ms, TBT (\d+) ms",
+    (r"^lighthouse (.+?): score (\d+), LCP (\d+) ms, TBT (\d+) ms(?:.*machine benchmark index (\d+))?",
      [("lighthouse {1} score", 2, "", "higher"), ("lighthouse {1} LCP", 3, "ms", "lower"),
-      ("lighthouse {1} TBT", 4, "ms", "lower")]),
+      ("lighthouse {1} TBT", 4, "ms", "lower"),
+      # Lighthouse's measure of the machine, not of hoso: recorded, never WORSE.
+      ("lighthouse {1} machine benchmark index", 5, "", "info")]),
 ]
 
 
@@ -52,6 +54,8 @@ def parse(text):
             if not m:
                 continue
             for name, g, unit, better in outs:
+                if m.group(g) is None:
+                    continue
                 key = re.sub(r"\s+", " ", name.format(None, *[("native " if x is None else x) for x in m.groups()])).strip()
                 figures[key] = {"value": float(m.group(g).replace(",", "")), "unit": unit, "better": better}
                 spread = RANGES.get(key.rsplit(" ", 1)[-1]) if key.startswith("lighthouse ") else None
@@ -91,8 +95,8 @@ def main():
             continue
         o = old["value"]
         change = (v - o) / o if o else 0.0
-        bad = change > a.tolerance if f["better"] == "lower" else change < -a.tolerance
-        mark = "WORSE" if bad else ("better" if abs(change) > a.tolerance else "")
+        bad = change > a.tolerance if f["better"] == "lower" else change < -a.tolerance and f["better"] == "higher"
+        mark = "WORSE" if bad else ("better" if abs(change) > a.tolerance and f["better"] != "info" else "")
         # Lighthouse varies by 20 points between runs here: a median that stays inside the
         # previous run's range of runs is that spread, not a change.
         lo, hi = old.get("range", [None, None])
@@ -113,6 +117,11 @@ def main():
         if abs(drift) > a.tolerance:
             print(f"  note: the control ({control}, not our code) moved {drift:+.0%}: this machine ran "
                   f"at a different speed, so browser timing changes of about that size are noise")
+    for k, f in figures.items():
+        old = (previous or {}).get("figures", {}).get(k)
+        if f["better"] == "info" and old and old["value"] and abs(f["value"] / old["value"] - 1) > a.tolerance:
+            print(f"  note: {k} moved {f['value'] / old['value'] - 1:+.0%}: Lighthouse found this machine "
+                  f"{'faster' if f['value'] > old['value'] else 'slower'}, and its scores move with that")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"bench: {len(figures)} figures written to {out}" + (f"; WORSE than before: {', '.join(worse)}" if worse else "; nothing got worse"))

@@ -87,7 +87,9 @@ fn load(part: usize) {
         let ok = if part == 0 {
             info_pre().await.is_ok() && step_pre().await.is_ok() && checklist_pre().await.is_ok()
         } else {
-            attachments_pre().await.is_ok() && review_pre().await.is_ok() && done_pre().await.is_ok()
+            attachments_pre().await.is_ok()
+                && review_pre().await.is_ok()
+                && done_pre().await.is_ok()
         };
         set_state(part, if ok { READY } else { FAILED });
         if let Some(n) = NOTIFY.with(Cell::get) {

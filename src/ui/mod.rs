@@ -483,6 +483,9 @@ pub fn mount() {
         lazy::start(&Route::parse(&path));
     }
     wasm_bindgen_futures::spawn_local(async {
+        // In a task of its own: the wasm's start-up is one long task already, and the first use
+        // of the device's storage takes a while on a slow phone (issue #7: blocking time).
+        web::yield_now().await;
         // The drafts (IndexedDB) and the ward's settings (network, preloaded by index.html's
         // boot script) are read at the same time.
         let (restored, settings) = futures::future::join(drafts::restore(), embed::load()).await;

@@ -325,8 +325,10 @@ pub fn StepPage() -> impl IntoView {
     }
 }
 
-/// Fields built per task on a form page (see `StepForm`).
-const FIELDS_PER_TASK: usize = 3;
+/// How long (ms) a form page goes on building fields before it lets the browser paint and
+/// answer a tap (see `StepForm`). With the CPU slowed 4× a field takes 20–40 ms, so a slow phone
+/// builds one per task; a fast computer builds several.
+const SLICE_MS: f64 = 8.0;
 
 #[component]
 fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
@@ -358,7 +360,6 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
             p.name.get(lang)
         ));
     });
-    web::focus_id("page-title");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let answers = state.answers_of(&p.id);
@@ -409,28 +410,46 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
             (move || shown.get().then(input.clone())).into_any()
         }
     };
-    // A long page is built a few fields per task, so a slow phone paints the first fields
-    // sooner and answers a tap between the pieces (issue #7: the form page's blocking time).
-    // Continue comes with the last piece: nothing on the screen is pushed down by later fields.
-    let fields: Vec<&'static Field> = page.fields.iter().filter_map(|fid| p.field(fid)).collect();
-    let mut pieces: Vec<Vec<_>> = fields.chunks(FIELDS_PER_TASK).map(<[_]>::to_vec).collect();
+    // A page is built in slices of about SLICE_MS: its frame, then field after field, so a slow
+    // phone paints the heading sooner and answers a tap between the slices (issue #7: the
+    // form page's blocking time); a fast one builds the whole page in one go. Continue comes
+    // with the last field: nothing on the screen is pushed down by later fields (and `main` is
+    // at least a screen high, so the footer is out of sight).
+    let started = js_sys::Date::now();
+    let mut pieces: Vec<Vec<&'static Field>> = page
+        .fields
+        .iter()
+        .filter_map(|fid| p.field(fid))
+        .map(|f| vec![f])
+        .collect();
     if pieces.is_empty() {
         pieces.push(Vec::new());
     }
     let last = pieces.len() - 1;
-    let ready: Vec<RwSignal<bool>> = (0..pieces.len()).map(|i| RwSignal::new(i == 0)).collect();
-    if ready.len() > 1 {
-        let later = ready[1..].to_vec();
-        leptos::task::spawn_local(async move {
-            for r in later {
-                web::yield_now().await;
+    let ready: Vec<RwSignal<bool>> = (0..pieces.len()).map(|_| RwSignal::new(false)).collect();
+    leptos::task::spawn_local({
+        let ready = ready.clone();
+        async move {
+            let mut slice = started;
+            for (i, r) in ready.into_iter().enumerate() {
+                if js_sys::Date::now() - slice >= SLICE_MS {
+                    web::yield_now().await;
+                    slice = js_sys::Date::now();
+                }
                 // Gone when the resident has already left the page.
                 if r.try_set(true).is_some() {
                     break;
                 }
+                // The field is built by the executor's next tick, still in this task.
+                leptos::task::tick().await;
+                if i == 0 {
+                    // The heading takes focus once it is there: on a question page it is the
+                    // first field's legend.
+                    web::focus_id("page-title");
+                }
             }
-        });
-    }
+        }
+    });
     // (Plain vectors of `AnyView`, whose rendering code the app has already: an `Option` or a
     // separate closure for Continue cost 2 KB gzip more.)
     let fields = pieces
