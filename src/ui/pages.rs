@@ -416,14 +416,15 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
     // with the last field: nothing on the screen is pushed down by later fields (and `main` is
     // at least a screen high, so the footer is out of sight).
     let started = js_sys::Date::now();
-    let mut pieces: Vec<Vec<&'static Field>> = page
+    // One piece per field (a page without fields has one empty piece, for Continue).
+    let mut pieces: Vec<Option<&'static Field>> = page
         .fields
         .iter()
         .filter_map(|fid| p.field(fid))
-        .map(|f| vec![f])
+        .map(Some)
         .collect();
     if pieces.is_empty() {
-        pieces.push(Vec::new());
+        pieces.push(None);
     }
     let last = pieces.len() - 1;
     let ready: Vec<RwSignal<bool>> = (0..pieces.len()).map(|_| RwSignal::new(false)).collect();
@@ -460,7 +461,9 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
             (move || {
                 let mut v: Vec<AnyView> = Vec::new();
                 if r.get() {
-                    v.extend(piece.iter().map(|f| field_view(f)));
+                    if let Some(f) = piece {
+                        v.push(field_view(f));
+                    }
                     if i == last {
                         v.push(view! { <ContinueButton/> }.into_any());
                     }
