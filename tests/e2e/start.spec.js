@@ -87,6 +87,31 @@ test('a resident whose start page looks different (English, drafts) gets the loa
   await expect(page.locator('#boot-start')).toHaveCount(0);
 });
 
+test('on a slow phone a form page comes a field at a time, and Continue only after the last', async ({ page, context }) => {
+  // What a frame showed and what each change of the form held (StepForm's time slices).
+  await page.addInitScript(() => {
+    const fields = () => document.querySelectorAll('main form .field').length;
+    window.frames = [];
+    window.changes = [];
+    const frame = () => { window.frames.push(fields()); requestAnimationFrame(frame); };
+    requestAnimationFrame(frame);
+    new MutationObserver(() => window.changes.push([fields(), !!document.querySelector('main form button[type=submit]')]))
+      .observe(document, { childList: true, subtree: true });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.goto('/p/khai-sinh/s/tre');
+  await expect(page.locator('main form button[type=submit]')).toBeVisible();
+  const { frames, changes, total } = await page.evaluate(() => ({
+    frames: window.frames, changes: window.changes, total: document.querySelectorAll('main form .field').length,
+  }));
+  expect(total).toBe(8);
+  // Some painted frame had part of the fields: the page was not built in one long task.
+  expect(frames.filter(n => n > 0 && n < total).length, `fields per frame: ${frames}`).toBeGreaterThan(0);
+  // Continue never stood where a later field would push it down.
+  expect(changes.filter(([n, button]) => button && n < total)).toEqual([]);
+});
+
 test('a form page opened by its address loads without anything on the screen moving', async ({ page }) => {
   await page.addInitScript(() => {
     window.shifts = [];
