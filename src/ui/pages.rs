@@ -413,8 +413,8 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
     // A page is built in slices of about SLICE_MS: its frame, then field after field, so a slow
     // phone paints the heading sooner and answers a tap between the slices (issue #7: the
     // form page's blocking time); a fast one builds the whole page in one go. Continue comes
-    // with the last field: nothing on the screen is pushed down by later fields (and `main` is
-    // at least a screen high, so the footer is out of sight).
+    // with the last field: nothing on the screen is pushed down by later fields (and outside an
+    // iframe `main` is at least a screen high, so the footer is out of sight).
     let started = js_sys::Date::now();
     // One piece per field (a page without fields has one empty piece, for Continue).
     let mut pieces: Vec<Option<&'static Field>> = page
