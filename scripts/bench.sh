@@ -37,6 +37,8 @@ LOG=$(mktemp)
   photos
   echo "== form page with the CPU slowed 4× (scripts/form_bench.js)"
   node scripts/form_bench.js --dir dist
+  echo "== form page main-thread work, wall and CPU time (scripts/task_cpu.js)"
+  node scripts/task_cpu.js --dir dist
   echo "== Lighthouse (mobile preset, system Chromium; scripts/lighthouse.mjs)"
   node scripts/lighthouse.mjs --dir dist
 } 2>&1 | tee "$LOG"

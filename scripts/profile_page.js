@@ -20,7 +20,7 @@ const { serveDist } = require('./serve_dist.js');
     const ctx = await browser.newContext({ viewport: { width: 360, height: 780 }, serviceWorkers: 'block' });
     const page = await ctx.newPage();
     const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.RATE || 4) });
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
@@ -47,7 +47,7 @@ const { serveDist } = require('./serve_dist.js');
     }
     if (cur) segments.push(cur);
     const t0 = samples[0][0];
-    for (const g of segments.filter(g => g.end - g.start > 25)) {
+    for (const g of segments.filter(g => g.end - g.start > Number(process.env.SEG || 25))) {
       console.log(`segment at ${(g.start - t0).toFixed(0)} ms, ${(g.end - g.start).toFixed(0)} ms`);
       const inclusive = new Map();
       for (const [, id, dt] of g.samples) {

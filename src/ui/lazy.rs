@@ -91,6 +91,8 @@ fn load(part: usize) {
                 && review_pre().await.is_ok()
                 && done_pre().await.is_ok()
         };
+        // The page is built in a task of its own, not in the one that instantiated the part.
+        super::web::yield_now().await;
         set_state(part, if ok { READY } else { FAILED });
         if let Some(n) = NOTIFY.with(Cell::get) {
             n.try_update(|n| *n += 1);

@@ -414,8 +414,10 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
     // phone paints the heading sooner and answers a tap between the slices (issue #7: the
     // form page's blocking time); a fast one builds the whole page in one go. Continue comes
     // with the last field: nothing on the screen is pushed down by later fields (and outside an
-    // iframe `main` is at least a screen high, so the footer is out of sight).
-    let started = js_sys::Date::now();
+    // iframe `main` is at least a screen high, so the footer is out of sight). The first slice
+    // is timed from the start of the task that builds the page, not of this component: on a
+    // link, that task has also built the app's frame and this page's heading.
+    let started = web::task_start();
     // One piece per field (a page without fields has one empty piece, for Continue).
     let mut pieces: Vec<Option<&'static Field>> = page
         .fields

@@ -56,6 +56,7 @@ pub fn provide_location() -> Location {
     CURRENT.with(|c| c.set(Some(loc)));
     if let Some(w) = web_sys::window() {
         gloo::events::EventListener::new(&w, "popstate", move |_| {
+            super::web::mark_task_start();
             let (p, s) = current();
             loc.path.set(p);
             loc.search.set(s);
@@ -104,6 +105,7 @@ pub fn provide_location() -> Location {
 
 /// Goes to a local URL (path and optional query), adding a history entry.
 pub fn navigate(to: &str) {
+    super::web::mark_task_start();
     let Some(loc) = CURRENT.with(|c| c.get()) else {
         return;
     };

@@ -238,4 +238,21 @@ pub async fn after_paint() {
 /// Lets the browser run other tasks (input, paint) before going on.
 pub async fn yield_now() {
     gloo::timers::future::TimeoutFuture::new(0).await;
+    mark_task_start();
+}
+
+thread_local! {
+    /// When the running task began, as far as the app knows (`task_start`).
+    static TASK_START: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Notes that a task of the app's begins now: after [`yield_now`], and in a navigation's handler.
+pub fn mark_task_start() {
+    TASK_START.with(|t| t.set(js_sys::Date::now()));
+}
+
+/// When the running task began, if it was noted ([`mark_task_start`]); otherwise an earlier
+/// time, so work timed from it (a form page's slices) yields sooner rather than later.
+pub fn task_start() -> f64 {
+    TASK_START.with(std::cell::Cell::get)
 }

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// The form page's main-thread work after the first paint, from a trace of a cold first visit
+// (a fresh browser per run, no service worker, no throttling: what Lighthouse records before it
+// simulates a 4× slower phone), counted twice:
+//   - from wall time, as Lighthouse does: each task's 4× duration beyond 50 ms, summed;
+//   - from the main thread's CPU time, the same sum: the tasks' own work, without the time the
+//     thread waited while it ran them. On this shared 2-core machine the wall time of the same
+//     build's tasks varied 3× between runs while their CPU time stayed put (docs/size.md, sixth
+//     pass), so this is the figure to compare two builds by.
+// Also the CPU time after the first paint and V8's lazy wasm compilations (count, CPU time).
+// Several --dir are measured in turn, run by run (an A/B on the same machine at the same time).
+//
+//   node scripts/task_cpu.js [--dir dist]... [--path /p/khai-sinh/s/tre] [--runs 5]
+const { chromium } = require('playwright-core');
+const { serveDist } = require('./serve_dist');
+
+const args = process.argv.slice(2);
+const opt = (name, def) => { const i = args.indexOf('--' + name); return i >= 0 ? args[i + 1] : def; };
+const dirs = args.flatMap((a, i) => (a === '--dir' ? [args[i + 1]] : []));
+if (!dirs.length) dirs.push('dist');
+const path = opt('path', '/p/khai-sinh/s/tre');
+const runs = Math.max(1, Number(opt('runs', 5)));
+const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function measure(events) {
+  const fcp = events.find(e => e.name === 'firstContentfulPaint');
+  if (!fcp) throw new Error('no first contentful paint in the trace');
+  const main = events.filter(e => e.pid === fcp.pid && e.tid === fcp.tid && e.ph === 'X');
+  const tasks = main.filter(e => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+  // Top-level tasks only (the two task events nest), from the first paint on.
+  const top = tasks.filter(e => e.ts >= fcp.ts && !tasks.some(o => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur));
+  const blocking = ms => top.reduce((s, t) => s + Math.max(0, (4 * ms(t)) / 1000 - 50), 0);
+  const lazy = main.filter(e => e.name === 'wasm.CompileLazy');
+  return {
+    wall: blocking(t => t.dur),
+    cpu: blocking(t => t.tdur ?? t.dur),
+    busy: top.reduce((s, t) => s + (t.tdur ?? t.dur), 0) / 1000,
+    lazyCount: lazy.length,
+    lazyCpu: lazy.reduce((s, e) => s + (e.tdur ?? e.dur), 0) / 1000,
+  };
+}
+
+(async () => {
+  const servers = [];
+  for (let i = 0; i < dirs.length; i++) servers.push(await serveDist(dirs[i], 8830 + i));
+  const results = dirs.map(() => []);
+  try {
+    for (let r = 1; r <= runs; r++) {
+      for (let d = 0; d < dirs.length; d++) {
+        const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+        try {
+          const ctx = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+          const page = await ctx.newPage();
+          await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'toplevel', 'v8.wasm'] });
+          await page.goto(servers[d].base + path);
+          await page.waitForTimeout(2500);
+          const m = measure(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+          results[d].push(m);
+          console.log(`  ${dirs[d]} run ${r}: blocking time (4×, from wall time) ${m.wall.toFixed(0)} ms, from CPU time ${m.cpu.toFixed(0)} ms; ` +
+            `main-thread CPU after the first paint ${m.busy.toFixed(0)} ms; lazy wasm compilations ${m.lazyCount}, ${m.lazyCpu.toFixed(0)} ms CPU`);
+        } finally {
+          await browser.close();
+        }
+      }
+    }
+  } finally {
+    servers.forEach(s => s.stop());
+  }
+  dirs.forEach((d, i) => {
+    const m = k => median(results[i].map(x => x[k])).toFixed(0);
+    const label = dirs.length > 1 ? ` [${d}]` : '';
+    console.log(`form page main thread after first paint (cold link)${label}: CPU ${m('busy')} ms, blocking time from CPU time ${m('cpu')} ms, ` +
+      `from wall time ${m('wall')} ms, lazy wasm compilations ${m('lazyCount')} (${m('lazyCpu')} ms CPU) (median of ${results[i].length})`);
+  });
+})();
