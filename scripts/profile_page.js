@@ -9,6 +9,7 @@
 //   rm -rf /tmp/pdist && cp -r dist /tmp/pdist && scripts/build.sh
 //
 //   node scripts/profile_page.js [dir=/tmp/pdist] [path=/p/khai-sinh/s/tre] [top=25] [regex filter]
+// RATE=1 profiles without the CPU slowdown (as Lighthouse records); SEG=10 lists segments over 10 ms (default 25).
 const { chromium } = require('playwright-core');
 const { serveDist } = require('./serve_dist.js');
 
