@@ -9,8 +9,11 @@
 //     pass), so this is the figure to compare two builds by.
 // Also the CPU time after the first paint and V8's lazy wasm compilations (count, CPU time).
 // Several --dir are measured in turn, run by run (an A/B on the same machine at the same time).
+// --detail also prints, per run, where the main thread waited (wall time minus CPU time of each
+// kind of event, its children's excluded), the CPU each thread of the browser used, and the lazy
+// compilations' spread (the longest, by function index: the same ones each run, or not).
 //
-//   node scripts/task_cpu.js [--dir dist]... [--path /p/khai-sinh/s/tre] [--runs 5]
+//   node scripts/task_cpu.js [--dir dist]... [--path /p/khai-sinh/s/tre] [--runs 5] [--detail]
 const { chromium } = require('playwright-core');
 const { serveDist } = require('./serve_dist');
 
@@ -21,6 +24,54 @@ if (!dirs.length) dirs.push('dist');
 const path = opt('path', '/p/khai-sinh/s/tre');
 const runs = Math.max(1, Number(opt('runs', 5)));
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const DETAIL = args.includes('--detail');
+const ms = us => (us / 1000).toFixed(1);
+
+// The outermost events of a list (sorted by start; an event inside the previous one is skipped).
+function outermost(events) {
+  const out = [];
+  let end = -1;
+  for (const e of [...events].sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    if (e.ts >= end) { out.push(e); end = e.ts + e.dur; }
+  }
+  return out;
+}
+
+// From the first paint on (800 ms): where the main thread waited, what each thread used, and the
+// lazy compilations' durations.
+function detail(events) {
+  const fcp = events.find(e => e.name === 'firstContentfulPaint');
+  const end = fcp.ts + 800000;
+  const inWindow = events.filter(e => e.ph === 'X' && e.ts >= fcp.ts && e.ts < end && e.tdur !== undefined);
+  const main = inWindow.filter(e => e.pid === fcp.pid && e.tid === fcp.tid);
+  const wait = new Map();
+  for (const e of main) {
+    const kids = outermost(main.filter(c => c !== e && c.ts >= e.ts && c.ts + c.dur <= e.ts + e.dur));
+    const self = (e.dur - kids.reduce((t, c) => t + c.dur, 0)) - (e.tdur - kids.reduce((t, c) => t + c.tdur, 0));
+    wait.set(e.name, (wait.get(e.name) || 0) + self);
+  }
+  console.log('    main thread, wall minus CPU time by event (800 ms from the first paint): ' +
+    [...wait].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, w]) => `${n} ${ms(w)} ms`).join(', '));
+  const names = new Map(events.filter(e => e.name === 'thread_name').map(e => [`${e.pid}:${e.tid}`, e.args.name]));
+  const threads = new Map();
+  for (const e of inWindow) {
+    const k = `${e.pid}:${e.tid}`;
+    if (!threads.has(k)) threads.set(k, []);
+    threads.get(k).push(e);
+  }
+  const use = [...threads].map(([k, es]) => {
+    const top = outermost(es);
+    return [names.get(k) || k, top.reduce((t, e) => t + e.dur, 0), top.reduce((t, e) => t + e.tdur, 0)];
+  }).sort((a, b) => b[2] - a[2]);
+  console.log(`    threads (same 800 ms; CPU of all ${ms(use.reduce((t, u) => t + u[2], 0))} ms): ` +
+    use.slice(0, 6).map(([n, w, c]) => `${n} ${ms(w)} ms wall / ${ms(c)} ms CPU`).join(', '));
+  const lazy = events.filter(e => e.name === 'wasm.CompileLazy' && e.pid === fcp.pid && e.tid === fcp.tid);
+  const d = lazy.map(e => e.dur).sort((a, b) => a - b);
+  if (d.length) {
+    const longest = [...lazy].sort((a, b) => b.dur - a.dur).slice(0, 4).map(e => `#${e.args?.func_index} ${ms(e.dur)} ms`);
+    console.log(`    lazy compilations: ${d.length}, median ${(d[d.length >> 1]).toFixed(0)} µs, p10 ${d[Math.floor(d.length / 10)].toFixed(0)} µs; longest ${longest.join(', ')}`);
+  }
+}
 
 function measure(events) {
   const fcp = events.find(e => e.name === 'firstContentfulPaint');
@@ -51,13 +102,15 @@ function measure(events) {
         try {
           const ctx = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
           const page = await ctx.newPage();
-          await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'toplevel', 'v8.wasm'] });
+          await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'toplevel', 'v8.wasm', ...(DETAIL ? ['disabled-by-default-v8.compile'] : [])] });
           await page.goto(servers[d].base + path);
           await page.waitForTimeout(2500);
-          const m = measure(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+          const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+          const m = measure(events);
           results[d].push(m);
           console.log(`  ${dirs[d]} run ${r}: blocking time (4×, from wall time) ${m.wall.toFixed(0)} ms, from CPU time ${m.cpu.toFixed(0)} ms; ` +
             `main-thread CPU after the first paint ${m.busy.toFixed(0)} ms; lazy wasm compilations ${m.lazyCount}, ${m.lazyCpu.toFixed(0)} ms CPU`);
+          if (DETAIL) detail(events);
         } finally {
           await browser.close();
         }
