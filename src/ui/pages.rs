@@ -437,7 +437,7 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
             for (i, r) in ready.into_iter().enumerate() {
                 if js_sys::Date::now() - slice >= SLICE_MS {
                     web::yield_now().await;
-                    slice = js_sys::Date::now();
+                    slice = web::task_start();
                 }
                 // Gone when the resident has already left the page.
                 if r.try_set(true).is_some() {
