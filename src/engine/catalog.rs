@@ -385,6 +385,21 @@ impl Cond {
     }
 }
 
+/// Whether a label ends with a bracket that says "optional" ("(nếu có)", "(if any)", …).
+fn says_optional(label: &str) -> bool {
+    const MARKERS: [&str; 5] = [
+        "nếu có",
+        "không bắt buộc",
+        "if any",
+        "optional",
+        "if applicable",
+    ];
+    let l = label.trim_end().to_lowercase();
+    l.strip_suffix(')')
+        .and_then(|l| l.rsplit_once('('))
+        .is_some_and(|(_, inside)| MARKERS.contains(&inside.trim()))
+}
+
 /// What the catalog check says of a text without every language: "text lacks a language (vi, en)".
 fn lacks_a_language() -> String {
     let codes: Vec<&str> = super::text::Lang::ALL.iter().map(|l| l.code()).collect();
@@ -1165,6 +1180,20 @@ impl Procedure {
         }
         for r in &self.rules {
             check_text(format!("rule {}", r.id), &r.message);
+        }
+        for f in &self.fields {
+            // The form marks an optional field itself ("(không bắt buộc)" / "(optional)"), so a
+            // label that says so too reads "E-mail (optional) (optional)".
+            if !f.required {
+                for lang in super::text::Lang::ALL.iter() {
+                    if says_optional(f.label.get(*lang)) {
+                        let (id, code) = (&f.id, lang.code());
+                        out.push(format!(
+                            "field {id} label ({code}) says it is optional: the form adds that"
+                        ));
+                    }
+                }
+            }
         }
         for f in &self.facts {
             if !source_ids.contains(&f.source.as_str()) {

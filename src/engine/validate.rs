@@ -857,6 +857,30 @@ mod tests {
     }
 
     #[test]
+    fn an_optional_fields_label_does_not_say_so_itself() {
+        // The form adds "(không bắt buộc)" / "(optional)" to an optional field's label.
+        let mut p = toy();
+        let f = p
+            .fields
+            .iter_mut()
+            .find(|f| !f.required)
+            .expect("toy has an optional field");
+        let id = f.id.clone();
+        f.label = I18n::same("Email (nếu có)").with(Lang::En, "E-mail (Optional) ");
+        assert_eq!(
+            p.lint(),
+            vec![
+                format!("field {id} label (vi) says it is optional: the form adds that"),
+                format!("field {id} label (en) says it is optional: the form adds that"),
+            ]
+        );
+        // Other brackets are fine, and a required field is not checked.
+        let f = p.fields.iter_mut().find(|f| f.id == id).unwrap();
+        f.label = I18n::same("Số nhà (ghi rõ)").with(Lang::En, "House number (in full)");
+        assert_eq!(p.lint(), Vec::<String>::new());
+    }
+
+    #[test]
     fn minimum_age_counts_full_years_on_the_day() {
         let p = toy();
         // Born 23/11/2008: 17 on 22/11/2026, 18 the next day.
