@@ -28,7 +28,9 @@ try {
       const chrome = await chromeLauncher.launch({
         chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
         chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+          '--disable-background-networking', '--disable-component-update', '--disable-sync',
+          // JSF=… passes V8 flags, for experiments only (e.g. JSF=--no-wasm-lazy-compilation).
+          ...(process.env.JSF ? ['--js-flags=' + process.env.JSF] : [])],
       });
       try {
         const { lhr } = await lighthouse(server.base + url, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
