@@ -57,11 +57,13 @@ def main():
         # The wasm is preloaded only when the static start page is not shown (the boot script
         # decides): on the start page the heading, text and links come first on a slow link.
         preload = re.search(r"<link\b[^>]*_bg\.wasm[^>]*>", html)
+        if not preload:
+            raise SystemExit("pwa: no wasm preload link in dist/index.html")
+        html = html[:preload.start()] + html[preload.end():]
         slot = re.search(r"([`'\"])__WASM_PRELOAD__\1", html)
-        if not preload or not slot:
-            raise SystemExit("pwa: no wasm preload link or no boot script placeholder in dist/index.html")
+        if not slot:
+            raise SystemExit("pwa: no boot script placeholder (__WASM_PRELOAD__) in dist/index.html")
         html = html[:slot.start()] + json.dumps(preload.group(0)) + html[slot.end():]
-        html = html.replace(preload.group(0), "", 1)
         # When the static page is shown, the wasm is requested after it has painted, so the
         # paint never waits for it (and Lighthouse does not count it towards the page's LCP).
         init = re.search(r"const wasm\s*=\s*await init\(", html)

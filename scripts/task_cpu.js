@@ -11,7 +11,8 @@
 // Several --dir are measured in turn, run by run (an A/B on the same machine at the same time).
 // --detail also prints, per run, where the main thread waited (wall time minus CPU time of each
 // kind of event, its children's excluded), the CPU each thread of the browser used, and the lazy
-// compilations' spread (the longest, by function index: the same ones each run, or not).
+// compilations' spread (the longest, by function index: the same ones each run, or not), and the
+// tasks that cost the most CPU (when, wall and CPU time, lazy compilations, what started them).
 //
 //   node scripts/task_cpu.js [--dir dist]... [--path /p/khai-sinh/s/tre] [--runs 5] [--detail]
 const { chromium } = require('playwright-core');
@@ -66,6 +67,16 @@ function detail(events) {
   console.log(`    threads (same 800 ms; CPU of all ${ms(use.reduce((t, u) => t + u[2], 0))} ms): ` +
     use.slice(0, 6).map(([n, w, c]) => `${n} ${ms(w)} ms wall / ${ms(c)} ms CPU`).join(', '));
   const lazy = events.filter(e => e.name === 'wasm.CompileLazy' && e.pid === fcp.pid && e.tid === fcp.tid);
+  // The tasks that cost the most CPU: when (after the first paint), wall and CPU time, lazy
+  // compilations inside, and what started them (the first script call's function and file).
+  const tasks = main.filter(e => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+  const top = outermost(tasks).filter(t => t.tdur > 3000).sort((a, b) => b.tdur - a.tdur).slice(0, 6);
+  console.log('    largest tasks: ' + top.sort((a, b) => a.ts - b.ts).map(t => {
+    const inside = e => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur;
+    const call = main.find(e => inside(e) && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'TimerFire' || e.name === 'FireAnimationFrame'));
+    const what = call ? `${call.name}${call.args?.data?.functionName ? ' ' + call.args.data.functionName : ''}${call.args?.data?.url ? ' ' + call.args.data.url.replace(/^.*\//, '') : ''}` : (main.find(e => inside(e) && e !== t && e.name !== 'RunTask')?.name ?? '?');
+    return `+${ms(t.ts - fcp.ts)} ms ${ms(t.dur)} wall/${ms(t.tdur)} CPU, ${lazy.filter(inside).length} lazy (${what})`;
+  }).join('; '));
   const d = lazy.map(e => e.dur).sort((a, b) => a - b);
   if (d.length) {
     const longest = [...lazy].sort((a, b) => b.dur - a.dur).slice(0, 4).map(e => `#${e.args?.func_index} ${ms(e.dur)} ms`);
