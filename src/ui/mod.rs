@@ -402,8 +402,20 @@ pub fn App(
         }
     });
     let loaded = RwSignal::new(0u32);
+    // On a journey page the frame (header, footer, loading line) comes first and the page a task
+    // later: on a link, the first render is the first run of much of the app's code, each function
+    // compiled as it is first called, and one long task of it keeps a slow phone from answering
+    // (issue #7: blocking time). The start page renders at once, in place of its static copy.
+    let framed = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        web::yield_now().await;
+        framed.set(true);
+    });
     let page = move || {
         let route = loc.route();
+        if !framed.get() && route != Route::Home {
+            return loading_line(state);
+        }
         lazy::start(&route);
         if let Some(id) = route.procedure() {
             if CatalogIndex::bundled().get(id).is_none() {
