@@ -36,6 +36,8 @@ import tempfile
 # The parts of src/ui/lazy.rs; index.html's boot script picks one by the page's address.
 SPLITS = ["finish", "form"]
 OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"]
+# For experiments: more wasm-opt flags before -Oz (e.g. HOSO_OPT_EXTRA="-aimfs 12 --inlining-optimizing").
+OPT[0:0] = os.environ.get("HOSO_OPT_EXTRA", "").split()
 # For profiling (scripts/profile_page.js): keep function names in every part.
 if os.environ.get("HOSO_KEEP_NAMES") == "1":
     OPT.append("-g")
