@@ -874,9 +874,14 @@ mod tests {
                 format!("field {id} label (en) says it is optional: the form adds that"),
             ]
         );
-        // Other brackets are fine, and a required field is not checked.
+        // Other brackets are fine.
         let f = p.fields.iter_mut().find(|f| f.id == id).unwrap();
         f.label = I18n::same("Số nhà (ghi rõ)").with(Lang::En, "House number (in full)");
+        assert_eq!(p.lint(), Vec::<String>::new());
+        // A required field's label is not checked: the form adds nothing to it.
+        let f = p.fields.iter_mut().find(|f| f.id == id).unwrap();
+        f.required = true;
+        f.label = I18n::same("Email (nếu có)");
         assert_eq!(p.lint(), Vec::<String>::new());
     }
 

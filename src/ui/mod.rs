@@ -409,7 +409,7 @@ pub fn App(
     let framed = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         web::yield_now().await;
-        framed.set(true);
+        let _ = framed.try_set(true); // unless the app is gone
     });
     let page = move || {
         let route = loc.route();
