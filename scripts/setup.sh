@@ -50,11 +50,12 @@ if ! command -v wasm-split-cli >/dev/null \
   cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
 fi
 
-# 4. Chromium and chromedriver for the browser tests (Debian packages).
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  step "installing chromium and chromium-driver from apt"
+# 4. Chromium and chromedriver for the browser tests, and openssl for the benchmark's HTTPS test
+#    certificate (scripts/serve_h2.js) (Debian packages).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v openssl >/dev/null; then
+  step "installing chromium, chromium-driver and openssl from apt"
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver openssl
 fi
 
 # 5. npm packages: wasm-opt (binaryen), Playwright (no browser download), axe-core, ajv, jszip.
