@@ -413,7 +413,8 @@ pub fn App(
     });
     let page = move || {
         let route = loc.route();
-        if !framed.get() && route != Route::Home {
+        // (`framed` is read only off the start page, so the start page is not built again.)
+        if route != Route::Home && !framed.get() {
             return loading_line(state);
         }
         lazy::start(&route);

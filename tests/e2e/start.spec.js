@@ -57,6 +57,25 @@ test('the start page is readable and its links work before the app has loaded, a
   expect(await page.locator('link[rel=preload][href="/data/catalog/khai-sinh.bin"]').count(), 'and the procedure').toBe(1);
 });
 
+test('once the app has drawn its start page, nothing on it is redrawn until the resident acts', async ({ page }) => {
+  // Changes inside main after the app's search box (the static page's is disabled) is there
+  // (the document's title and language are set by effects just after; they are not the page).
+  await page.addInitScript(() => {
+    window.changes = [];
+    let drawn = false;
+    new MutationObserver(records => {
+      const inMain = n => !!(n.nodeType === 1 ? n : n.parentElement)?.closest('main');
+      if (drawn) window.changes.push(...records.filter(r => inMain(r.target)).map(r => `${r.type} ${r.target.nodeName}`));
+      const box = document.getElementById('proc-search');
+      drawn = drawn || (!!box && !box.disabled);
+    }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+  await page.goto('/');
+  await expect(page.locator('#proc-search')).toBeEnabled();
+  await page.waitForTimeout(500); // the app's later tasks (where a journey page's content comes)
+  expect(await page.evaluate(() => window.changes), 'the start page is not built twice').toEqual([]);
+});
+
 test('a resident whose start page looks different (English, drafts) gets the loading line, not a page that changes', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('#boot-start')).toHaveCount(0);
