@@ -41,7 +41,7 @@ LOG=$(mktemp)
   node scripts/task_cpu.js --dir dist
   echo "== Lighthouse (mobile preset, system Chromium; scripts/lighthouse.mjs), over HTTPS and HTTP/2 as deployed"
   node scripts/lighthouse.mjs --dir dist
-  echo "== Lighthouse over plain HTTP/1.1 (as runs before 2026-11-28 23:00 measured), 3 runs"
+  echo "== Lighthouse over plain HTTP/1.1 (as the runs before serve_h2.js measured), 3 runs"
   node scripts/lighthouse.mjs --dir dist --http1 --runs 3
 } 2>&1 | tee "$LOG"
 python3 scripts/bench_report.py "$LOG" --out bench/results.json
