@@ -245,33 +245,39 @@ test('English is one tap away and stays chosen', async ({ page }) => {
   expect(await heading(page)).toBe('Bạn nộp hồ sơ ở xã, phường nào?');
 });
 
-test('answers survive closing the tab, and a late registration is a warning', async ({ page, context }) => {
-  await page.goto('/p/khai-sinh/s/tre');
-  await page.fill('input[name=tre_ho_ten]', 'Lê Văn Bình');
-  await page.fill('input[name=tre_ngay_sinh]', '01/01/2020');
-  await page.close();
-  const again = await context.newPage();
-  await again.goto('/p/khai-sinh/s/tre');
-  await expect(again.locator('input[name=tre_ho_ten]')).toHaveValue('Lê Văn Bình');
-  await again.check('input[name=tre_gioi_tinh][value=nam]');
-  await choosePlace(again, 'tre_noi_sinh', 'vy da', 'Phường Vỹ Dạ');
-  await choosePlace(again, 'tre_que_quan', 'vy da', 'Phường Vỹ Dạ');
-  await again.selectOption('select[name=tre_dan_toc]', 'Tày');
-  // The choice stays shown when the list is written again in the other language, and after a reload.
-  const ethnicity = again.locator('select[name=tre_dan_toc]');
-  await again.getByRole('button', { name: 'Switch to English' }).click();
-  await expect(ethnicity.locator('option').first()).toHaveText("— Choose —");
-  await expect(ethnicity).toHaveValue('Tày');
-  await again.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
-  await expect(ethnicity.locator('option').first()).toHaveText("— Chọn —");
-  await again.reload();
-  await expect(ethnicity).toHaveValue('Tày');
-  await pressContinue(again);
-  await expect(again.locator('#error-summary')).toContainText('quá thời hạn 60 ngày');
-  await expect(again.locator('#error-summary')).toHaveClass(/warning-summary/);
-  await expectAccessible(again, 'late warning');
-  await pressContinue(again);
-  await expect(again).toHaveURL(/\/s\/me$/);
+test.describe('on 22/11/2026, a birth of 01/01/2020', () => {
+  test.use({ today: '2026-11-22' });
+
+  test('answers survive closing the tab, and a late registration is a warning', async ({ page, context }) => {
+    await page.goto('/p/khai-sinh/s/tre');
+    // The page's clock is the day the test names (tests/e2e/helpers.js), whatever the machine's.
+    expect(await page.evaluate(() => new Date().toISOString().slice(0, 10))).toBe('2026-11-22');
+    await page.fill('input[name=tre_ho_ten]', 'Lê Văn Bình');
+    await page.fill('input[name=tre_ngay_sinh]', '01/01/2020');
+    await page.close();
+    const again = await context.newPage();
+    await again.goto('/p/khai-sinh/s/tre');
+    await expect(again.locator('input[name=tre_ho_ten]')).toHaveValue('Lê Văn Bình');
+    await again.check('input[name=tre_gioi_tinh][value=nam]');
+    await choosePlace(again, 'tre_noi_sinh', 'vy da', 'Phường Vỹ Dạ');
+    await choosePlace(again, 'tre_que_quan', 'vy da', 'Phường Vỹ Dạ');
+    await again.selectOption('select[name=tre_dan_toc]', 'Tày');
+    // The choice stays shown when the list is written again in the other language, and after a reload.
+    const ethnicity = again.locator('select[name=tre_dan_toc]');
+    await again.getByRole('button', { name: 'Switch to English' }).click();
+    await expect(ethnicity.locator('option').first()).toHaveText("— Choose —");
+    await expect(ethnicity).toHaveValue('Tày');
+    await again.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+    await expect(ethnicity.locator('option').first()).toHaveText("— Chọn —");
+    await again.reload();
+    await expect(ethnicity).toHaveValue('Tày');
+    await pressContinue(again);
+    await expect(again.locator('#error-summary')).toContainText('quá thời hạn 60 ngày');
+    await expect(again.locator('#error-summary')).toHaveClass(/warning-summary/);
+    await expectAccessible(again, 'late warning');
+    await pressContinue(again);
+    await expect(again).toHaveURL(/\/s\/me$/);
+  });
 });
 
 test('an unknown address shows a helpful page, not a blank one', async ({ page }) => {

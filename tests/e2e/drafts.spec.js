@@ -2,7 +2,7 @@
 // offline and app updates, carried to another device in a file, and storage trouble explained.
 const fs = require('fs');
 const path = require('path');
-const { test, expect, expectAccessible, pressContinue, JPEG, installOffline, seedAnswers, ANSWERS, idbCount } = require('./helpers');
+const { test, expect, expectAccessible, pressContinue, JPEG, installOffline, seedAnswers, ANSWERS, idbCount, newContext } = require('./helpers');
 
 const SW = path.join(__dirname, '..', '..', 'dist', 'sw.js');
 
@@ -94,8 +94,7 @@ test('a draft moves to another device in a file; damaged and foreign files are r
   expect(file.subarray(0, 11).toString()).toBe('HOSO-DRAFT\n');
 
   // Another device: a fresh browser profile.
-  const use = test.info().project.use;
-  const other = await browser.newContext({ baseURL: use.baseURL, viewport: use.viewport, locale: use.locale });
+  const other = await newContext(browser);
   const phone = await other.newPage();
   await phone.goto('/');
   await expect(phone.locator('.draft')).toHaveCount(0);

@@ -4,13 +4,67 @@ const path = require('path');
 const base = require('@playwright/test');
 const { expect } = base;
 
+/** The date every browser test runs on: the native tests' date (tests/cli.rs, tests/engine_props.rs),
+ *  on which tests/answers/*.json are valid. A test about a date sets its own (`test.use({ today })`). */
+const TODAY = '2026-11-22';
+
+/** A day as the browser's clock: 10:00 in Vietnam (UTC+7), mid-morning at a centre. */
+function clockTime(isoDay) {
+  return new Date(`${isoDay}T10:00:00+07:00`);
+}
+
+/** Moves the page's `Date` so that it starts at `start` (ms) and runs on from there. */
+function dateShift(start) {
+  const Real = Date;
+  const offset = start - Real.now();
+  function Shifted(...args) {
+    if (!new.target) return new Real(Real.now() + offset).toString();
+    return Reflect.construct(Real, args.length ? args : [Real.now() + offset], new.target);
+  }
+  Shifted.prototype = Real.prototype;
+  Shifted.now = () => Real.now() + offset;
+  Shifted.parse = Real.parse;
+  Shifted.UTC = Real.UTC;
+  globalThis.Date = Shifted;
+}
+
+/** HOSO_E2E_SYSTEM_DATE=yyyy-mm-dd runs the suite as if the machine's clock showed that day (the
+ *  fixed clock below must still decide every date): `HOSO_E2E_SYSTEM_DATE=2030-01-01 scripts/test.sh`.
+ *  (libfaketime under Chromium was tried: it hangs Chromium now and then.) */
+const SYSTEM_DATE = process.env.HOSO_E2E_SYSTEM_DATE;
+if (SYSTEM_DATE && !/^\d{4}-\d\d-\d\d$/.test(SYSTEM_DATE)) {
+  throw new Error(`HOSO_E2E_SYSTEM_DATE=${SYSTEM_DATE}: write the day as yyyy-mm-dd`);
+}
+
+/** Fixes a context's clock to `isoDay` before any page opens: `Date` (and so the app's
+ *  `js_sys::Date::now`) starts at 10:00 that day and runs on, in every page and frame.
+ *  (Not Playwright's `clock.install`: it also fakes the timers, and an error thrown in a faked
+ *  timer never reaches the page's error handler, which tests/e2e/start.spec.js checks.) */
+async function fixClock(context, isoDay = TODAY) {
+  // The machine's clock moved, as if the suite ran on another day: the fixed clock must not care.
+  if (SYSTEM_DATE) await context.addInitScript(dateShift, clockTime(SYSTEM_DATE).getTime());
+  // Fixed so the date rules (late registration, ages, deadlines) give the same answer every day (issue #20).
+  await context.addInitScript(dateShift, clockTime(isoDay).getTime());
+}
+
+/** A new context (another browser profile) with the same fixed clock as the test's own. */
+async function newContext(browser, today = TODAY) {
+  const use = test.info().project.use;
+  const context = await browser.newContext({ baseURL: use.baseURL, viewport: use.viewport, locale: use.locale });
+  await fixClock(context, today);
+  return context;
+}
+
 /** Playwright's `test`, failing any test in whose pages an uncaught error was thrown: the
- *  browser bundles stop on a panic with a bare `unreachable` trap (scripts/lean_env.sh), which
+ *  browser bundles stop on a panic with a bare `unreachable` trap (scripts/build/lean_env.sh), which
  *  would otherwise go unnoticed wherever the page happened to look right. */
 const test = base.test.extend({
   // A test that causes errors on purpose names them: `test.use({ expectedPageErrors: /…/ })`.
   expectedPageErrors: [null, { option: true }],
-  context: async ({ context, expectedPageErrors }, use) => {
+  // The day the browser's clock shows (see TODAY); a test about a date names it: `test.use({ today: '…' })`.
+  today: [TODAY, { option: true }],
+  context: async ({ context, expectedPageErrors, today }, use) => {
+    await fixClock(context, today);
     const errors = [];
     const watch = p => p.on('pageerror', e => {
       if (!(expectedPageErrors && expectedPageErrors.test(e.message))) errors.push(`${p.url()}: ${e.message}`);
@@ -108,4 +162,4 @@ async function idbCount(page, store) {
   }, store);
 }
 
-module.exports = { test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };
+module.exports = { TODAY, clockTime, fixClock, newContext, test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };

@@ -1,7 +1,7 @@
-// The start page is in index.html (src/start_page.rs, put in by scripts/pwa.py): on a slow
+// The start page is in index.html (src/start_page.rs, put in by scripts/build/pwa.py): on a slow
 // connection residents read it and can pick a procedure before the app has downloaded, and the
 // app then takes over without anything moving.
-const { test, expect, expectAccessible, pressContinue } = require('./helpers');
+const { test, expect, expectAccessible, pressContinue, newContext } = require('./helpers');
 
 // Requests a service worker answers are not seen by page.route; these tests stop the app loading.
 test.use({ serviceWorkers: 'block' });
@@ -37,20 +37,22 @@ test('the start page is readable and its links work before the app has loaded, a
   await expectAccessible(page, 'static start page');
   const before = await snapshot(page);
 
-  const app = await browser.newPage({ viewport: page.viewportSize() });
+  const appContext = await newContext(browser);
+  const app = await appContext.newPage();
+  await app.setViewportSize(page.viewportSize());
   await app.goto(page.url());
   await expect(app.locator('#boot-start')).toHaveCount(0);
   await expect(app.locator('#proc-search')).toBeEnabled();
   const after = await snapshot(app);
   expect(after, 'the app renders what the static page showed, in the same places').toEqual(before);
-  await app.close();
+  await appContext.close();
 
   // A link works without the app: it is an ordinary address.
   await page.locator('#procedures .card-link').first().click();
   await expect(page).toHaveURL(/\/p\/khai-sinh$/);
   await expect(page.locator('#boot-start')).toHaveCount(0);
   await expect(page.locator('#boot')).toBeVisible();
-  // The app and the part of it this page needs (scripts/split.py), fetched side by side.
+  // The app and the part of it this page needs (scripts/build/split.py), fetched side by side.
   expect(await page.locator('link[rel=preload][href$="_bg.wasm"]').count(), 'other pages preload the app').toBe(1);
   expect(await page.locator('link[rel=preload][href$="-form.wasm"]').count(), 'and its form pages').toBe(1);
   expect(await page.locator('link[rel=preload][href$="-finish.wasm"]').count(), 'not the later pages').toBe(0);
