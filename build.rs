@@ -4,8 +4,9 @@
 //! - `catalog_files.rs`: every procedure file, `include_str!`-ed (native builds embed them all;
 //!   the browser fetches `/data/catalog/<id>.json` when a procedure is opened).
 //! - `languages.rs`: the languages (`engine::text::Lang`, `I18n`) from `locales/languages.json`;
-//! - `i18n_texts.rs`: the interface texts and message templates from `locales/<lang>.json` and
-//!   `locales/<lang>.messages.json` (docs/translating.md).
+//! - `i18n_texts.rs`: the interface texts from `locales/<lang>.json` (`crate::i18n`), and
+//!   `engine_messages.rs`: the engine's message templates from `locales/<lang>.messages.json`
+//!   (`engine::msg`) (docs/translating.md).
 //!
 //! Adding a procedure is adding its JSON file here (docs/catalog.md); adding a language is adding
 //! it to `locales/languages.json` with its two text files (docs/translating.md).
@@ -78,7 +79,7 @@ fn main() {
     // checkouts elsewhere that share the target directory.
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).to_path_buf();
-    // The resident app's wasm is cut into parts after linking (scripts/split.py, src/ui/lazy.rs):
+    // The resident app's wasm is cut into parts after linking (scripts/build/split.py, src/ui/lazy.rs):
     // wasm-split reads the linker's relocations to follow every call. Only that binary.
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo:rustc-link-arg-bin=hoso=--emit-relocs");
@@ -422,8 +423,9 @@ fn placeholders(t: &str) -> Vec<String> {
 }
 
 /// The texts, two data files per language: `locales/<code>.json` (the interface) and
-/// `locales/<code>.messages.json` (messages the engine, the CLI and the app compose, with
-/// `{placeholders}`), text id → text. They become `i18n::Tx` constants (`i18n_texts.rs`). Every
+/// `locales/<code>.messages.json` (the messages the engine composes, with `{placeholders}`),
+/// text id → text. They become `Tx` constants: `crate::i18n` (`i18n_texts.rs`) and
+/// `engine::msg` (`engine_messages.rs`). Every
 /// language must have every text, non-empty, with the same placeholders as the first language:
 /// the build stops and lists every problem (docs/translating.md).
 fn interface_texts(root: &Path, out: &Path, langs: &[Language]) {
@@ -497,24 +499,30 @@ fn interface_texts(root: &Path, out: &Path, langs: &[Language]) {
         "texts (locales/, docs/translating.md):\n{}",
         problems.join("\n")
     );
-    let mut rs = String::new();
-    let mut ids = Vec::new();
-    for tables in &kinds {
+    // Two files, so that the engine's messages and the interface's texts are separate modules:
+    // the engine (`engine::msg`) never reads an interface text (`crate::i18n`).
+    for (tables, file, what) in [
+        (&kinds[0], "i18n_texts.rs", "interface texts"),
+        (&kinds[1], "engine_messages.rs", "engine messages"),
+    ] {
+        let mut rs = String::new();
         for id in tables[0].keys() {
             let texts: Vec<String> = tables
                 .iter()
                 .map(|t| format!("{:?}", t[id].as_str().unwrap()))
                 .collect();
             writeln!(rs, "pub const {id}: Tx = Tx([{}]);", texts.join(", ")).unwrap();
-            ids.push(id.clone());
         }
+        writeln!(
+            rs,
+            "/// Every one of the {what}, for the completeness tests."
+        )
+        .unwrap();
+        rs.push_str("pub const ALL: &[(&str, Tx)] = &[\n");
+        for id in tables[0].keys() {
+            writeln!(rs, "    ({id:?}, {id}),").unwrap();
+        }
+        rs.push_str("];\n");
+        std::fs::write(out.join(file), rs).unwrap();
     }
-    rs.push_str(
-        "/// Every text (interface and messages), for the completeness tests.\npub const ALL: &[(&str, Tx)] = &[\n",
-    );
-    for id in &ids {
-        writeln!(rs, "    ({id:?}, {id}),").unwrap();
-    }
-    rs.push_str("];\n");
-    std::fs::write(out.join("i18n_texts.rs"), rs).unwrap();
 }

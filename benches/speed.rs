@@ -1,4 +1,4 @@
-//! Speed of the engine, natively: `cargo bench --bench speed` (scripts/bench.sh also runs the
+//! Speed of the engine, natively: `cargo bench --bench speed` (scripts/bench/bench.sh also runs the
 //! same measurements in headless Chromium). Prints figures; asserts nothing about time.
 //!
 //! - full re-validation of the largest procedure's sample answers (goal ≤ 1 ms);

@@ -5,7 +5,7 @@
 
 Deep links such as /p/khai-sinh/s/tre get index.html (the app routes in the browser); paths with
 a file extension that do not exist get 404. Serves .wasm as application/wasm. When the build wrote
-precompressed copies (scripts/precompress.js: `x.wasm.br`, `x.wasm.gz`), sends the Brotli copy
+precompressed copies (scripts/build/precompress.js: `x.wasm.br`, `x.wasm.gz`), sends the Brotli copy
 if the browser accepts it, else the gzip one, with Content-Encoding — as a production server
 should (docs/embedding.md).
 """

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build.sh
+scripts/build/build.sh
 exec python3 scripts/serve.py --dir dist --port "${PORT:-8080}"

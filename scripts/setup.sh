@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
-# Cuts the resident app's wasm at its split points (scripts/split.py, src/ui/lazy.rs).
+# Cuts the resident app's wasm at its split points (scripts/build/split.py, src/ui/lazy.rs).
 WASM_SPLIT_VERSION=0.2.4
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly (pinned with "=" in Cargo.toml).
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
@@ -22,10 +22,10 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# 1b. Rust's library sources: the browser bundles rebuild std for size (scripts/lean_env.sh).
+# 1b. Rust's library sources: the browser bundles rebuild std for size (scripts/build/lean_env.sh).
 if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
   step "adding Rust component rust-src"
-  # Not fatal: without it scripts/build.sh warns and builds with the prebuilt std.
+  # Not fatal: without it scripts/build/build.sh warns and builds with the prebuilt std.
   rustup component add rust-src || echo "[setup] warning: no rust-src; the wasm will be about 22 KB gzip larger, over the size budget" >&2
 fi
 
@@ -51,7 +51,7 @@ if ! command -v wasm-split-cli >/dev/null \
 fi
 
 # 4. Chromium and chromedriver for the browser tests, and openssl for the benchmark's HTTPS test
-#    certificate (scripts/serve_h2.js) (Debian packages).
+#    certificate (scripts/bench/serve_h2.js) (Debian packages).
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v openssl >/dev/null; then
   step "installing chromium, chromium-driver and openssl from apt"
   as_root apt-get update -qq
@@ -66,14 +66,14 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ]
 fi
 
 # 6. Crates for the offline build (trunk runs cargo with --offline).
-#    Also std's own crates, for the build that rebuilds std (scripts/lean_env.sh); the marker
+#    Also std's own crates, for the build that rebuilds std (scripts/build/lean_env.sh); the marker
 #    names the toolchain, whose std may need other crates.
 FETCHED="target/.fetched-$(rustc -V | awk '{print $2}')"
 if [ ! -f "$FETCHED" ] || [ Cargo.lock -nt "$FETCHED" ]; then
   step "fetching crates"
   cargo fetch --locked
   RUSTC_BOOTSTRAP=1 cargo fetch --locked -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown \
-    || echo "[setup] warning: std's crates not fetched; scripts/build.sh will use the prebuilt std, over the size budget" >&2
+    || echo "[setup] warning: std's crates not fetched; scripts/build/build.sh will use the prebuilt std, over the size budget" >&2
   mkdir -p target && touch "$FETCHED"
 fi
 

@@ -2,7 +2,7 @@
 # Command (2) of the README: installs what is missing, then runs every test.
 #   1. native engine tests (unit + property)          cargo test
 #   2. component tests in headless Chromium           wasm-bindgen-test
-#   3. release build + first-load size budget         trunk build --release, scripts/budget.py
+#   3. release build + first-load size budget         scripts/build/build.sh, scripts/build/budget.py
 #   4. end-to-end tests at 360×780 with axe-core      Playwright against the served release build
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,8 +20,8 @@ CHROMEDRIVER="$(command -v chromedriver)" \
   cargo test --locked --offline --target wasm32-unknown-unknown --test ui_browser
 
 section "3/4 release build and size budget"
-scripts/build.sh
-python3 scripts/budget.py --dir dist --limit-kb 200 --deep-limit-kb 270 --staff-limit-kb 200
+scripts/build/build.sh
+python3 scripts/build/budget.py --dir dist --limit-kb 200 --deep-limit-kb 270 --staff-limit-kb 200
 
 section "4/4 end-to-end tests (Playwright, Chromium, axe-core)"
 npx --no-install playwright test

@@ -1,8 +1,8 @@
-//! The texts, in every language: the interface (`locales/<code>.json`) and the messages the
-//! engine, the command-line tool and the app compose from templates with `{placeholders}`
-//! (`locales/<code>.messages.json`, filled in by `engine::text::fill`). build.rs turns every id
-//! into a constant here (docs/translating.md). Kept out of the UI module so native tests can check
-//! that every text has every language.
+//! The interface's texts, in every language (`locales/<code>.json`): the app's, the staff page's
+//! and the command-line tool's own words, some of them templates with `{placeholders}` (filled in
+//! by `Tx::fill`). build.rs turns every id into a constant here (docs/translating.md). The
+//! engine's messages are `engine::msg`, generated apart: the engine never reads these. Kept out of
+//! the UI module so native tests can check that every text has every language.
 
 pub use crate::engine::text::Tx;
 
@@ -15,7 +15,7 @@ mod tests {
 
     #[test]
     fn every_text_has_every_language_in_nfc() {
-        for (name, t) in ALL {
+        for (name, t) in ALL.iter().chain(crate::engine::msg::ALL) {
             for lang in Lang::ALL {
                 assert!(
                     !t.get(lang).trim().is_empty(),

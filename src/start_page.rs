@@ -1,4 +1,4 @@
-//! The start page as plain HTML, put into `index.html` at build time (`scripts/pwa.py`), so a
+//! The start page as plain HTML, put into `index.html` at build time (`scripts/build/pwa.py`), so a
 //! resident on a slow connection sees the heading and the list of procedures — real links that
 //! already work — before the app has downloaded. The app replaces it when it starts
 //! (`ui::mount`), with the same markup as `ui::pages::Home` renders for a first visit: Vietnamese,
@@ -133,7 +133,7 @@ mod tests {
         let on_disk = std::fs::read_to_string(path).unwrap_or_default();
         assert!(
             on_disk == start_html(CatalogIndex::bundled(), Lang::default()),
-            "public/data/start.vi.html is missing or stale: run scripts/export-catalog.sh"
+            "public/data/start.vi.html is missing or stale: run scripts/data/export-catalog.sh"
         );
     }
 }

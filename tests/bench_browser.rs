@@ -1,5 +1,5 @@
 //! The speed benchmark in headless Chromium, on the wasm build of the same engine: run by
-//! scripts/bench.sh (`cargo test --release --target wasm32-unknown-unknown --test bench_browser
+//! scripts/bench/bench.sh (`cargo test --release --target wasm32-unknown-unknown --test bench_browser
 //! -- --nocapture`). Prints figures; the only assertions are about correctness.
 #![cfg(target_arch = "wasm32")]
 

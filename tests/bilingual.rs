@@ -146,7 +146,7 @@ fn every_catalog_text_has_every_language() {
 #[test]
 fn every_interface_text_and_message_has_every_language() {
     let mut problems = Vec::new();
-    for (name, t) in hoso::i18n::ALL {
+    for (name, t) in hoso::i18n::ALL.iter().chain(hoso::engine::msg::ALL) {
         check_texts(name, &t.0, &mut problems);
     }
     assert_eq!(problems, Vec::<String>::new());

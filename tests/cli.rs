@@ -152,6 +152,40 @@ fn bad_input_gets_a_clear_message_and_exit_code_2() {
         ),
         (vec!["validate".into(), "khai-sinh".into()], "usage"),
         (vec!["frobnicate".into()], "unknown command"),
+        // Each command takes its own options: one of another command's is refused.
+        (
+            vec![
+                "validate".into(),
+                "khai-sinh".into(),
+                "tests/answers/khai-sinh.json".into(),
+                "--attach".into(),
+                "giay-chung-sinh=x.jpg".into(),
+            ],
+            "hoso validate: invalid option '--attach'",
+        ),
+        (
+            vec!["verify".into(), "p.zip".into(), "--today".into(), "2026-11-22".into()],
+            "hoso verify: invalid option '--today'",
+        ),
+        (
+            vec![
+                "pack".into(),
+                "khai-sinh".into(),
+                "tests/answers/khai-sinh.json".into(),
+                "-o".into(),
+                "p.zip".into(),
+                "--json".into(),
+            ],
+            "hoso pack: invalid option '--json'",
+        ),
+        (
+            vec!["catalog".into(), "list".into(), "--today".into(), "2026-11-22".into()],
+            "hoso catalog: invalid option '--today'",
+        ),
+        (
+            vec!["checklist".into(), "khai-sinh".into(), "a.json".into(), "b.json".into()],
+            "usage",
+        ),
         (
             vec![
                 "validate".into(),
@@ -471,7 +505,7 @@ fn the_sample_packages_verify() {
         let (code, v) = verify_json(f);
         assert_eq!(
             code, 0,
-            "{f}: {v} — rebuild with scripts/make-fixtures.sh if the package format changed"
+            "{f}: {v} — rebuild with scripts/data/make-fixtures.sh if the package format changed"
         );
         assert_eq!(v["intact"], true);
     }

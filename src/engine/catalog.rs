@@ -423,10 +423,10 @@ pub enum DocForm {
 impl DocForm {
     pub fn label(self) -> I18n {
         match self {
-            DocForm::Original => crate::i18n::DOC_ORIGINAL.into(),
-            DocForm::Copy => crate::i18n::DOC_COPY.into(),
-            DocForm::OriginalOrCopy => crate::i18n::DOC_ORIGINAL_OR_COPY.into(),
-            DocForm::Generated => crate::i18n::DOC_GENERATED.into(),
+            DocForm::Original => crate::engine::msg::DOC_ORIGINAL.into(),
+            DocForm::Copy => crate::engine::msg::DOC_COPY.into(),
+            DocForm::OriginalOrCopy => crate::engine::msg::DOC_ORIGINAL_OR_COPY.into(),
+            DocForm::Generated => crate::engine::msg::DOC_GENERATED.into(),
         }
     }
 }
@@ -710,7 +710,7 @@ mod tests {
             let committed = std::fs::read(&file).unwrap_or_default();
             assert!(
                 committed == bytes,
-                "{} is missing or stale: run scripts/export-catalog.sh",
+                "{} is missing or stale: run scripts/data/export-catalog.sh",
                 file.display()
             );
         }
@@ -718,7 +718,7 @@ mod tests {
         let json = include_str!("../../public/data/units-2025.json");
         assert!(
             units == crate::engine::units::AdminUnits::compact_from_json(json).unwrap(),
-            "public/data/units-2025.bin is missing or stale: run scripts/export-catalog.sh"
+            "public/data/units-2025.bin is missing or stale: run scripts/data/export-catalog.sh"
         );
         let u = crate::engine::units::AdminUnits::from_compact(&units).unwrap();
         assert_eq!(

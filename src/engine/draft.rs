@@ -7,8 +7,8 @@
 
 use super::catalog::{Answers, CatalogIndex, FieldKind, Procedure};
 use super::media::{self, MediaType};
+use super::msg;
 use super::text::{fill, I18n};
-use crate::i18n;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -55,7 +55,7 @@ pub fn file_name(procedure: &str, saved_iso_date: &str) -> String {
 }
 
 fn damaged() -> I18n {
-    i18n::DRAFT_DAMAGED.into()
+    msg::DRAFT_DAMAGED.into()
 }
 
 /// Reads a draft file. Checks the format, the checksum, that the procedure is offered and that
@@ -63,16 +63,16 @@ fn damaged() -> I18n {
 pub fn import(bytes: &[u8], catalog: &CatalogIndex) -> Result<DraftFile, I18n> {
     if !bytes.starts_with(MAGIC) {
         if bytes.starts_with(b"PK\x03\x04") {
-            return Err(i18n::DRAFT_IS_PACKAGE.into());
+            return Err(msg::DRAFT_IS_PACKAGE.into());
         }
-        return Err(i18n::DRAFT_NOT_DRAFT.into());
+        return Err(msg::DRAFT_NOT_DRAFT.into());
     }
     if bytes.len() < HEADER {
         return Err(damaged());
     }
     let version = bytes[MAGIC.len()];
     if version > VERSION {
-        return Err(i18n::DRAFT_NEWER_VERSION.into());
+        return Err(msg::DRAFT_NEWER_VERSION.into());
     }
     let (sum, body) = bytes[MAGIC.len() + 1..].split_at(32);
     if version == 0 || Sha256::digest(body).as_slice() != sum {
@@ -81,7 +81,7 @@ pub fn import(bytes: &[u8], catalog: &CatalogIndex) -> Result<DraftFile, I18n> {
     let d: DraftFile = postcard::from_bytes(body).map_err(|_| damaged())?;
     if catalog.get(&d.procedure).is_none() {
         return Err(fill(
-            i18n::DRAFT_UNKNOWN_PROCEDURE,
+            msg::DRAFT_UNKNOWN_PROCEDURE,
             &[("procedure", (&d.procedure).into())],
         ));
     }

@@ -5,8 +5,8 @@
 //! TT 07/2016/TT-BCA Điều 7 + Phụ lục I (structure, province codes) [secondary]; libphonenumber
 //! metadata for VN (mobile and fixed-line patterns); the 2018 11→10 digit mobile conversion table.
 
+use super::msg;
 use super::text::{describe_char, fill, I18n};
-use crate::i18n;
 
 /// Sex as declared on civil-status forms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,8 +32,8 @@ impl Sex {
     }
     pub fn label(self) -> I18n {
         match self {
-            Sex::Male => i18n::SEX_MALE.into(),
-            Sex::Female => i18n::SEX_FEMALE.into(),
+            Sex::Male => msg::SEX_MALE.into(),
+            Sex::Female => msg::SEX_FEMALE.into(),
         }
     }
 }
@@ -132,18 +132,14 @@ fn digits_only(s: &str) -> Result<String, char> {
 /// Validates a personal number on its own: 12 digits with a known province code.
 /// Returns the canonical 12 digits and what they encode.
 pub fn parse_personal_id(input: &str) -> Result<(String, IdFacts), I18n> {
-    let d = digits_only(input).map_err(|c| {
-        fill(
-            i18n::ID_DIGITS_ONLY,
-            &[("char", (&describe_char(c)).into())],
-        )
-    })?;
+    let d = digits_only(input)
+        .map_err(|c| fill(msg::ID_DIGITS_ONLY, &[("char", (&describe_char(c)).into())]))?;
     if d.len() != 12 {
-        return Err(fill(i18n::ID_LENGTH, &[("count", d.len().into())]));
+        return Err(fill(msg::ID_LENGTH, &[("count", d.len().into())]));
     }
     let ppp = &d[0..3];
     if !ID_PROVINCE_CODES.iter().any(|(c, _)| *c == ppp) {
-        return Err(fill(i18n::ID_PROVINCE, &[("code", ppp.into())]));
+        return Err(fill(msg::ID_PROVINCE, &[("code", ppp.into())]));
     }
     let g = (d.as_bytes()[3] - b'0') as i32;
     let yy: i32 = d[4..6].parse().unwrap_or(0);
@@ -163,11 +159,11 @@ pub fn check_id_against(
     if let Some(sex) = sex {
         if sex != facts.sex {
             let word = |s: Sex| match s {
-                Sex::Male => i18n::SEX_WORD_MALE,
-                Sex::Female => i18n::SEX_WORD_FEMALE,
+                Sex::Male => msg::SEX_WORD_MALE,
+                Sex::Female => msg::SEX_WORD_FEMALE,
             };
             return Err(fill(
-                i18n::ID_SEX_MISMATCH,
+                msg::ID_SEX_MISMATCH,
                 &[
                     ("id_sex", word(facts.sex).into()),
                     ("declared_sex", word(sex).into()),
@@ -178,7 +174,7 @@ pub fn check_id_against(
     if let Some(y) = birth_year {
         if y != facts.birth_year {
             return Err(fill(
-                i18n::ID_YEAR_MISMATCH,
+                msg::ID_YEAR_MISMATCH,
                 &[("id_year", facts.birth_year.into()), ("year", y.into())],
             ));
         }
@@ -270,7 +266,7 @@ pub fn parse_phone(input: &str) -> Result<String, I18n> {
             continue;
         } else {
             return Err(fill(
-                i18n::PHONE_DIGITS_ONLY,
+                msg::PHONE_DIGITS_ONLY,
                 &[("char", (&describe_char(c)).into())],
             ));
         }
@@ -278,14 +274,14 @@ pub fn parse_phone(input: &str) -> Result<String, I18n> {
     if plus || (s.starts_with("84") && (s.len() == 11 || s.len() == 12)) {
         match s.strip_prefix("84") {
             Some(rest) => s = format!("0{rest}"),
-            None => return Err(i18n::PHONE_FOREIGN.into()),
+            None => return Err(msg::PHONE_FOREIGN.into()),
         }
     }
     if s.is_empty() {
-        return Err(i18n::PHONE_EMPTY.into());
+        return Err(msg::PHONE_EMPTY.into());
     }
     if !s.starts_with('0') {
-        return Err(i18n::PHONE_START_0.into());
+        return Err(msg::PHONE_START_0.into());
     }
     if s.len() == 11 {
         if let Some((old, new)) = OLD_MOBILE_PREFIXES
@@ -294,7 +290,7 @@ pub fn parse_phone(input: &str) -> Result<String, I18n> {
         {
             let converted = format!("{new}{}", &s[4..]);
             return Err(fill(
-                i18n::PHONE_OLD_PREFIX,
+                msg::PHONE_OLD_PREFIX,
                 &[
                     ("old", (*old).into()),
                     ("new", (*new).into()),
@@ -308,11 +304,11 @@ pub fn parse_phone(input: &str) -> Result<String, I18n> {
         return Ok(s);
     }
     let template = if s.len() < 10 {
-        i18n::PHONE_TOO_SHORT
+        msg::PHONE_TOO_SHORT
     } else if s.len() > 11 {
-        i18n::PHONE_TOO_LONG
+        msg::PHONE_TOO_LONG
     } else {
-        i18n::PHONE_PREFIX
+        msg::PHONE_PREFIX
     };
     Err(fill(template, &[("count", s.len().into())]))
 }
@@ -321,7 +317,7 @@ pub fn parse_phone(input: &str) -> Result<String, I18n> {
 /// domain as real mail needs). Returns it trimmed, with the domain lower-cased.
 pub fn parse_email(input: &str) -> Result<String, I18n> {
     let s = input.trim();
-    let bad = || I18n::from(i18n::EMAIL_FORMAT);
+    let bad = || I18n::from(msg::EMAIL_FORMAT);
     if s.chars().count() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(bad());
     }
@@ -443,7 +439,7 @@ pub fn parse_tax_code(input: &str) -> Result<String, I18n> {
             d.push(c);
         } else if !matches!(c, ' ' | '.' | '-' | '\u{00A0}') {
             return Err(fill(
-                i18n::TAX_DIGITS_ONLY,
+                msg::TAX_DIGITS_ONLY,
                 &[("char", (&describe_char(c)).into())],
             ));
         }
@@ -451,11 +447,11 @@ pub fn parse_tax_code(input: &str) -> Result<String, I18n> {
     match d.len() {
         12 => parse_personal_id(&d)
             .map(|(n, _)| n)
-            .map_err(|e| fill(i18n::TAX_PERSONAL_ID, &[("problem", (&e).into())])),
+            .map_err(|e| fill(msg::TAX_PERSONAL_ID, &[("problem", (&e).into())])),
         10 | 13 => {
             let digits: Vec<u32> = d.chars().filter_map(|c| c.to_digit(10)).collect();
             if digits[2..9].iter().all(|&x| x == 0) || (d.len() == 13 && &d[10..] == "000") {
-                return Err(i18n::TAX_INVALID.into());
+                return Err(msg::TAX_INVALID.into());
             }
             let sum: u32 = digits[..9]
                 .iter()
@@ -464,7 +460,7 @@ pub fn parse_tax_code(input: &str) -> Result<String, I18n> {
                 .sum();
             let check = 10 - sum % 11;
             if check == 10 || check % 10 != digits[9] {
-                return Err(i18n::TAX_CHECK_DIGIT.into());
+                return Err(msg::TAX_CHECK_DIGIT.into());
             }
             Ok(if d.len() == 13 {
                 format!("{}-{}", &d[..10], &d[10..])
@@ -472,7 +468,7 @@ pub fn parse_tax_code(input: &str) -> Result<String, I18n> {
                 d
             })
         }
-        n => Err(fill(i18n::TAX_LENGTH, &[("count", n.into())])),
+        n => Err(fill(msg::TAX_LENGTH, &[("count", n.into())])),
     }
 }
 
@@ -487,13 +483,13 @@ pub fn parse_passport(input: &str) -> Result<String, I18n> {
         .to_ascii_uppercase();
     if let Some(c) = s.chars().find(|c| !c.is_ascii_alphanumeric()) {
         return Err(fill(
-            i18n::PASSPORT_CHARS,
+            msg::PASSPORT_CHARS,
             &[("char", (&describe_char(c)).into())],
         ));
     }
     let n = s.len();
     if !(6..=9).contains(&n) || !s.chars().any(|c| c.is_ascii_digit()) {
-        return Err(fill(i18n::PASSPORT_LENGTH, &[("count", n.into())]));
+        return Err(fill(msg::PASSPORT_LENGTH, &[("count", n.into())]));
     }
     Ok(s)
 }

@@ -1,8 +1,8 @@
 //! Attachments: what a file really is (by its first bytes, not its name) and whether hoso can put
 //! it in a package.
 
+use super::msg;
 use super::text::{fill, Arg, I18n};
-use crate::i18n;
 use serde::{Deserialize, Serialize};
 
 /// Largest single attachment. The portal's own limit is not published (reference §G.1), so hoso
@@ -70,7 +70,7 @@ impl MediaType {
 pub fn sniff(name: &str, bytes: &[u8]) -> Result<MediaType, I18n> {
     let shown = super::text::ellipsize(&super::text::clean(name), 60);
     if bytes.is_empty() {
-        return Err(fill(i18n::MEDIA_EMPTY, &[("name", (&shown).into())]));
+        return Err(fill(msg::MEDIA_EMPTY, &[("name", (&shown).into())]));
     }
     let starts = |p: &[u8]| bytes.starts_with(p);
     if starts(&[0xFF, 0xD8, 0xFF]) {
@@ -96,9 +96,9 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Result<MediaType, I18n> {
             b"heic" | b"heix" | b"mif1" | b"msf1" | b"hevc"
         )
     {
-        return Err(fill(i18n::MEDIA_HEIC, &[("name", (&shown).into())]));
+        return Err(fill(msg::MEDIA_HEIC, &[("name", (&shown).into())]));
     }
-    Err(fill(i18n::MEDIA_UNSUPPORTED, &[("name", (&shown).into())]))
+    Err(fill(msg::MEDIA_UNSUPPORTED, &[("name", (&shown).into())]))
 }
 
 /// Checks an attachment's size and type; returns its media type.
@@ -111,7 +111,7 @@ pub fn check_attachment(
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
         return Err(fill(
-            i18n::MEDIA_FILE_TOO_LARGE,
+            msg::MEDIA_FILE_TOO_LARGE,
             &[
                 ("size", Arg::Size(size)),
                 ("max", Arg::Size(MAX_FILE_BYTES)),
@@ -120,7 +120,7 @@ pub fn check_attachment(
     }
     if already_attached + size > MAX_PACKAGE_BYTES {
         return Err(fill(
-            i18n::MEDIA_PACKAGE_TOO_LARGE,
+            msg::MEDIA_PACKAGE_TOO_LARGE,
             &[("max", Arg::Size(MAX_PACKAGE_BYTES))],
         ));
     }
@@ -130,13 +130,13 @@ pub fn check_attachment(
 /// A picked file could not be read (moved, deleted, or a cloud file not downloaded).
 pub fn unreadable(name: &str) -> I18n {
     let shown = super::text::ellipsize(&super::text::clean(name), 60);
-    fill(i18n::MEDIA_UNREADABLE, &[("name", (&shown).into())])
+    fill(msg::MEDIA_UNREADABLE, &[("name", (&shown).into())])
 }
 
 /// The browser could not decode a picture (a format it does not support, or a damaged file).
 pub fn undecodable(name: &str) -> I18n {
     let shown = super::text::ellipsize(&super::text::clean(name), 60);
-    fill(i18n::MEDIA_UNDECODABLE, &[("name", (&shown).into())])
+    fill(msg::MEDIA_UNDECODABLE, &[("name", (&shown).into())])
 }
 
 /// The size limits, shown before the resident reaches them, with what is used so far.
@@ -144,9 +144,9 @@ pub fn limits_text(used: u64) -> I18n {
     let near = used * 5 >= MAX_PACKAGE_BYTES * 4;
     fill(
         if near {
-            i18n::MEDIA_LIMITS_NEARLY_FULL
+            msg::MEDIA_LIMITS_NEARLY_FULL
         } else {
-            i18n::MEDIA_LIMITS
+            msg::MEDIA_LIMITS
         },
         &[
             ("file_max", Arg::Size(MAX_FILE_BYTES)),

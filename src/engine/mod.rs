@@ -5,10 +5,12 @@
 pub mod catalog;
 pub mod date;
 pub mod draft;
+pub mod finding;
 pub mod ids;
 pub mod image;
 pub mod journey;
 pub mod media;
+pub mod msg;
 pub mod package;
 pub mod qr;
 pub mod refdata;

@@ -5,11 +5,12 @@
 
 use super::catalog::{Answers, DocAction, Procedure};
 use super::date::{Date, Timestamp};
+pub use super::finding::{Finding, FindingCode};
 use super::media::{self, MediaType};
+use super::msg;
 use super::text::{fill, I18n, Lang};
 use super::units::AdminUnits;
 use super::validate::{self, Context};
-use crate::i18n;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -217,7 +218,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
                 .map(|f| f.label.clone())
                 .unwrap_or_default();
             fill(
-                i18n::FIELD_PROBLEM,
+                msg::FIELD_PROBLEM,
                 &[("label", (&label).into()), ("message", (&i.message).into())],
             )
         })
@@ -237,7 +238,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
             }
         });
     if receiving.is_none() && errors.is_empty() {
-        errors.push(i18n::PKG_NO_COMMUNE.into());
+        errors.push(msg::PKG_NO_COMMUNE.into());
     }
 
     // Attachments: only for documents in the checklist that are submitted.
@@ -250,7 +251,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
             .find(|d| d.id == a.document_id && d.action == DocAction::Submit)
         else {
             errors.push(fill(
-                i18n::PKG_FILE_NOT_IN_CHECKLIST,
+                msg::PKG_FILE_NOT_IN_CHECKLIST,
                 &[("name", (&a.name).into())],
             ));
             continue;
@@ -387,7 +388,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
     contents.insert(1, (entry, &html));
     let manifest_bytes = to_json(&manifest);
     let zip = write_zip(&manifest_bytes, &contents)
-        .map_err(|e| BuildError(vec![fill(i18n::PKG_ZIP_FAILED, &[("error", (&e).into())])]))?;
+        .map_err(|e| BuildError(vec![fill(msg::PKG_ZIP_FAILED, &[("error", (&e).into())])]))?;
     Ok(Built {
         zip,
         manifest,
@@ -501,33 +502,10 @@ fn write_zip(manifest: &[u8], contents: &[(FileEntry, &[u8])]) -> Result<Vec<u8>
 pub const MAX_JSON_BYTES: usize = 1_000_000;
 
 /// Something found while checking a package, for the staff member.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    /// Stable machine code, e.g. `hash-mismatch`, `missing-document`.
-    pub code: &'static str,
-    pub severity: super::catalog::Severity,
-    pub message: I18n,
-}
-
-fn problem(code: &'static str, message: impl Into<I18n>) -> Finding {
-    Finding {
-        code,
-        severity: super::catalog::Severity::Error,
-        message: message.into(),
-    }
-}
-
-fn note(code: &'static str, message: impl Into<I18n>) -> Finding {
-    Finding {
-        code,
-        severity: super::catalog::Severity::Warning,
-        message: message.into(),
-    }
-}
 
 /// A problem with the file at `path`.
-fn file_problem(code: &'static str, template: i18n::Tx, path: &str) -> Finding {
-    problem(code, fill(template, &[("path", path.into())]))
+fn file_problem(code: FindingCode, template: msg::Tx, path: &str) -> Finding {
+    Finding::problem(code, fill(template, &[("path", path.into())]))
 }
 
 /// A package whose zip and manifest could be read, with what its integrity check found.
@@ -553,9 +531,9 @@ fn is_hex(s: &str, len: usize) -> bool {
 fn manifest_schema_findings(m: &Manifest) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut bad = |what: &str| {
-        out.push(problem(
-            "manifest-schema",
-            fill(i18n::PKG_MANIFEST_SCHEMA, &[("what", what.into())]),
+        out.push(Finding::problem(
+            FindingCode::ManifestSchema,
+            fill(msg::PKG_MANIFEST_SCHEMA, &[("what", what.into())]),
         ))
     };
     if m.format != FORMAT {
@@ -617,13 +595,16 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
     })?;
     let first = &entries[0];
     if first.name != "manifest.json" {
-        return Err(problem("no-manifest", i18n::PKG_NO_MANIFEST));
+        return Err(Finding::problem(
+            FindingCode::NoManifest,
+            msg::PKG_NO_MANIFEST,
+        ));
     }
     if first.data.len() > MAX_JSON_BYTES {
-        return Err(problem(
-            "manifest-too-large",
+        return Err(Finding::problem(
+            FindingCode::ManifestTooLarge,
             fill(
-                i18n::PKG_MANIFEST_TOO_LARGE,
+                msg::PKG_MANIFEST_TOO_LARGE,
                 &[
                     ("size", first.data.len().into()),
                     ("max", MAX_JSON_BYTES.into()),
@@ -638,22 +619,25 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
                     .and_then(|x| x.as_u64())
                     .is_some_and(|x| x != u64::from(FORMAT_VERSION)) =>
             {
-                return Err(problem("format-version", i18n::PKG_FORMAT_VERSION))
+                return Err(Finding::problem(
+                    FindingCode::FormatVersion,
+                    msg::PKG_FORMAT_VERSION,
+                ))
             }
             Ok(v) => serde_json::from_value(v).map_err(|e| {
-                problem(
-                    "manifest-invalid",
+                Finding::problem(
+                    FindingCode::ManifestInvalid,
                     fill(
-                        i18n::PKG_MANIFEST_INVALID,
+                        msg::PKG_MANIFEST_INVALID,
                         &[("error", (&e.to_string()).into())],
                     ),
                 )
             })?,
             Err(e) => {
-                return Err(problem(
-                    "manifest-invalid",
+                return Err(Finding::problem(
+                    FindingCode::ManifestInvalid,
                     fill(
-                        i18n::PKG_MANIFEST_UNREADABLE,
+                        msg::PKG_MANIFEST_UNREADABLE,
                         &[("error", (&e.to_string()).into())],
                     ),
                 ))
@@ -664,16 +648,16 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
     for fe in &manifest.files {
         match entries.iter().find(|e| e.name == fe.path) {
             None => findings.push(file_problem(
-                "missing-file",
-                i18n::PKG_MISSING_FILE,
+                FindingCode::MissingFile,
+                msg::PKG_MISSING_FILE,
                 &fe.path,
             )),
             Some(e) => {
                 let bytes = &zip[e.data.clone()];
                 if bytes.len() as u64 != fe.size || sha256_hex(bytes) != fe.sha256 {
                     findings.push(file_problem(
-                        "hash-mismatch",
-                        i18n::PKG_HASH_MISMATCH,
+                        FindingCode::HashMismatch,
+                        msg::PKG_HASH_MISMATCH,
                         &fe.path,
                     ));
                 } else {
@@ -684,23 +668,36 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
     }
     for e in &entries[1..] {
         if !manifest.files.iter().any(|f| f.path == e.name) {
-            findings.push(file_problem("extra-file", i18n::PKG_EXTRA_FILE, &e.name));
+            findings.push(file_problem(
+                FindingCode::ExtraFile,
+                msg::PKG_EXTRA_FILE,
+                &e.name,
+            ));
         }
     }
     let digest = manifest_digest(&manifest);
     if manifest.package_id != hex(&digest[..16])
         || manifest.reference != reference_from_digest(&digest)
     {
-        findings.push(problem("id-mismatch", i18n::PKG_ID_MISMATCH));
+        findings.push(Finding::problem(
+            FindingCode::IdMismatch,
+            msg::PKG_ID_MISMATCH,
+        ));
     } else if to_json(&manifest) != zip[first.data.clone()] {
-        findings.push(problem("id-mismatch", i18n::PKG_MANIFEST_ALTERED));
+        findings.push(Finding::problem(
+            FindingCode::IdMismatch,
+            msg::PKG_MANIFEST_ALTERED,
+        ));
     }
     let answers = files
         .iter()
         .find(|(f, _)| f.path == "answers.json")
         .and_then(|(_, b)| {
             if b.len() > MAX_JSON_BYTES {
-                findings.push(problem("answers-too-large", i18n::PKG_ANSWERS_TOO_LARGE));
+                findings.push(Finding::problem(
+                    FindingCode::AnswersTooLarge,
+                    msg::PKG_ANSWERS_TOO_LARGE,
+                ));
                 return None;
             }
             match serde_json::from_slice::<AnswersFile>(b) {
@@ -708,17 +705,17 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
                     Some(a)
                 }
                 Ok(_) => {
-                    findings.push(problem(
-                        "answers-invalid",
-                        i18n::PKG_ANSWERS_OTHER_PROCEDURE,
+                    findings.push(Finding::problem(
+                        FindingCode::AnswersInvalid,
+                        msg::PKG_ANSWERS_OTHER_PROCEDURE,
                     ));
                     None
                 }
                 Err(e) => {
-                    findings.push(problem(
-                        "answers-invalid",
+                    findings.push(Finding::problem(
+                        FindingCode::AnswersInvalid,
                         fill(
-                            i18n::PKG_ANSWERS_UNREADABLE,
+                            msg::PKG_ANSWERS_UNREADABLE,
                             &[("error", (&e.to_string()).into())],
                         ),
                     ));
@@ -733,15 +730,15 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
         if declaration_html(&manifest, a).as_bytes() != *bytes {
             // The layout may differ between hoso versions; `generator` is covered by the id.
             if manifest.generator == GENERATOR {
-                findings.push(problem(
-                    "declaration-altered",
-                    i18n::PKG_DECLARATION_ALTERED,
+                findings.push(Finding::problem(
+                    FindingCode::DeclarationAltered,
+                    msg::PKG_DECLARATION_ALTERED,
                 ));
             } else {
-                findings.push(note(
-                    "declaration-unchecked",
+                findings.push(Finding::note(
+                    FindingCode::DeclarationUnchecked,
                     fill(
-                        i18n::PKG_DECLARATION_UNCHECKED,
+                        msg::PKG_DECLARATION_UNCHECKED,
                         &[("generator", (&manifest.generator).into())],
                     ),
                 ));
@@ -796,10 +793,10 @@ pub fn check_rules(
     let empty = Answers::new();
     let answers = o.answers.as_ref().map(|a| &a.answers).unwrap_or(&empty);
     if o.manifest.catalog_version != catalog_version {
-        findings.push(note(
-            "catalog-version",
+        findings.push(Finding::note(
+            FindingCode::CatalogVersion,
             fill(
-                i18n::PKG_CATALOG_VERSION,
+                msg::PKG_CATALOG_VERSION,
                 &[
                     ("package_catalog", (&o.manifest.catalog_version).into()),
                     ("catalog", catalog_version.into()),
@@ -811,10 +808,10 @@ pub fn check_rules(
         .national_codes
         .contains(&o.manifest.procedure.national_code)
     {
-        findings.push(problem(
-            "procedure-code",
+        findings.push(Finding::problem(
+            FindingCode::ProcedureCode,
             fill(
-                i18n::PKG_PROCEDURE_CODE,
+                msg::PKG_PROCEDURE_CODE,
                 &[
                     ("code", (&o.manifest.procedure.national_code).into()),
                     ("procedure", (&p.id).into()),
@@ -840,14 +837,14 @@ pub fn check_rules(
             .map(|f| f.label.clone())
             .unwrap_or_else(|| I18n::same(&i.field));
         let msg = fill(
-            i18n::FIELD_PROBLEM,
+            msg::FIELD_PROBLEM,
             &[("label", (&label).into()), ("message", (&i.message).into())],
         );
         findings.push(Finding {
             code: if i.severity == super::catalog::Severity::Error {
-                "answer-invalid"
+                FindingCode::AnswerInvalid
             } else {
-                "answer-warning"
+                FindingCode::AnswerWarning
             },
             severity: i.severity,
             message: msg,
@@ -855,14 +852,17 @@ pub fn check_rules(
     }
     for k in answers.keys() {
         if p.field(k).is_none() {
-            findings.push(problem(
-                "unknown-answer",
-                fill(i18n::PKG_UNKNOWN_ANSWER, &[("field", k.into())]),
+            findings.push(Finding::problem(
+                FindingCode::UnknownAnswer,
+                fill(msg::PKG_UNKNOWN_ANSWER, &[("field", k.into())]),
             ));
         }
     }
     if outcome.canonical.get(&p.receiving_field) != Some(&o.manifest.receiving_commune.code) {
-        findings.push(problem("receiving-commune", i18n::PKG_RECEIVING_COMMUNE));
+        findings.push(Finding::problem(
+            FindingCode::ReceivingCommune,
+            msg::PKG_RECEIVING_COMMUNE,
+        ));
     }
     let mut checklist = Vec::new();
     for d in p.checklist(&outcome.canonical) {
@@ -882,12 +882,9 @@ pub fn check_rules(
                 .collect()
         };
         if d.action == DocAction::Submit && files.is_empty() {
-            findings.push(problem(
-                "missing-document",
-                fill(
-                    i18n::PKG_MISSING_DOCUMENT,
-                    &[("document", (&d.name).into())],
-                ),
+            findings.push(Finding::problem(
+                FindingCode::MissingDocument,
+                fill(msg::PKG_MISSING_DOCUMENT, &[("document", (&d.name).into())]),
             ));
         }
         checklist.push(ChecklistItem {
@@ -906,16 +903,16 @@ pub fn check_rules(
             .any(|c| c.document_id == f.document_id && c.action == DocAction::Submit)
         {
             findings.push(file_problem(
-                "unexpected-document",
-                i18n::PKG_UNEXPECTED_DOCUMENT,
+                FindingCode::UnexpectedDocument,
+                msg::PKG_UNEXPECTED_DOCUMENT,
                 &f.path,
             ));
         }
         if media::sniff(&f.path, bytes).map(|t| t.mime()) != Ok(f.media_type.as_str()) {
-            findings.push(problem(
-                "content-type",
+            findings.push(Finding::problem(
+                FindingCode::ContentType,
                 fill(
-                    i18n::PKG_CONTENT_TYPE,
+                    msg::PKG_CONTENT_TYPE,
                     &[
                         ("path", (&f.path).into()),
                         ("media_type", (&f.media_type).into()),
@@ -1132,7 +1129,12 @@ mod tests {
     }
 
     fn open_owned(zip: &[u8]) -> Vec<&'static str> {
-        open(zip).unwrap().findings.iter().map(|f| f.code).collect()
+        open(zip)
+            .unwrap()
+            .findings
+            .iter()
+            .map(|f| f.code.as_str())
+            .collect()
     }
 
     #[test]

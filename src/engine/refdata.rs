@@ -125,7 +125,7 @@ pub fn is_vietnam(input: &str) -> bool {
 }
 
 pub fn vietnam_label() -> I18n {
-    crate::i18n::VIETNAM.into()
+    crate::engine::msg::VIETNAM.into()
 }
 
 #[cfg(test)]

@@ -8,9 +8,9 @@
 //! by a working default, so the resident always gets a working wizard. Format: docs/embedding.md.
 
 use super::catalog::CatalogIndex;
+use super::msg;
 use super::text::{fill, fill_one, Arg, I18n, Lang};
 use super::units::AdminUnits;
-use crate::i18n;
 
 /// A settings value: text, a list, or named values.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,7 +64,7 @@ const KEYS: [&str; 9] = [
 fn problem(key: &str, what: impl Into<I18n>) -> I18n {
     let what = what.into();
     fill(
-        i18n::SETTING_PROBLEM,
+        msg::SETTING_PROBLEM,
         &[("key", key.into()), ("problem", (&what).into())],
     )
 }
@@ -74,14 +74,14 @@ fn language_codes() -> I18n {
     I18n::from_fn(|lang| {
         let quoted: Vec<String> = Lang::ALL
             .iter()
-            .map(|l| i18n::QUOTED_CODE.fill(lang, &[("code", l.code().into())]))
+            .map(|l| msg::QUOTED_CODE.fill(lang, &[("code", l.code().into())]))
             .collect();
         match quoted.split_last() {
             Some((last, rest)) if !rest.is_empty() => fill_one(
-                i18n::LIST_OR.get(lang),
+                msg::LIST_OR.get(lang),
                 lang,
                 &[
-                    ("list", Arg::Str(&rest.join(i18n::LIST_SEPARATOR.get(lang)))),
+                    ("list", Arg::Str(&rest.join(msg::LIST_SEPARATOR.get(lang)))),
                     ("last", last.into()),
                 ],
             ),
@@ -94,7 +94,7 @@ fn text<'a>(key: &str, v: &'a Value, problems: &mut Vec<I18n>) -> Option<&'a str
     match v {
         Value::Text(s) if !s.trim().is_empty() => Some(s.trim()),
         _ => {
-            problems.push(problem(key, i18n::SETTING_NEEDS_TEXT));
+            problems.push(problem(key, msg::SETTING_NEEDS_TEXT));
             None
         }
     }
@@ -113,7 +113,7 @@ fn texts<'a>(key: &str, v: &'a Value, problems: &mut Vec<I18n>) -> Vec<&'a str> 
             .filter(|s| !s.is_empty())
             .collect(),
         _ => {
-            problems.push(problem(key, i18n::SETTING_NEEDS_LIST));
+            problems.push(problem(key, msg::SETTING_NEEDS_LIST));
             Vec::new()
         }
     }
@@ -136,13 +136,13 @@ fn bilingual(key: &str, v: &Value, problems: &mut Vec<I18n>) -> Option<I18n> {
                     get(lang.code()).unwrap_or_else(|| first.clone())
                 })),
                 None => {
-                    problems.push(problem(key, i18n::SETTING_NEEDS_FIRST_LANGUAGE));
+                    problems.push(problem(key, msg::SETTING_NEEDS_FIRST_LANGUAGE));
                     None
                 }
             }
         }
         _ => {
-            problems.push(problem(key, i18n::SETTING_NEEDS_TEXTS));
+            problems.push(problem(key, msg::SETTING_NEEDS_TEXTS));
             None
         }
     }
@@ -196,7 +196,7 @@ impl Settings {
         let mut s = Settings::default();
         let mut problems = Vec::new();
         let Value::Map(entries) = v else {
-            problems.push(i18n::SETTINGS_NOT_OBJECT.into());
+            problems.push(msg::SETTINGS_NOT_OBJECT.into());
             return (s, problems);
         };
         for (key, v) in entries {
@@ -212,7 +212,7 @@ impl Settings {
                         match (code, units) {
                             (Some(c), Some(u)) if u.commune(&c).is_some() => s.commune = Some(c),
                             (Some(c), None) => s.commune = Some(c),
-                            _ => p.push(problem(key, i18n::SETTING_COMMUNE)),
+                            _ => p.push(problem(key, msg::SETTING_COMMUNE)),
                         }
                     }
                 }
@@ -221,7 +221,7 @@ impl Settings {
                         if catalog.get(id).is_none() {
                             p.push(problem(
                                 key,
-                                fill(i18n::SETTING_PROCEDURE, &[("id", id.into())]),
+                                fill(msg::SETTING_PROCEDURE, &[("id", id.into())]),
                             ));
                         } else if !s.procedures.iter().any(|x| x == id) {
                             s.procedures.push(id.to_string());
@@ -232,7 +232,7 @@ impl Settings {
                     Some(l) => s.lang = Some(l),
                     None => p.push(problem(
                         key,
-                        fill(i18n::SETTING_LANG, &[("codes", (&language_codes()).into())]),
+                        fill(msg::SETTING_LANG, &[("codes", (&language_codes()).into())]),
                     )),
                 },
                 "theme" => match text(key, v, p) {
@@ -243,7 +243,7 @@ impl Settings {
                     {
                         s.theme = Some(c.to_ascii_lowercase())
                     }
-                    _ => p.push(problem(key, i18n::SETTING_THEME)),
+                    _ => p.push(problem(key, msg::SETTING_THEME)),
                 },
                 "logo" => match text(key, v, p) {
                     Some(l)
@@ -253,11 +253,11 @@ impl Settings {
                     {
                         s.logo = Some(l.to_string())
                     }
-                    _ => p.push(problem(key, i18n::SETTING_LOGO)),
+                    _ => p.push(problem(key, msg::SETTING_LOGO)),
                 },
                 "portal" => match text(key, v, p) {
                     Some(u) if https_url(u) => s.portal = Some(u.to_string()),
-                    _ => p.push(problem(key, i18n::SETTING_PORTAL)),
+                    _ => p.push(problem(key, msg::SETTING_PORTAL)),
                 },
                 "embed_origins" => {
                     for o in texts(key, v, p) {
@@ -267,7 +267,7 @@ impl Settings {
                         } else {
                             p.push(problem(
                                 key,
-                                fill(i18n::SETTING_ORIGIN, &[("origin", o.into())]),
+                                fill(msg::SETTING_ORIGIN, &[("origin", o.into())]),
                             ));
                         }
                     }
@@ -286,17 +286,17 @@ impl Settings {
                                     Some(ph) if valid_phone(ph) => {
                                         s.centre.phone = Some(ph.to_string())
                                     }
-                                    _ => p.push(problem(&name, i18n::SETTING_PHONE)),
+                                    _ => p.push(problem(&name, msg::SETTING_PHONE)),
                                 },
-                                _ => p.push(problem(&name, i18n::SETTING_CENTRE_ITEM)),
+                                _ => p.push(problem(&name, msg::SETTING_CENTRE_ITEM)),
                             }
                         }
                     }
-                    _ => p.push(problem(key, i18n::SETTING_CENTRE)),
+                    _ => p.push(problem(key, msg::SETTING_CENTRE)),
                 },
                 "$schema" => {}
                 _ => p.push(fill(
-                    i18n::SETTING_UNKNOWN,
+                    msg::SETTING_UNKNOWN,
                     &[
                         ("key", key.into()),
                         ("keys", Arg::Str(&KEYS[..8].join(", "))),
@@ -371,7 +371,7 @@ pub fn value_from_json(text: &str) -> Result<Value, I18n> {
     }
     serde_json::from_str(text).map(conv).map_err(|e| {
         fill(
-            i18n::SETTINGS_NOT_JSON,
+            msg::SETTINGS_NOT_JSON,
             &[("line", e.line().into()), ("column", e.column().into())],
         )
     })

@@ -217,7 +217,7 @@ impl I18n {
 }
 
 /// A fixed text in every language, in the order of `Lang::ALL`: the interface texts and message
-/// templates of `locales/` (`crate::i18n::*`).
+/// templates of `locales/` (`crate::i18n::*`, `crate::engine::msg::*`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tx(pub [&'static str; LANG_COUNT]);
 
@@ -468,15 +468,15 @@ pub fn tenths_text(tenths: i64, lang: Lang) -> String {
 /// A file size for people: "850 KB", "1,2 MB" (vi uses a decimal comma). The units are the
 /// templates SIZE_BYTES, SIZE_KB and SIZE_MB of `locales/<code>.messages.json`.
 pub fn format_size(bytes: u64, lang: Lang) -> String {
-    use crate::i18n;
+    use crate::engine::msg;
     // Integer arithmetic only: float formatting would add ~10 KB to the wasm.
     if bytes < 1000 {
-        return fill_one(i18n::SIZE_BYTES.get(lang), lang, &[("n", bytes.into())]);
+        return fill_one(msg::SIZE_BYTES.get(lang), lang, &[("n", bytes.into())]);
     }
     let (unit_size, unit) = if bytes < 1_000_000 {
-        (1000u64, i18n::SIZE_KB)
+        (1000u64, msg::SIZE_KB)
     } else {
-        (1_000_000, i18n::SIZE_MB)
+        (1_000_000, msg::SIZE_MB)
     };
     // Tenths, rounded half up.
     let tenths = (bytes * 10 + unit_size / 2) / unit_size;
@@ -567,11 +567,11 @@ mod tests {
     fn templates_are_filled_per_language() {
         let label = I18n::from_fn(|l| format!("label-{}", l.code()));
         let m = fill(
-            crate::i18n::ENTER_FIELD,
+            crate::engine::msg::ENTER_FIELD,
             &[("label", (&label).into()), ("unused", "x".into())],
         );
         for l in Lang::ALL {
-            let want = crate::i18n::ENTER_FIELD
+            let want = crate::engine::msg::ENTER_FIELD
                 .get(l)
                 .replace("{label}", &format!("label-{}", l.code()));
             assert_eq!(m.get(l), want);

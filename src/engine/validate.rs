@@ -6,10 +6,10 @@
 use super::catalog::{Answers, Field, FieldKind, Procedure, RuleKind, Severity};
 use super::date::{Date, DateError};
 use super::ids::{self, Sex};
+use super::msg;
 use super::refdata;
 use super::text::{self, fill, Arg, I18n, Lang};
 use super::units::AdminUnits;
-use crate::i18n;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use validator::{ValidateLength, ValidateRange};
@@ -61,10 +61,10 @@ pub struct Context<'a> {
 
 pub fn required_message(f: &Field) -> I18n {
     let template = match f.kind {
-        FieldKind::Choice { .. } | FieldKind::Sex => i18n::ENTER_CHOICE,
-        FieldKind::Place => i18n::ENTER_PLACE,
-        FieldKind::Ethnicity => i18n::ENTER_ETHNICITY,
-        _ => i18n::ENTER_FIELD,
+        FieldKind::Choice { .. } | FieldKind::Sex => msg::ENTER_CHOICE,
+        FieldKind::Place => msg::ENTER_PLACE,
+        FieldKind::Ethnicity => msg::ENTER_ETHNICITY,
+        _ => msg::ENTER_FIELD,
     };
     fill(template, &[("label", (&f.label).into())])
 }
@@ -74,38 +74,38 @@ pub fn required_message(f: &Field) -> I18n {
 pub fn full_name(input: &str) -> Result<String, I18n> {
     let s = text::clean(input);
     if !s.validate_length(None, Some(MAX_NAME_CHARS), None) {
-        return Err(fill(i18n::NAME_TOO_LONG, &[("max", MAX_NAME_CHARS.into())]));
+        return Err(fill(msg::NAME_TOO_LONG, &[("max", MAX_NAME_CHARS.into())]));
     }
     if let Some(c) = s
         .chars()
         .find(|c| !(c.is_alphabetic() || *c == ' ' || *c == '\'' || *c == '-' || *c == '’'))
     {
         return Err(fill(
-            i18n::NAME_LETTERS_ONLY,
+            msg::NAME_LETTERS_ONLY,
             &[("char", (&text::describe_char(c)).into())],
         ));
     }
     if !s.chars().any(|c| c.is_alphabetic()) {
-        return Err(i18n::NAME_NO_LETTERS.into());
+        return Err(msg::NAME_NO_LETTERS.into());
     }
     if s.split(' ').count() < 2 {
-        return Err(i18n::NAME_INCOMPLETE.into());
+        return Err(msg::NAME_INCOMPLETE.into());
     }
     Ok(s)
 }
 
 pub fn date_message(e: &DateError) -> I18n {
     match e {
-        DateError::Format => i18n::DATE_FORMAT.into(),
-        DateError::ShortYear => i18n::DATE_SHORT_YEAR.into(),
-        DateError::Month(m) => fill(i18n::DATE_MONTH, &[("month", (*m).into())]),
+        DateError::Format => msg::DATE_FORMAT.into(),
+        DateError::ShortYear => msg::DATE_SHORT_YEAR.into(),
+        DateError::Month(m) => fill(msg::DATE_MONTH, &[("month", (*m).into())]),
         DateError::Day {
             day,
             month,
             year,
             max,
         } => fill(
-            i18n::DATE_DAY,
+            msg::DATE_DAY,
             &[
                 ("day", (*day).into()),
                 ("month", (*month).into()),
@@ -113,7 +113,7 @@ pub fn date_message(e: &DateError) -> I18n {
                 ("max", (*max).into()),
             ],
         ),
-        DateError::YearRange(y) => fill(i18n::DATE_YEAR, &[("year", (*y).into())]),
+        DateError::YearRange(y) => fill(msg::DATE_YEAR, &[("year", (*y).into())]),
     }
 }
 
@@ -121,7 +121,7 @@ pub fn date(input: &str, allow_future: bool, today: Date) -> Result<Date, I18n> 
     let d = Date::parse_input(input).map_err(|e| date_message(&e))?;
     if !allow_future && d > today {
         return Err(fill(
-            i18n::DATE_FUTURE,
+            msg::DATE_FUTURE,
             &[
                 ("date", (&d.display()).into()),
                 ("today", (&today.display()).into()),
@@ -137,14 +137,14 @@ pub fn whole_number(input: &str, min: i64, max: i64) -> Result<i64, I18n> {
         Ok(n) => n,
         Err(_) => {
             return Err(fill(
-                i18n::NUMBER_WHOLE,
+                msg::NUMBER_WHOLE,
                 &[("min", min.into()), ("max", max.into())],
             ))
         }
     };
     if !n.validate_range(Some(min), Some(max), None, None) {
         return Err(fill(
-            i18n::NUMBER_RANGE,
+            msg::NUMBER_RANGE,
             &[
                 ("min", min.into()),
                 ("max", max.into()),
@@ -161,7 +161,7 @@ pub fn decimal_tenths(input: &str, min: i64, max: i64) -> Result<i64, I18n> {
     let s = input.trim().replace(',', ".");
     let bad = || {
         fill(
-            i18n::NUMBER_DECIMAL,
+            msg::NUMBER_DECIMAL,
             &[("min", min.into()), ("max", max.into())],
         )
     };
@@ -182,7 +182,7 @@ pub fn decimal_tenths(input: &str, min: i64, max: i64) -> Result<i64, I18n> {
     let tenths = whole.parse::<i64>().map_err(|_| bad())? * 10 + frac.parse::<i64>().unwrap_or(0);
     if tenths < min * 10 || tenths > max * 10 {
         return Err(fill(
-            i18n::NUMBER_RANGE,
+            msg::NUMBER_RANGE,
             &[
                 ("min", min.into()),
                 ("max", max.into()),
@@ -204,11 +204,11 @@ fn canonical_tenths(s: &str) -> Option<i64> {
 }
 
 pub fn place(input: &str, units: Option<&AdminUnits>) -> Result<String, I18n> {
-    let bad = || I18n::from(i18n::PLACE_CHOOSE);
+    let bad = || I18n::from(msg::PLACE_CHOOSE);
     let code = super::units::normalize_code(input.trim(), 5).ok_or_else(bad)?;
     match units {
         Some(u) if u.commune(&code).is_none() => {
-            Err(fill(i18n::PLACE_UNKNOWN_CODE, &[("code", (&code).into())]))
+            Err(fill(msg::PLACE_UNKNOWN_CODE, &[("code", (&code).into())]))
         }
         _ => Ok(code),
     }
@@ -220,14 +220,14 @@ pub fn nationality(input: &str) -> Result<String, I18n> {
         return Ok(refdata::VIETNAM.to_string());
     }
     if s.chars().count() > 60 {
-        return Err(i18n::NATIONALITY_TOO_LONG.into());
+        return Err(msg::NATIONALITY_TOO_LONG.into());
     }
     if let Some(c) = s
         .chars()
         .find(|c| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.' | '(' | ')')))
     {
         return Err(fill(
-            i18n::NATIONALITY_LETTERS_ONLY,
+            msg::NATIONALITY_LETTERS_ONLY,
             &[("char", (&text::describe_char(c)).into())],
         ));
     }
@@ -237,14 +237,14 @@ pub fn nationality(input: &str) -> Result<String, I18n> {
 pub fn ethnicity(input: &str) -> Result<String, I18n> {
     refdata::match_ethnicity(input)
         .map(str::to_string)
-        .ok_or_else(|| i18n::ETHNICITY_CHOOSE.into())
+        .ok_or_else(|| msg::ETHNICITY_CHOOSE.into())
 }
 
 pub fn free_text(input: &str, max_chars: usize) -> Result<String, I18n> {
     let s = text::clean(input);
     if !s.validate_length(None, Some(max_chars as u64), None) {
         return Err(fill(
-            i18n::TEXT_TOO_LONG,
+            msg::TEXT_TOO_LONG,
             &[
                 ("max", max_chars.into()),
                 ("count", text::char_len(&s).into()),
@@ -253,7 +253,7 @@ pub fn free_text(input: &str, max_chars: usize) -> Result<String, I18n> {
     }
     if let Some(c) = s.chars().find(|c| c.is_control()) {
         return Err(fill(
-            i18n::TEXT_CONTROL_CHAR,
+            msg::TEXT_CONTROL_CHAR,
             &[("char", (&text::describe_char(c)).into())],
         ));
     }
@@ -265,7 +265,7 @@ pub fn free_text(input: &str, max_chars: usize) -> Result<String, I18n> {
 pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> {
     if text::char_len(raw) > MAX_ANSWER_CHARS {
         return Err(fill(
-            i18n::ANSWER_TOO_LONG,
+            msg::ANSWER_TOO_LONG,
             &[("max", MAX_ANSWER_CHARS.into())],
         ));
     }
@@ -274,7 +274,7 @@ pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> 
         FieldKind::Date { allow_future } => date(raw, *allow_future, ctx.today).map(|d| d.iso()),
         FieldKind::Sex => Sex::parse(raw)
             .map(|s| s.code().to_string())
-            .ok_or_else(|| i18n::SEX_CHOOSE.into()),
+            .ok_or_else(|| msg::SEX_CHOOSE.into()),
         FieldKind::Ethnicity => ethnicity(raw),
         FieldKind::Nationality => nationality(raw),
         FieldKind::Place => place(raw, ctx.units),
@@ -296,9 +296,9 @@ pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> 
                 .ok_or_else(|| {
                     let list = I18n::from_fn(|lang| {
                         let labels: Vec<&str> = options.iter().map(|o| o.label.get(lang)).collect();
-                        labels.join(i18n::CHOICE_SEPARATOR.get(lang))
+                        labels.join(msg::CHOICE_SEPARATOR.get(lang))
                     });
-                    fill(i18n::CHOICE_ONE_OF, &[("options", (&list).into())])
+                    fill(msg::CHOICE_ONE_OF, &[("options", (&list).into())])
                 })
         }
         FieldKind::Text { max_chars } => free_text(raw, *max_chars),

@@ -9,8 +9,9 @@
 //!
 //! Entries are returned as byte ranges into the input (no copies).
 
+use super::finding::FindingCode;
+use super::msg;
 use super::text::{fill, I18n};
-use crate::i18n;
 use std::ops::Range;
 
 /// The largest package accepted: 50 MB of attachments plus room for the declaration and headers.
@@ -30,11 +31,11 @@ pub struct Entry {
 /// Why a file is not a readable package; the message is for the staff member.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ZipError {
-    pub code: &'static str,
+    pub code: FindingCode,
     pub message: I18n,
 }
 
-fn err(code: &'static str, message: impl Into<I18n>) -> ZipError {
+fn err(code: FindingCode, message: impl Into<I18n>) -> ZipError {
     ZipError {
         code,
         message: message.into(),
@@ -42,7 +43,7 @@ fn err(code: &'static str, message: impl Into<I18n>) -> ZipError {
 }
 
 /// A message about the entry `name`.
-fn err_named(code: &'static str, template: i18n::Tx, name: &str) -> ZipError {
+fn err_named(code: FindingCode, template: msg::Tx, name: &str) -> ZipError {
     err(code, fill(template, &[("name", name.into())]))
 }
 
@@ -56,20 +57,20 @@ fn u32_at(b: &[u8], i: usize) -> Option<u32> {
 }
 
 fn truncated() -> ZipError {
-    err("truncated", i18n::ZIP_TRUNCATED)
+    err(FindingCode::Truncated, msg::ZIP_TRUNCATED)
 }
 
 fn not_canonical(name: &str) -> ZipError {
-    err_named("not-canonical", i18n::ZIP_NOT_CANONICAL, name)
+    err_named(FindingCode::NotCanonical, msg::ZIP_NOT_CANONICAL, name)
 }
 
 /// Checks an entry name is a plain relative path that stays inside the package.
 pub fn check_name(name: &str) -> Result<(), ZipError> {
-    let bad = |why: i18n::Tx| {
+    let bad = |why: msg::Tx| {
         err(
-            "unsafe-path",
+            FindingCode::UnsafePath,
             fill(
-                i18n::ZIP_UNSAFE_PATH,
+                msg::ZIP_UNSAFE_PATH,
                 &[
                     ("name", (&name.escape_debug().to_string()).into()),
                     ("why", why.into()),
@@ -78,28 +79,28 @@ pub fn check_name(name: &str) -> Result<(), ZipError> {
         )
     };
     if name.is_empty() || name.len() > MAX_NAME_BYTES {
-        return Err(bad(i18n::ZIP_WHY_EMPTY));
+        return Err(bad(msg::ZIP_WHY_EMPTY));
     }
     if name.starts_with('/') {
-        return Err(bad(i18n::ZIP_WHY_ABSOLUTE));
+        return Err(bad(msg::ZIP_WHY_ABSOLUTE));
     }
     if name.contains('\\') {
-        return Err(bad(i18n::ZIP_WHY_BACKSLASH));
+        return Err(bad(msg::ZIP_WHY_BACKSLASH));
     }
     if name.contains(':') {
-        return Err(bad(i18n::ZIP_WHY_COLON));
+        return Err(bad(msg::ZIP_WHY_COLON));
     }
     if name.chars().any(|c| c.is_control()) {
-        return Err(bad(i18n::ZIP_WHY_CONTROL));
+        return Err(bad(msg::ZIP_WHY_CONTROL));
     }
     if name.ends_with('/') {
-        return Err(bad(i18n::ZIP_WHY_DIRECTORY));
+        return Err(bad(msg::ZIP_WHY_DIRECTORY));
     }
     if name
         .split('/')
         .any(|seg| seg.is_empty() || seg == "." || seg == "..")
     {
-        return Err(bad(i18n::ZIP_WHY_SEGMENT));
+        return Err(bad(msg::ZIP_WHY_SEGMENT));
     }
     Ok(())
 }
@@ -108,15 +109,15 @@ pub fn check_name(name: &str) -> Result<(), ZipError> {
 pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
     if b.len() > MAX_ZIP_BYTES {
         return Err(err(
-            "too-large",
+            FindingCode::TooLarge,
             fill(
-                i18n::ZIP_TOO_LARGE,
+                msg::ZIP_TOO_LARGE,
                 &[("size", b.len().into()), ("max", MAX_ZIP_BYTES.into())],
             ),
         ));
     }
     if b.len() < 22 || u32_at(b, 0) != Some(0x0403_4b50) {
-        return Err(err("not-zip", i18n::ZIP_NOT_ZIP));
+        return Err(err(FindingCode::NotZip, msg::ZIP_NOT_ZIP));
     }
     // End of central directory: Package v1 has no archive comment, so it is the last 22 bytes.
     let eocd = b.len() - 22;
@@ -128,7 +129,7 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
             .take(66_000)
             .any(|w| w == [0x50, 0x4b, 0x05, 0x06]);
         return Err(if has_sig {
-            err("not-package-zip", i18n::ZIP_NOT_PACKAGE)
+            err(FindingCode::NotPackageZip, msg::ZIP_NOT_PACKAGE)
         } else {
             truncated()
         });
@@ -138,13 +139,13 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
     let cd_size = u32_at(b, eocd + 12).ok_or_else(truncated)? as usize;
     let cd_off = u32_at(b, eocd + 16).ok_or_else(truncated)? as usize;
     if u16_at(b, eocd + 4) != Some(0) || u16_at(b, eocd + 6) != Some(0) || n_disk != n {
-        return Err(err("multi-disk", i18n::ZIP_MULTI_DISK));
+        return Err(err(FindingCode::MultiDisk, msg::ZIP_MULTI_DISK));
     }
     if n == 0 || n > MAX_ENTRIES {
         return Err(err(
-            "entry-count",
+            FindingCode::EntryCount,
             fill(
-                i18n::ZIP_ENTRY_COUNT,
+                msg::ZIP_ENTRY_COUNT,
                 &[("count", n.into()), ("max", MAX_ENTRIES.into())],
             ),
         ));
@@ -179,7 +180,7 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
         let p_start = p;
         let name_bytes = b.get(p + 46..p + 46 + name_len).ok_or_else(truncated)?;
         let name = std::str::from_utf8(name_bytes)
-            .map_err(|_| err("name-encoding", i18n::ZIP_NAME_ENCODING))?
+            .map_err(|_| err(FindingCode::NameEncoding, msg::ZIP_NAME_ENCODING))?
             .to_string();
         check_name(&name)?;
         p += 46 + name_len + extra_len + comment_len;
@@ -187,15 +188,23 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
             return Err(truncated());
         }
         if flags & 0x0001 != 0 {
-            return Err(err_named("encrypted", i18n::ZIP_ENCRYPTED, &name));
+            return Err(err_named(FindingCode::Encrypted, msg::ZIP_ENCRYPTED, &name));
         }
         if method != 0 || csize != usize_ || flags & 0x0008 != 0 {
-            return Err(err_named("compressed", i18n::ZIP_COMPRESSED, &name));
+            return Err(err_named(
+                FindingCode::Compressed,
+                msg::ZIP_COMPRESSED,
+                &name,
+            ));
         }
         // Unix file type from the external attributes: only regular files.
         let kind = (ext_attr >> 16) & 0o170000;
         if made_by >> 8 == 3 && kind != 0 && kind != 0o100000 {
-            return Err(err_named("not-regular-file", i18n::ZIP_NOT_REGULAR, &name));
+            return Err(err_named(
+                FindingCode::NotRegularFile,
+                msg::ZIP_NOT_REGULAR,
+                &name,
+            ));
         }
         // Everything else in the headers is fixed by Package v1 (zipw writes nothing else), so a
         // change to any byte of the zip is noticed, not only changes to the files.
@@ -218,12 +227,12 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
         }
         let lower = crate::engine::text::lower(&name);
         if folded.contains(&lower) {
-            return Err(err_named("duplicate", i18n::ZIP_DUPLICATE, &name));
+            return Err(err_named(FindingCode::Duplicate, msg::ZIP_DUPLICATE, &name));
         }
         folded.push(lower);
         // Entries follow each other without gaps or overlaps, as zipw writes them.
         if local != next_local {
-            return Err(err("layout", i18n::ZIP_OVERLAP));
+            return Err(err(FindingCode::Layout, msg::ZIP_OVERLAP));
         }
         if u32_at(b, local) != Some(0x0403_4b50) {
             return Err(truncated());
@@ -250,8 +259,8 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
             || l_name != name_bytes
         {
             return Err(err_named(
-                "header-mismatch",
-                i18n::ZIP_HEADER_MISMATCH,
+                FindingCode::HeaderMismatch,
+                msg::ZIP_HEADER_MISMATCH,
                 &name,
             ));
         }
@@ -261,7 +270,7 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
             .filter(|e| *e <= cd_off)
             .ok_or_else(truncated)?;
         if super::zipw::crc32(&b[start..end]) != crc {
-            return Err(err_named("crc", i18n::ZIP_CRC, &name));
+            return Err(err_named(FindingCode::Crc, msg::ZIP_CRC, &name));
         }
         next_local = end;
         entries.push(Entry {
@@ -270,15 +279,15 @@ pub fn read(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
         });
     }
     if p != eocd || next_local != cd_off {
-        return Err(err("layout", i18n::ZIP_HIDDEN_DATA));
+        return Err(err(FindingCode::Layout, msg::ZIP_HIDDEN_DATA));
     }
     Ok(entries)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::zipw::ZipWriter;
     use super::*;
+    use crate::engine::zipw::ZipWriter;
 
     fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
         let mut w = ZipWriter::with_capacity(1000);
@@ -289,7 +298,7 @@ mod tests {
     }
 
     fn code(b: &[u8]) -> &'static str {
-        read(b).unwrap_err().code
+        read(b).unwrap_err().code.as_str()
     }
 
     #[test]

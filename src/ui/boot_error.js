@@ -1,6 +1,6 @@
 // Inlined into index.html and staff.html by trunk (`rel="inline"`), before everything else in
 // the body. If the app cannot load (its files fail on a flaky connection) or stops on an error in
-// the wasm (a panic: scripts/lean_env.sh makes it a bare `unreachable` trap), it says so in both
+// the wasm (a panic: scripts/build/lean_env.sh makes it a bare `unreachable` trap), it says so in both
 // languages and offers to try again, instead of a loading line forever or a dead page.
 (function () {
   var started = false, shown = false;

@@ -1,7 +1,7 @@
 //! The journey pages (everything after the start page) live in their own parts of the wasm, so
 //! the start page downloads only what it shows (docs/size.md): `form` (the procedure, its
 //! questions and declaration, the checklist) and `finish` (attachments, check your answers, the
-//! package). `scripts/split.py`, run by the build, cuts the wasm at the functions below with
+//! package). `scripts/build/split.py`, run by the build, cuts the wasm at the functions below with
 //! `wasm-split-cli` (code both parts use goes to a chunk loaded with either). A part is fetched
 //! when one of its pages first opens, or at start-up on a deep link (index.html preloads it),
 //! and the service worker keeps it for offline use.

@@ -113,7 +113,7 @@ fn StaffPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let Some(bytes) = web::read_blob(&file).await else {
                 let f = Finding {
-                    code: "unreadable",
+                    code: crate::engine::finding::FindingCode::Unreadable,
                     severity: Severity::Error,
                     message: crate::engine::media::unreadable(&name),
                 };

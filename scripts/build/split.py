@@ -3,7 +3,7 @@
 pages' code and the later pages' code (src/ui/lazy.rs), each fetched when one of its pages first
 opens.
 
-    python3 scripts/split.py [--dir dist] [--input target/wasm32-unknown-unknown/release/hoso.wasm]
+    python3 scripts/build/split.py [--dir dist] [--input target/wasm32-unknown-unknown/release/hoso.wasm]
 
 Trunk cannot split a wasm (trunk-rs/trunk#1022), so this redoes its last steps for the `hoso`
 bundle from the wasm that cargo linked (with `--emit-relocs`, which wasm-split needs; build.rs):
@@ -38,7 +38,7 @@ SPLITS = ["finish", "form"]
 OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"]
 # For experiments: more wasm-opt flags before -Oz (e.g. HOSO_OPT_EXTRA="-aimfs 12 --inlining-optimizing").
 OPT[0:0] = os.environ.get("HOSO_OPT_EXTRA", "").split()
-# For profiling (scripts/profile_page.js): keep function names in every part.
+# For profiling (scripts/diagnose/profile_page.js): keep function names in every part.
 if os.environ.get("HOSO_KEEP_NAMES") == "1":
     OPT.append("-g")
 

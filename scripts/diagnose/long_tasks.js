@@ -4,11 +4,11 @@
 // Lighthouse's TBT adds up) and the LCP element: a quick way to see which tasks a change split or
 // shortened (issue #7). Each run is a fresh context without a service worker.
 // JSF passes V8 flags to Chromium, e.g. JSF=--no-wasm-lazy-compilation shows how much of the
-// blocking time is V8 compiling wasm functions on their first call (docs/size.md, fifth pass).
+// blocking time is V8 compiling wasm functions on their first call (docs/size-history.md, fifth pass).
 //
-//   node scripts/long_tasks.js [dir=dist] [path=/p/khai-sinh/s/tre] [runs=3]
+//   node scripts/diagnose/long_tasks.js [dir=dist] [path=/p/khai-sinh/s/tre] [runs=3]
 const { chromium } = require('playwright-core');
-const { serveDist } = require('./serve_dist');
+const { serveDist } = require('../bench/serve_dist');
 (async () => {
   const [dir = 'dist', url = '/p/khai-sinh/s/tre', n = '3'] = process.argv.slice(2);
   const server = await serveDist(dir, 8796);

@@ -3,10 +3,10 @@
 // dist/ (`app.wasm` → `app.wasm.gz`, `app.wasm.br`), so a static server sends the smallest copy
 // the browser accepts without compressing on each request (nginx `gzip_static`/`brotli_static`,
 // Caddy `precompressed br gzip`, scripts/serve.py). A copy not smaller than the file is not kept.
-// Run by scripts/build.sh after pwa.py (the service worker precaches the plain files only). Not for
+// Run by scripts/build/build.sh after pwa.py (the service worker precaches the plain files only). Not for
 // the files a ward may edit after the build (settings) and the service worker itself.
 //
-//   node scripts/precompress.js [dist]
+//   node scripts/build/precompress.js [dist]
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Lighthouse (npm `lighthouse`, mobile preset with simulated slow 4G and CPU slowdown) on the
-// release build served on loopback over HTTPS and HTTP/2 as a deployment is (scripts/serve_h2.js;
+// release build served on loopback over HTTPS and HTTP/2 as a deployment is (scripts/bench/serve_h2.js;
 // --http1: plain HTTP/1.1 from scripts/serve.py), driving the system Chromium: performance score,
 // LCP and TBT of the start page and of a form page. Each page is measured --runs times (default 5, each in a
 // fresh browser: a first visit) and the median of each figure is printed, with the range of the
-// score, LCP and TBT: single runs on this machine vary by 20 points. Run by scripts/bench.sh.
+// score, LCP and TBT: single runs on this machine vary by 20 points. Run by scripts/bench/bench.sh.
 //
-//   node scripts/lighthouse.mjs [--dir dist] [--port 8791] [--runs 5] [--only start|form] [--detail] [--cpu 4] [--http1]
+//   node scripts/bench/lighthouse.mjs [--dir dist] [--port 8791] [--runs 5] [--only start|form] [--detail] [--cpu 4] [--http1]
 // --detail: long tasks, requests, LCP element. --cpu N: the simulated CPU slowdown (Lighthouse's
 // mobile default is 4); --cpu 1 shows which figures the network alone decides (the form page's
-// LCP does: 2.45 s at 1× as at 4×, docs/size.md seventh pass). Not for the goal, for diagnosis.
+// LCP does: 2.45 s at 1× as at 4×, docs/size-history.md, seventh pass). Not for the goal, for diagnosis.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import serveDistModule from './serve_dist.js';

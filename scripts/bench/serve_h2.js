@@ -1,5 +1,5 @@
 // Serves a built dist/ on loopback over HTTPS and HTTP/2, as a deployment does (a service worker
-// needs HTTPS, and HTTPS servers speak HTTP/2), for scripts/lighthouse.mjs. Same rules as
+// needs HTTPS, and HTTPS servers speak HTTP/2), for scripts/bench/lighthouse.mjs. Same rules as
 // scripts/serve.py: a path without an extension gets the app's index.html (the staff page's under
 // /staff/), a precompressed `.br` or `.gz` copy is sent when the browser takes it, and the pages
 // and the service worker are not cached. The certificate is a throwaway self-signed one made with

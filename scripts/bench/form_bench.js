@@ -1,9 +1,9 @@
 // Form page cost with the CPU slowed 4× (as Lighthouse's mobile preset does): time until the
 // birth registration's child page is ready (fields and the unit list), the blocking time during
 // that load (long tasks beyond 50 ms), and the time to type 18 characters into a field.
-// Five fresh browser contexts, medians. Run by scripts/bench.sh.
+// Five fresh browser contexts, medians. Run by scripts/bench/bench.sh.
 //
-//   node scripts/form_bench.js [--dir dist] [--port 8792]
+//   node scripts/bench/form_bench.js [--dir dist] [--port 8792]
 const { chromium } = require('playwright-core');
 const { serveDist } = require('./serve_dist');
 const arg = (name, def) => { const i = process.argv.indexOf('--' + name); return i > 0 ? process.argv[i + 1] : def; };

@@ -4,11 +4,11 @@
 Source: ../shared/reference/admin-units-2025.json (GSO list after 1 July 2025, as packaged in
 PyPI vietnam-provinces 2025.10.1). Output is compact: [province code, name, [[commune code, name], ...]].
 Codes are zero-padded as official codes are written (province 2 digits, commune 5 digits).
-Run: python3 scripts/gen_data.py [path/to/admin-units-2025.json]
+Run: python3 scripts/data/gen_data.py [path/to/admin-units-2025.json]
 """
 import json, sys, unicodedata, pathlib
 
-root = pathlib.Path(__file__).resolve().parent.parent
+root = pathlib.Path(__file__).resolve().parents[2]  # scripts/data/ → the repository
 src = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else root.parent / "shared/reference/admin-units-2025.json"
 data = json.loads(src.read_text(encoding="utf-8"))
 

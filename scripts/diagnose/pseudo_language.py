@@ -5,9 +5,9 @@ catalog, and the JSON Schemas. Shows that adding a language needs no Rust change
 on a page without the marker is one that is not data (docs/translating.md).
 
     mkdir /tmp/xx && git archive HEAD | tar -x -C /tmp/xx
-    python3 scripts/pseudo_language.py /tmp/xx
+    python3 scripts/diagnose/pseudo_language.py /tmp/xx
     cd /tmp/xx && cargo run --offline --bin hoso -- catalog export public/data/catalog && cargo test --offline
-    scripts/build.sh && python3 scripts/serve.py --dir dist     # then "Pseudo" in the header
+    scripts/build/build.sh && python3 scripts/serve.py --dir dist     # then "Pseudo" in the header
 
 Never run it on the working tree you commit from.
 """

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Size budget of the first page load: index.html and every asset it loads, gzip -9 compressed.
 
-    python3 scripts/budget.py [--dir dist] [--limit-kb 200] [--deep-limit-kb 270] [--staff-limit-kb 200]
+    python3 scripts/build/budget.py [--dir dist] [--limit-kb 200] [--deep-limit-kb 270] [--staff-limit-kb 200]
 
 Prints one row per file and the total; exits 1 when the total is above the limit
-(1 KB = 1000 bytes). The journey pages' parts of the wasm (scripts/split.py) are not part of the
+(1 KB = 1000 bytes). The journey pages' parts of the wasm (scripts/build/split.py) are not part of the
 start page's load: their files are listed after the total, with what a link to a form page and to a
 later page (attachments, review, done) transfers, the larger of which `--deep-limit-kb` limits;
 `--staff-limit-kb` limits the staff page's own bundle. Also shows the Brotli size when the build wrote a `.br` copy
-(scripts/precompress.js): what a server sending the precompressed copies transfers. The start page loads no catalog or unit data; those are fetched
+(scripts/build/precompress.js): what a server sending the precompressed copies transfers. The start page loads no catalog or unit data; those are fetched
 later by the pages that need them and are listed separately for information.
 """
 import argparse
@@ -44,7 +44,7 @@ def main():
     refs = set(re.findall(r'(?:href|src)=["\']?(/[^"\'#?\s>]+)', html))
     refs |= set(re.findall(r"""['"](/[^'"]+\.(?:wasm|js))['"]""", html))
     files = ["index.html"] + sorted(r.lstrip("/") for r in refs if os.path.isfile(os.path.join(a.dir, r.lstrip("/"))))
-    # The journey pages' parts of the wasm (scripts/split.py): preloaded only by a deep link.
+    # The journey pages' parts of the wasm (scripts/build/split.py): preloaded only by a deep link.
     later = [f for f in files if f.endswith(".wasm") and not f.endswith("_bg.wasm")]
     files = [f for f in files if f not in later]
     kind = lambda f: {".wasm": "wasm", ".js": "js", ".css": "css", ".html": "html", ".json": "data"}.get(os.path.splitext(f)[1], "other")
@@ -61,7 +61,7 @@ def main():
     for f in later:
         p = os.path.join(a.dir, f)
         print(f"{'later: ' + f:<44} {os.path.getsize(p):>10,} {gz(p):>10,} {br(p):>10,}  wasm of journey pages, fetched when one first opens")
-    # What a link to a journey page loads: all of the above and its part (scripts/split.py).
+    # What a link to a journey page loads: all of the above and its part (scripts/build/split.py).
     deep = total
     loader = [f for f in files if f.endswith("-split.js")]
     if loader:

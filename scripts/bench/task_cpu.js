@@ -5,8 +5,8 @@
 //   - from wall time, as Lighthouse does: each task's 4× duration beyond 50 ms, summed;
 //   - from the main thread's CPU time, the same sum: the tasks' own work, without the time the
 //     thread waited while it ran them. On this shared 2-core machine the wall time of the same
-//     build's tasks varied 3× between runs while their CPU time stayed put (docs/size.md, sixth
-//     pass), so this is the figure to compare two builds by.
+//     build's tasks varied 3× between runs while their CPU time stayed put (docs/size-history.md,
+//     sixth pass), so this is the figure to compare two builds by.
 // Also the CPU time after the first paint and V8's lazy wasm compilations (count, CPU time).
 // Several --dir are measured in turn, run by run (an A/B on the same machine at the same time).
 // --detail also prints, per run, where the main thread waited (wall time minus CPU time of each
@@ -14,7 +14,7 @@
 // compilations' spread (the longest, by function index: the same ones each run, or not), and the
 // tasks that cost the most CPU (when, wall and CPU time, lazy compilations, what started them).
 //
-//   node scripts/task_cpu.js [--dir dist]... [--path /p/khai-sinh/s/tre] [--runs 5] [--detail]
+//   node scripts/bench/task_cpu.js [--dir dist]... [--path /p/khai-sinh/s/tre] [--runs 5] [--detail]
 const { chromium } = require('playwright-core');
 const { serveDist } = require('./serve_dist');
 

@@ -2,7 +2,7 @@
 # Rebuilds the sample packages in tests/fixtures/ with `hoso pack` (used by the staff page's
 # browser tests and by tests/cli.rs). Deterministic: fixed creation time and dates.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # A 1×1 JPEG and a minimal PDF.

@@ -1,17 +1,18 @@
 #!/usr/bin/env node
 // Where a page's main-thread time goes while it loads, with the CPU slowed 4×: a CDP CPU profile,
 // cut into busy segments (runs of work without idle), each listed with the functions that took
-// the most time in it (inclusive). Used for docs/size.md's form-page figures (issue #7).
+// the most time in it (inclusive). Used for the form-page figures of
+// docs/size-history.md (issue #7).
 //
-// Needs a build whose wasm keeps its function names (scripts/split.py keeps them in every part
+// Needs a build whose wasm keeps its function names (scripts/build/split.py keeps them in every part
 // with HOSO_KEEP_NAMES=1), copied out of dist/ before the next ordinary build:
-//   CARGO_PROFILE_RELEASE_STRIP=none HOSO_KEEP_NAMES=1 scripts/build.sh
-//   rm -rf /tmp/pdist && cp -r dist /tmp/pdist && scripts/build.sh
+//   CARGO_PROFILE_RELEASE_STRIP=none HOSO_KEEP_NAMES=1 scripts/build/build.sh
+//   rm -rf /tmp/pdist && cp -a dist /tmp/pdist && scripts/build/build.sh
 //
-//   node scripts/profile_page.js [dir=/tmp/pdist] [path=/p/khai-sinh/s/tre] [top=25] [regex filter]
+//   node scripts/diagnose/profile_page.js [dir=/tmp/pdist] [path=/p/khai-sinh/s/tre] [top=25] [regex filter]
 // RATE=1 profiles without the CPU slowdown (as Lighthouse records); SEG=10 lists segments over 10 ms (default 25).
 const { chromium } = require('playwright-core');
-const { serveDist } = require('./serve_dist.js');
+const { serveDist } = require('../bench/serve_dist.js');
 
 (async () => {
   const [dir = '/tmp/pdist', url = '/p/khai-sinh/s/tre', top = '25', filter] = process.argv.slice(2);

@@ -1,4 +1,4 @@
-# Sourced by scripts/build.sh for the browser bundles (docs/size.md, issue #7): rebuilds Rust's
+# Sourced by scripts/build/build.sh for the browser bundles (docs/size.md, issue #7): rebuilds Rust's
 # standard library for size instead of using the prebuilt one, and drops what a shipped wasm
 # never shows anyway: panic messages and their source locations (a panic stops the app either
 # way; `-Cpanic=immediate-abort`, `-Zlocation-detail=none`) and derived `Debug` output, which
@@ -9,8 +9,9 @@
 #
 # These are unstable options of the stable toolchain, enabled by RUSTC_BOOTSTRAP=1; they need the
 # `rust-src` component and std's own crates, which scripts/setup.sh installs and fetches. If a
-# future toolchain renames one, scripts/build.sh says so and builds with the prebuilt std (which
-# is over the size budget of scripts/test.sh: CI fails until this file is brought up to date).
+# future toolchain renames one, scripts/build/build.sh says so and builds with the prebuilt std
+# (which is over the size budget of scripts/test.sh: CI fails until this file is brought up to
+# date).
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size

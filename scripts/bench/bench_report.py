@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Reads the output of scripts/bench.sh, writes the figures to bench/results.json and compares
+"""Reads the output of scripts/bench/bench.sh, writes the figures to benches/results.json and compares
 them with the previous run's file, saying what got worse.
 
-    python3 scripts/bench_report.py LOG [--out bench/results.json] [--tolerance 0.10]
+    python3 scripts/bench/bench_report.py LOG [--out benches/results.json] [--tolerance 0.10]
 
 Each figure has a direction (lower or higher is better). A change beyond the tolerance (10 % by
 default: timings on a shared 2-core machine wobble) in the bad direction is reported as WORSE,
@@ -80,7 +80,7 @@ def num(v):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("log")
-    ap.add_argument("--out", default="bench/results.json")
+    ap.add_argument("--out", default="benches/results.json")
     ap.add_argument("--tolerance", type=float, default=0.10)
     a = ap.parse_args()
     figures = parse(pathlib.Path(a.log).read_text(encoding="utf-8"))

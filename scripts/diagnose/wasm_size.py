@@ -2,8 +2,8 @@
 """Where the wasm's bytes go: sums function body sizes by crate (and optionally lists the largest
 functions), from a build that keeps the `name` section:
 
-    (. scripts/lean_env.sh && CARGO_PROFILE_RELEASE_STRIP=none cargo build --release --target wasm32-unknown-unknown --bin hoso)
-    python3 scripts/wasm_size.py target/wasm32-unknown-unknown/release/hoso.wasm [--top 30] [--grep serde]
+    (. scripts/build/lean_env.sh && CARGO_PROFILE_RELEASE_STRIP=none cargo build --release --target wasm32-unknown-unknown --bin hoso)
+    python3 scripts/diagnose/wasm_size.py target/wasm32-unknown-unknown/release/hoso.wasm [--top 30] [--grep serde]
 
 Sizes are raw (before wasm-opt and gzip); use them to compare, not as the shipped size. For the
 shipped code, run the wasm through wasm-bindgen and `wasm-opt -Oz -g` first (docs/size.md).
@@ -58,7 +58,7 @@ def crate_of(name):
         return "std (v0 names)"
     if name.startswith("__wbindgen") or name.startswith("__wbg") or name.startswith("__externref"):
         return "wasm-bindgen glue"
-    # v0 names as the name section spells them with std rebuilt (scripts/lean_env.sh):
+    # v0 names as the name section spells them with std rebuilt (scripts/build/lean_env.sh):
     # `hoso[3b5c1e12cc349a64]::ui::…`: drop the crate hashes.
     name = re.sub(r"\[[0-9a-f]{16}\]", "", name)
     impl = re.match(r"_?<impl(?:<[^ ]*>)? .*? for (.*)", name)

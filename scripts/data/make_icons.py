@@ -2,7 +2,7 @@
 """Draws the app icons (public/icons/*.png) with the standard library only: a white document with
 a folded corner and three lines on the brand blue. Run once; the PNGs are committed.
 
-    python3 scripts/make_icons.py
+    python3 scripts/data/make_icons.py
 """
 import pathlib
 import struct
@@ -45,7 +45,7 @@ def icon(scale):
     return pixel
 
 
-root = pathlib.Path(__file__).resolve().parent.parent / "public" / "icons"
+root = pathlib.Path(__file__).resolve().parents[2] / "public" / "icons"
 png(root / "icon-192.png", 192, icon(1.0))
 png(root / "icon-512.png", 512, icon(1.0))
 png(root / "maskable-512.png", 512, icon(0.72))

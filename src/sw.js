@@ -1,4 +1,4 @@
-// hoso service worker (written into dist/ by scripts/pwa.py, which fills in VERSION and ASSETS).
+// hoso service worker (written into dist/ by scripts/build/pwa.py, which fills in VERSION and ASSETS).
 // Precaches the whole app — both bundles, every hashed asset, the catalog and the unit list —
 // under a per-build cache, serves it cache-first, and answers every navigation with the right app
 // shell so deep links open offline. A new version waits until the page asks it to take over.

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""After the trunk builds: writes dist/sw.js (scripts/sw.js with this build's version and the list
+"""After the trunk builds: writes dist/sw.js (src/sw.js with this build's version and the list
 of every file to precache — both bundles, catalog and unit data, icons, schema).
 
-    python3 scripts/pwa.py [--dir dist]
+    python3 scripts/build/pwa.py [--dir dist]
 
 Puts the static start page (public/data/start.vi.html, written by `hoso catalog export`) at the
 start of dist/index.html's body (before the loading line), so the first paint shows the heading and
@@ -87,7 +87,8 @@ def main():
         total += len(data)
         h.update(f.encode() + b"\0" + hashlib.sha256(data).digest())
     version = h.hexdigest()[:16]
-    template = (pathlib.Path(__file__).parent / "sw.js").read_text(encoding="utf-8")
+    # The service worker's source, beside the app's other browser code.
+    template = (pathlib.Path(__file__).resolve().parents[2] / "src" / "sw.js").read_text(encoding="utf-8")
     assets = ["/" + f for f in files]
     sw = template.replace("__VERSION__", version).replace("__ASSETS__", json.dumps(assets, indent=2))
     (root / "sw.js").write_text(sw, encoding="utf-8")

@@ -4,7 +4,7 @@
 // and the time to restore the draft with those attachments after the page is opened again.
 // Prints figures; asserts nothing about speed.
 //
-//   node scripts/photo_bench.js [--dir dist] [--port 8790] [--photos 10]
+//   node scripts/bench/photo_bench.js [--dir dist] [--port 8790] [--photos 10]
 const { chromium } = require('@playwright/test');
 const { execFileSync } = require('child_process');
 const { serveDist } = require('./serve_dist');
@@ -16,8 +16,8 @@ const DIR = arg('dir', 'dist');
 const PORT = Number(arg('port', 8790));
 const N = Number(arg('photos', 10));
 const BASE = `http://127.0.0.1:${PORT}`;
-const ANSWERS = require(path.join(__dirname, '..', 'tests', 'answers', 'chung-thuc-chu-ky.json'));
-const { compactAnswers } = require(path.join(__dirname, '..', 'tests', 'e2e', 'helpers.js'));
+const ANSWERS = require(path.join(__dirname, '..', '..', 'tests', 'answers', 'chung-thuc-chu-ky.json'));
+const { compactAnswers } = require(path.join(__dirname, '..', '..', 'tests', 'e2e', 'helpers.js'));
 
 /** Chromium renderer processes under the browser process. */
 function renderers(browserPid) {
