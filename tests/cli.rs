@@ -164,7 +164,12 @@ fn bad_input_gets_a_clear_message_and_exit_code_2() {
             "hoso validate: invalid option '--attach'",
         ),
         (
-            vec!["verify".into(), "p.zip".into(), "--today".into(), "2026-11-22".into()],
+            vec![
+                "verify".into(),
+                "p.zip".into(),
+                "--today".into(),
+                "2026-11-22".into(),
+            ],
             "hoso verify: invalid option '--today'",
         ),
         (
@@ -179,11 +184,21 @@ fn bad_input_gets_a_clear_message_and_exit_code_2() {
             "hoso pack: invalid option '--json'",
         ),
         (
-            vec!["catalog".into(), "list".into(), "--today".into(), "2026-11-22".into()],
+            vec![
+                "catalog".into(),
+                "list".into(),
+                "--today".into(),
+                "2026-11-22".into(),
+            ],
             "hoso catalog: invalid option '--today'",
         ),
         (
-            vec!["checklist".into(), "khai-sinh".into(), "a.json".into(), "b.json".into()],
+            vec![
+                "checklist".into(),
+                "khai-sinh".into(),
+                "a.json".into(),
+                "b.json".into(),
+            ],
             "usage",
         ),
         (

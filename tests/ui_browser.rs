@@ -5,7 +5,10 @@
 use hoso::engine::catalog::{Procedure, Severity};
 use hoso::engine::text::{I18n, Lang};
 use hoso::engine::validate::Issue;
-use hoso::ui::{AppState, ErrorSummary, FieldInput};
+use hoso::ui::data::Data;
+use hoso::ui::drafts::{Drafts, Restored};
+use hoso::ui::prefs::Prefs;
+use hoso::ui::{ErrorSummary, FieldInput};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -24,6 +27,22 @@ fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::Htm
     let handle = leptos::mount::mount_to(el.clone(), f);
     handle.forget();
     el
+}
+
+/// The app's three contexts, made outside the view so a test can read and change them.
+fn contexts() -> (Prefs, Data, Drafts) {
+    let data = Data::new();
+    (
+        Prefs::new(),
+        data,
+        Drafts::new(Restored::default(), data, None),
+    )
+}
+
+fn provide((prefs, data, drafts): (Prefs, Data, Drafts)) {
+    provide_context(prefs);
+    provide_context(data);
+    provide_context(drafts);
 }
 
 async fn tick() {
@@ -46,7 +65,7 @@ async fn text_field_uses_field_id_as_name_and_shows_its_error_inline() {
         .unwrap();
     let issues = RwSignal::new(Vec::<Issue>::new());
     let el = mount(move || {
-        provide_context(AppState::new());
+        provide(contexts());
         view! { <FieldInput proc_id="khai-sinh".to_string() field=birth_field("tre_ho_ten") issues=issues.into()/> }
     });
     tick().await;
@@ -99,10 +118,11 @@ async fn typing_saves_the_answer_on_the_device() {
         .unwrap()
         .clear()
         .unwrap();
-    let state = AppState::new();
+    let ctx = contexts();
+    let drafts = ctx.2;
     let el = mount(move || {
-        provide_context(state);
-        hoso::ui::drafts::keep(state, true);
+        provide(ctx);
+        hoso::ui::drafts::store::keep(drafts, true);
         view! { <FieldInput proc_id="khai-sinh".to_string() field=birth_field("me_ho_ten") issues=Signal::derive(Vec::new)/> }
     });
     tick().await;
@@ -118,7 +138,7 @@ async fn typing_saves_the_answer_on_the_device() {
         .unwrap();
     tick().await;
     assert_eq!(
-        state
+        drafts
             .answers_of("khai-sinh")
             .get("me_ho_ten")
             .map(String::as_str),
@@ -141,9 +161,10 @@ async fn choice_field_renders_radios_and_switches_language() {
         .unwrap()
         .clear()
         .unwrap();
-    let state = AppState::new();
+    let ctx = contexts();
+    let prefs = ctx.0;
     let el = mount(move || {
-        provide_context(state);
+        provide(ctx);
         view! { <FieldInput proc_id="khai-sinh".to_string() field=birth_field("nguoi_nop") issues=Signal::derive(Vec::new) heading=Some(I18n::default().with(Lang::Vi, "Ai đi đăng ký khai sinh?").with(Lang::En, "Who is registering the birth?"))/> }
     });
     tick().await;
@@ -156,7 +177,7 @@ async fn choice_field_renders_radios_and_switches_language() {
         .unwrap()
         .expect("the question is the page heading");
     assert_eq!(h1.text_content().unwrap(), "Ai đi đăng ký khai sinh?");
-    state.lang.set(hoso::engine::text::Lang::En);
+    prefs.lang.set(hoso::engine::text::Lang::En);
     tick().await;
     assert_eq!(h1.text_content().unwrap(), "Who is registering the birth?");
     assert!(el.text_content().unwrap().contains("The child's mother"));
@@ -181,7 +202,7 @@ async fn error_summary_links_to_each_field() {
         },
     ]);
     let el = mount(move || {
-        provide_context(AppState::new());
+        provide(contexts());
         view! { <ErrorSummary issues=issues.into()/> }
     });
     tick().await;

@@ -15,6 +15,7 @@ pub mod package;
 pub mod qr;
 pub mod refdata;
 pub mod settings;
+pub mod summary;
 pub mod text;
 pub mod units;
 pub mod validate;

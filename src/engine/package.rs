@@ -291,17 +291,13 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         display,
         checklist: checklist.iter().map(|d| d.id.clone()).collect(),
         warnings: outcome.warnings().map(|w| w.message.clone()).collect(),
-        sections: p
-            .active_pages(&canonical)
-            .filter(|pg| pg.kind == super::catalog::PageKind::Form)
-            .map(|pg| Section {
-                title: pg.title.clone(),
-                fields: pg
-                    .fields
-                    .iter()
-                    .filter(|f| canonical.contains_key(*f))
-                    .cloned()
-                    .collect(),
+        // The declaration's parts: the form pages of the summary, their answered rows.
+        sections: super::summary::sections(p, &canonical, &outcome, Some(input.units))
+            .into_iter()
+            .filter(|s| s.kind == super::catalog::PageKind::Form)
+            .map(|s| Section {
+                fields: s.answered().map(|r| r.field.clone()).collect(),
+                title: s.title,
             })
             .filter(|s| !s.fields.is_empty())
             .collect(),

@@ -9,11 +9,10 @@
 //! The part is loaded in a task; the page is then built synchronously in the page's reactive
 //! owner (components read their context), where a loaded part's function returns at once.
 
-use super::pages::{
-    AttachmentsPage, ChecklistPage, DonePage, LoadFailed, ProcedureInfo, ReviewPage, StepPage,
-};
+use super::components::{loading_line, LoadFailed};
+use super::data::Load;
+use super::pages::{AttachmentsPage, ChecklistPage, DonePage, ProcedureInfo, ReviewPage, StepPage};
 use super::router::Route;
-use super::AppState;
 use futures::FutureExt;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -46,11 +45,6 @@ split_page!(finish, attachments_page, attachments_pre, AttachmentsPage);
 split_page!(finish, review_page, review_pre, ReviewPage);
 split_page!(finish, done_page, done_pre, DonePage);
 
-const IDLE: u8 = 0;
-const LOADING: u8 = 1;
-const READY: u8 = 2;
-const FAILED: u8 = 3;
-
 /// The part of the wasm a page lives in: 0 `form`, 1 `finish`. index.html's boot script
 /// preloads a deep link's part by the same rule (attachments, review, done: `finish`).
 fn part(route: &Route) -> Option<usize> {
@@ -62,16 +56,16 @@ fn part(route: &Route) -> Option<usize> {
 }
 
 thread_local! {
-    static STATE: Cell<[u8; 2]> = const { Cell::new([IDLE; 2]) };
+    static STATE: Cell<[Load<()>; 2]> = const { Cell::new([Load::Idle, Load::Idle]) };
     /// The app's "a part has arrived" signal, once the app has rendered a journey page.
     static NOTIFY: Cell<Option<RwSignal<u32>>> = const { Cell::new(None) };
 }
 
-fn state(part: usize) -> u8 {
+fn state(part: usize) -> Load<()> {
     STATE.with(|s| s.get()[part])
 }
 
-fn set_state(part: usize, v: u8) {
+fn set_state(part: usize, v: Load<()>) {
     STATE.with(|s| {
         let mut a = s.get();
         a[part] = v;
@@ -82,7 +76,7 @@ fn set_state(part: usize, v: u8) {
 /// Fetches a part. Each split function has its own loader, so all of the part's are awaited
 /// (the later ones find the module there); its pages then render synchronously.
 fn load(part: usize) {
-    set_state(part, LOADING);
+    set_state(part, Load::Loading);
     wasm_bindgen_futures::spawn_local(async move {
         let ok = if part == 0 {
             info_pre().await.is_ok() && step_pre().await.is_ok() && checklist_pre().await.is_ok()
@@ -93,7 +87,7 @@ fn load(part: usize) {
         };
         // The page is built in a task of its own, not in the one that instantiated the part.
         super::web::yield_now().await;
-        set_state(part, if ok { READY } else { FAILED });
+        set_state(part, if ok { Load::Ready(()) } else { Load::Failed });
         if let Some(n) = NOTIFY.with(Cell::get) {
             n.try_update(|n| *n += 1);
         }
@@ -105,7 +99,7 @@ fn load(part: usize) {
 /// it), and on each route change, at the same time as the procedure's definition.
 pub fn start(route: &Route) {
     if let Some(p) = part(route) {
-        if state(p) == IDLE {
+        if state(p) == Load::Idle {
             load(p);
         }
     }
@@ -120,7 +114,7 @@ pub fn page(route: &Route, loaded: RwSignal<u32>) -> AnyView {
         return ().into_any();
     };
     match state(p) {
-        READY => {
+        Load::Ready(()) => {
             let page = match route {
                 Route::Procedure(_) => info_page().now_or_never(),
                 Route::Step(_, _) => step_page().now_or_never(),
@@ -136,12 +130,12 @@ pub fn page(route: &Route, loaded: RwSignal<u32>) -> AnyView {
             }
         }
         // Said once; the next visit to one of its pages tries again (as the loader does).
-        FAILED => {
-            set_state(p, IDLE);
+        Load::Failed => {
+            set_state(p, Load::Idle);
             return view! { <LoadFailed/> }.into_any();
         }
-        LOADING => {}
-        _ => load(p),
+        Load::Loading => {}
+        Load::Idle => load(p),
     }
-    super::loading_line(expect_context::<AppState>())
+    loading_line()
 }

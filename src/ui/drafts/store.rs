@@ -4,15 +4,16 @@
 //! transaction still in flight when a tab closes is lost). The engine
 //! (`engine::draft`) defines the export file; this module is browser plumbing only.
 
-use super::{AppState, Attached};
+use super::records::{
+    attachment_from_js, attachment_key, attachment_to_js, bytes, draft_to_js, get, text,
+};
+use super::{Attached, Drafts, StorageProblem};
 use crate::engine::catalog::Answers;
-use crate::engine::media::MediaType;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/ui/idb.js")]
+#[wasm_bindgen(module = "/src/ui/drafts/idb.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
     async fn idb_put(store: &str, key: &str, value: JsValue) -> Result<JsValue, JsValue>;
@@ -33,9 +34,9 @@ extern "C" {
 const DRAFTS: &str = "drafts";
 const ATTACHMENTS: &str = "attachments";
 
-/// Storage trouble, shown to the resident (bit flags).
-pub const FILES_NOT_SAVED: u8 = 1;
-pub const ANSWERS_NOT_SAVED: u8 = 2;
+/// Where builds before November 2026 kept answers (postcard as hex); moved to IndexedDB on start.
+/// While IndexedDB writes are unconfirmed, the answers are also copied here.
+pub const ANSWERS_KEY: &str = "hoso:answers:2";
 
 /// What was on the device when the app started.
 #[derive(Clone, Debug, Default)]
@@ -48,57 +49,9 @@ pub struct Restored {
     pub unavailable: bool,
 }
 
-fn obj() -> js_sys::Object {
-    js_sys::Object::new()
-}
-fn set(o: &js_sys::Object, k: &str, v: JsValue) {
-    let _ = js_sys::Reflect::set(o, &k.into(), &v);
-}
-fn get(v: &JsValue, k: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(v, &k.into())
-        .ok()
-        .filter(|x| !x.is_undefined() && !x.is_null())
-}
-fn text(v: &JsValue, k: &str) -> Option<String> {
-    get(v, k)?.as_string()
-}
-fn bytes(v: &JsValue, k: &str) -> Option<Vec<u8>> {
-    Some(get(v, k)?.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec())
-}
-
-fn attachment_key(a: &Attached) -> String {
-    format!("{}/{}", a.procedure, a.key)
-}
-
-fn attachment_to_js(a: &Attached) -> JsValue {
-    let o = obj();
-    set(&o, "key", JsValue::from(a.key));
-    set(&o, "procedure", a.procedure.as_str().into());
-    set(&o, "document_id", a.document_id.as_str().into());
-    set(&o, "name", a.name.as_str().into());
-    set(&o, "media", a.media.mime().into());
-    set(
-        &o,
-        "bytes",
-        js_sys::Uint8Array::from(a.bytes.as_slice()).into(),
-    );
-    o.into()
-}
-
-fn attachment_from_js(v: &JsValue) -> Option<Attached> {
-    Some(Attached {
-        key: get(v, "key")?.as_f64()? as u32,
-        procedure: text(v, "procedure")?,
-        document_id: text(v, "document_id")?,
-        name: text(v, "name")?,
-        media: MediaType::from_mime(&text(v, "media")?)?,
-        bytes: Arc::new(bytes(v, "bytes")?),
-    })
-}
-
 /// A procedure's attachment keys in page order.
-fn order_of(state: AppState, id: &str) -> Vec<u32> {
-    state.attachments.with_untracked(|a| {
+fn order_of(drafts: Drafts, id: &str) -> Vec<u32> {
+    drafts.all_files().with_untracked(|a| {
         a.iter()
             .filter(|x| x.procedure == id)
             .map(|x| x.key)
@@ -111,7 +64,7 @@ fn order_of(state: AppState, id: &str) -> Vec<u32> {
 pub async fn restore() -> Restored {
     let mut r = Restored::default();
     let mut order: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    let legacy = super::web::load_compact::<BTreeMap<String, Answers>>(super::ANSWERS_KEY);
+    let legacy = crate::ui::web::load_compact::<BTreeMap<String, Answers>>(ANSWERS_KEY);
     match idb_load(3000).await {
         Ok(all) if !all.is_null() => {
             if let Some(list) = get(&all, "drafts") {
@@ -176,15 +129,6 @@ pub async fn restore() -> Restored {
     r
 }
 
-fn draft_to_js(id: &str, answers: &[u8], updated: f64, order: &[u32]) -> JsValue {
-    let o = obj();
-    set(&o, "procedure", id.into());
-    set(&o, "updated", updated.into());
-    set(&o, "answers", js_sys::Uint8Array::from(answers).into());
-    set(&o, "order", js_sys::Uint32Array::from(order).into());
-    o.into()
-}
-
 /// Each procedure's answers in postcard. (Built by inserting: collecting into a BTreeMap would
 /// bring a sort into the wasm.)
 fn encoded(all: &BTreeMap<String, Answers>) -> BTreeMap<String, Vec<u8>> {
@@ -197,41 +141,42 @@ fn encoded(all: &BTreeMap<String, Answers>) -> BTreeMap<String, Vec<u8>> {
 
 /// Writes the synchronous copy: every procedure's answers, and an empty entry for a procedure
 /// that has only files.
-fn save_copy(state: AppState) {
-    let mut all = state.answers.get_untracked();
-    state.attachments.with_untracked(|a| {
+fn save_copy(drafts: Drafts) {
+    let mut all = drafts.answers.get_untracked();
+    drafts.all_files().with_untracked(|a| {
         for x in a {
             all.entry(x.procedure.clone()).or_default();
         }
     });
-    super::web::save_compact(super::ANSWERS_KEY, &all);
+    crate::ui::web::save_compact(ANSWERS_KEY, &all);
 }
 
-/// Keeps IndexedDB in step with the app state: answers and attachments, as they change.
-pub fn keep(state: AppState, restored_ok: bool) {
+/// Keeps IndexedDB in step with the app drafts: answers and attachments, as they change.
+pub fn keep(drafts: Drafts, restored_ok: bool) {
     // What is on the device now: answers per procedure (postcard), attachments (key → position).
     let saved_answers: StoredValue<BTreeMap<String, Vec<u8>>> =
-        StoredValue::new(state.answers.with_untracked(encoded));
+        StoredValue::new(drafts.answers.with_untracked(encoded));
     let saved_files: StoredValue<Vec<Attached>> =
-        StoredValue::new(state.attachments.get_untracked());
+        StoredValue::new(drafts.all_files().get_untracked());
     if restored_ok {
         // Answers moved over from localStorage by `restore` are written once, then the old key goes.
-        if super::web::load_text(super::ANSWERS_KEY).is_some() {
+        if crate::ui::web::load_text(ANSWERS_KEY).is_some() {
             saved_answers.set_value(BTreeMap::new());
         }
     } else {
-        state
-            .storage_problem
-            .set(ANSWERS_NOT_SAVED | FILES_NOT_SAVED);
+        drafts.storage_problem.set(StorageProblem {
+            answers: true,
+            files: true,
+        });
     }
     // IndexedDB writes still in flight; while any is, the synchronous copy stays.
     let pending: StoredValue<u32> = StoredValue::new(0);
     let write_draft = move |id: String, now: f64| {
         pending.update_value(|n| *n += 1);
-        let answers = state.answers.with_untracked(|all| all.get(&id).cloned());
-        let order = order_of(state, &id);
+        let answers = drafts.answers.with_untracked(|all| all.get(&id).cloned());
+        let order = order_of(drafts, &id);
         let has_files = !order.is_empty();
-        state.touched.update(|t| {
+        drafts.touched.update(|t| {
             t.insert(id.clone(), now);
         });
         leptos::task::spawn_local(async move {
@@ -245,26 +190,22 @@ pub fn keep(state: AppState, restored_ok: bool) {
                 }
                 _ => idb_delete(DRAFTS, &id).await,
             };
-            state.storage_problem.update(|p| {
-                if result.is_err() {
-                    *p |= ANSWERS_NOT_SAVED
-                } else {
-                    *p &= !ANSWERS_NOT_SAVED
-                }
-            });
+            drafts
+                .storage_problem
+                .update(|p| p.answers = result.is_err());
             pending.update_value(|n| *n = n.saturating_sub(1));
             if result.is_ok() && pending.get_value() == 0 {
-                super::web::remove(super::ANSWERS_KEY);
+                crate::ui::web::remove(ANSWERS_KEY);
             }
         });
     };
     Effect::new(move |_| {
-        let now_answers = state.answers.with(encoded);
+        let now_answers = drafts.answers.with(encoded);
         let before = saved_answers.get_value();
         if now_answers != before {
             // Written at once, so an answer typed just before the tab closes is not lost while
             // the IndexedDB write is still in flight.
-            save_copy(state);
+            save_copy(drafts);
         }
         let now = js_sys::Date::now();
         for (id, b) in &now_answers {
@@ -279,7 +220,7 @@ pub fn keep(state: AppState, restored_ok: bool) {
     });
     Effect::new(move |_| {
         // Files are written once, when added; order changes only rewrite the draft record.
-        let now: Vec<Attached> = state.attachments.get();
+        let now: Vec<Attached> = drafts.all_files().get();
         let before = saved_files.get_value();
         let keys = |v: &[Attached], p: &str| {
             v.iter()
@@ -310,7 +251,7 @@ pub fn keep(state: AppState, restored_ok: bool) {
             return;
         }
         let t = js_sys::Date::now();
-        save_copy(state);
+        save_copy(drafts);
         pending.update_value(|n| *n += 1);
         leptos::task::spawn_local(async move {
             // All new pages in one transaction: stored together, or not at all.
@@ -327,13 +268,7 @@ pub fn keep(state: AppState, restored_ok: bool) {
                 let _ = idb_delete(ATTACHMENTS, k).await;
             }
             // Full or refused storage: the files stay usable on this page, and the resident is told.
-            state.storage_problem.update(|p| {
-                if failed {
-                    *p |= FILES_NOT_SAVED
-                } else {
-                    *p &= !FILES_NOT_SAVED
-                }
-            });
+            drafts.storage_problem.update(|p| p.files = failed);
             for p in procs {
                 write_draft(p, t);
             }
@@ -347,5 +282,5 @@ pub fn clear_all() {
     leptos::task::spawn_local(async {
         let _ = idb_clear().await;
     });
-    super::web::remove(super::ANSWERS_KEY);
+    crate::ui::web::remove(ANSWERS_KEY);
 }

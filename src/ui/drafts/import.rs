@@ -1,0 +1,91 @@
+//! Opening a draft file (`.hoso`) saved on another device: checked whole by the engine
+//! (`engine::draft::import`) before it replaces this device's draft of the same procedure.
+
+use super::{use_drafts, Drafts};
+use crate::engine::catalog::CatalogIndex;
+use crate::engine::draft;
+use crate::engine::media;
+use crate::engine::text::{fill, I18n};
+use crate::i18n;
+use crate::ui::data::{use_data, Data};
+use crate::ui::prefs::use_prefs;
+use crate::ui::web;
+use leptos::prelude::*;
+
+async fn import(drafts: Drafts, data: Data, file: web_sys::File) -> Result<I18n, I18n> {
+    let bytes = web::read_blob(&file)
+        .await
+        .ok_or_else(|| media::unreadable(&file.name()))?;
+    let mut d = draft::import(&bytes, CatalogIndex::bundled())?;
+    let Some(p) = data.procedure_now(&d.procedure).await else {
+        return Err(i18n::DRAFT_IMPORT_OFFLINE.into());
+    };
+    d.fit_to(p);
+    // Everything checked: now replace this procedure's draft.
+    let who = draft::person(p, &d.answers);
+    let files = d
+        .files
+        .into_iter()
+        .map(|f| (f.document_id, f.name, f.media, f.bytes))
+        .collect();
+    drafts.replace(&d.procedure, d.answers, files);
+    let name = CatalogIndex::bundled()
+        .get(&d.procedure)
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    Ok(match who {
+        Some(person) => fill(
+            i18n::DRAFT_IMPORTED_FOR,
+            &[("name", (&name).into()), ("person", (&person).into())],
+        ),
+        None => fill(i18n::DRAFT_IMPORTED, &[("name", (&name).into())]),
+    })
+}
+
+#[component]
+pub fn ImportDraft() -> impl IntoView {
+    let (prefs, drafts, data) = (use_prefs(), use_drafts(), use_data());
+    let result: RwSignal<Option<Result<I18n, I18n>>> = RwSignal::new(None);
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(file) = web::picked_files(&ev).into_iter().next() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let r = import(drafts, data, file).await;
+            let failed = r.is_err();
+            result.set(Some(r));
+            web::focus_id(if failed {
+                "import-error"
+            } else {
+                "drafts-title"
+            });
+        });
+    };
+    let failed = move || result.with(|r| matches!(r, Some(Err(_))));
+    view! {
+        <div class=move || if failed() { "field field--error import" } else { "field import" }>
+            <label class="label" for="draft-file">{move || prefs.t(i18n::DRAFT_IMPORT)}</label>
+            <p class="hint" id="draft-file-hint">{move || prefs.t(i18n::DRAFT_IMPORT_HINT)}</p>
+            {move || match result.get() {
+                Some(Err(e)) => view! {
+                    <p class="field-error" id="import-error" tabindex="-1">
+                        <span class="visually-hidden">{prefs.t(i18n::ERROR_PREFIX)}" "</span>{e.get(prefs.lang.get()).to_string()}
+                    </p>
+                }.into_any(),
+                Some(Ok(what)) => view! {
+                    <p class="success" role="status">{what.get(prefs.lang.get()).to_string()}</p>
+                }.into_any(),
+                None => ().into_any(),
+            }}
+            <input
+                id="draft-file"
+                name="draft-file"
+                type="file"
+                class="file-input"
+                accept=format!(".{},application/octet-stream", draft::EXTENSION)
+                aria-describedby=move || if failed() { "draft-file-hint import-error" } else { "draft-file-hint" }
+                on:change=on_change
+            />
+        </div>
+    }
+}

@@ -1,0 +1,104 @@
+//! `/p/<id>/done`: the package is made: its reference and QR code, the download, the ward's
+//! centre and portal, and what to do next.
+
+use super::with_procedure;
+use crate::engine::catalog::Procedure;
+use crate::engine::journey::Step;
+use crate::engine::qr;
+use crate::engine::text::format_size;
+use crate::i18n;
+use crate::routes::step_url;
+use crate::ui::components::{announce_page, Title};
+use crate::ui::drafts::{use_drafts, Finished};
+use crate::ui::prefs::use_prefs;
+use crate::ui::web;
+use leptos::prelude::*;
+
+#[component]
+pub fn DonePage() -> impl IntoView {
+    with_procedure(|p| view! { <Done p=p/> }.into_any())
+}
+
+#[component]
+fn Done(p: &'static Procedure) -> impl IntoView {
+    let (prefs, drafts) = (use_prefs(), use_drafts());
+    Effect::new(move |_| {
+        announce_page(format!(
+            "{} – {}",
+            prefs.t(i18n::DONE_TITLE),
+            p.name.get(prefs.lang.get())
+        ))
+    });
+    move || match drafts.finished(&p.id) {
+        None => view! {
+            <Title text=Signal::derive(move || prefs.t(i18n::NO_PACKAGE).to_string())/>
+            <p><a href=step_url(&p.id, Step::Review)>{move || prefs.t(i18n::TO_REVIEW)}</a></p>
+        }
+        .into_any(),
+        Some(f) => view! { <Package p=p f=f/> }.into_any(),
+    }
+}
+
+#[component]
+fn Package(p: &'static Procedure, f: Finished) -> impl IntoView {
+    let prefs = use_prefs();
+    // The same QR code as on the printed declaration (generated here, no markup from answers).
+    let qr = qr::svg(
+        &qr::package_payload(&f.reference, &f.package_id),
+        160,
+        &format!("QR {}", f.reference),
+    )
+    .unwrap_or_default();
+    let size = f.zip.len() as u64;
+    let download = move |_| {
+        let _ = web::download(&f.zip, &f.file_name, "application/zip");
+    };
+    let next_steps = move || {
+        let lang = prefs.lang.get();
+        p.next_steps
+            .iter()
+            .map(|s| view! { <li>{s.get(lang).to_string()}</li> })
+            .collect_view()
+    };
+    view! {
+        <div class="panel">
+            <Title text=Signal::derive(move || prefs.t(i18n::DONE_TITLE).to_string())/>
+            <p class="panel-label">{move || prefs.t(i18n::DONE_REFERENCE)}</p>
+            <p class="panel-ref" id="package-reference"><strong>{f.reference.clone()}</strong></p>
+            <div class="panel-qr" inner_html=qr></div>
+        </div>
+        <p>
+            <button type="button" class="button" id="download" on:click=download>{move || prefs.t(i18n::DOWNLOAD)}</button>
+        </p>
+        <p class="hint">{move || prefs.t(i18n::DOWNLOAD_NOTE)}" "{move || format_size(size, prefs.lang.get())}</p>
+        <Centre/>
+        <h2>{move || prefs.t(i18n::NEXT_STEPS)}</h2>
+        <ol class="list list--numbered">{next_steps}</ol>
+    }
+}
+
+/// The ward's centre and portal, when its settings give them.
+#[component]
+fn Centre() -> impl IntoView {
+    let prefs = use_prefs();
+    let s = prefs.settings.get_value();
+    let c = s.centre.clone();
+    if c.name.is_none() && c.address.is_none() && s.portal.is_none() {
+        return ().into_any();
+    }
+    let lang = move || prefs.lang.get();
+    view! {
+        <section class="centre" aria-labelledby="centre-title">
+            <h2 id="centre-title">{move || prefs.t(i18n::CENTRE_TITLE)}</h2>
+            {c.name.clone().map(|n| view! { <p><strong>{move || n.get(lang()).to_string()}</strong></p> })}
+            {c.address.clone().map(|a| view! { <p>{a}</p> })}
+            {c.phone.clone().map(|ph| {
+                let tel = format!("tel:{}", ph.replace([' ', '.'], ""));
+                view! { <p>{move || prefs.t(i18n::CENTRE_PHONE)}" "<a href=tel>{ph}</a></p> }
+            })}
+            {c.hours.clone().map(|h| view! { <p>{move || prefs.t(i18n::CENTRE_HOURS)}" "{move || h.get(lang()).to_string()}</p> })}
+            {s.portal.clone().map(|u| view! { <p><a href=u rel="noopener">{move || prefs.t(i18n::PORTAL_LINK)}</a></p> })}
+        </section>
+    }
+    .into_any()
+}

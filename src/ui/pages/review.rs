@@ -1,0 +1,192 @@
+//! `/p/<id>/review`: check your answers (every page's answers through the engine's summary, each
+//! with its problem and a link to change it; the attached pages per document), then build the
+//! package on the device and go to the confirmation page.
+
+use super::{before, with_procedure};
+use crate::engine::catalog::{DocAction, Procedure, Severity};
+use crate::engine::journey::Step;
+use crate::engine::package::{self, BuildInput};
+use crate::engine::summary;
+use crate::engine::text::{Arg, I18n};
+use crate::engine::validate::{self, Context};
+use crate::i18n;
+use crate::routes::step_url;
+use crate::ui::components::{summary_list, ContinueButton, PageHead, SummaryRow};
+use crate::ui::data::{use_data, Data};
+use crate::ui::drafts::{use_drafts, Drafts, Finished};
+use crate::ui::prefs::{use_prefs, Prefs};
+use crate::ui::router::navigate;
+use crate::ui::{embed, web};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    with_procedure(|p| view! { <Review p=p/> }.into_any())
+}
+
+/// Builds the package from the draft; on success keeps it (and hands it to an embedding ward
+/// website) and opens the confirmation page, else says why.
+async fn build(
+    p: &'static Procedure,
+    prefs: Prefs,
+    drafts: Drafts,
+    data: Data,
+) -> Result<(), Vec<I18n>> {
+    let Some(units) = data.units_now() else {
+        return Err(vec![i18n::PLACE_LOADING.into()]);
+    };
+    // Large packages take a moment on a slow phone: the "building" line is shown first.
+    gloo::timers::future::TimeoutFuture::new(40).await;
+    let answers = drafts.answers_of_untracked(&p.id);
+    let attachments = drafts.package_files(p, &answers);
+    let cat = crate::engine::catalog::CatalogIndex::bundled();
+    let built = package::build(&BuildInput {
+        procedure: p,
+        catalog_version: &cat.version,
+        answers: &answers,
+        attachments: &attachments,
+        created_at: web::now(),
+        today: web::today_vn(),
+        lang: prefs.lang.get_untracked(),
+        units: &units,
+    })
+    .map_err(|e| e.0)?;
+    let file_name = format!("hoso-{}-{}.zip", p.id, built.manifest.reference);
+    if prefs.settings.with_value(|s| !s.embed_origins.is_empty()) {
+        let manifest = serde_json::to_string(&built.manifest).unwrap_or_default();
+        embed::package(&file_name, &built.manifest.reference, &manifest, &built.zip);
+    }
+    drafts.set_finished(Finished {
+        procedure: p.id.clone(),
+        reference: built.manifest.reference.clone(),
+        package_id: built.manifest.package_id.clone(),
+        file_name,
+        zip: Arc::new(built.zip),
+    });
+    navigate(&step_url(&p.id, Step::Done));
+    Ok(())
+}
+
+/// Every page's answers, each with its problem if any and a link to change it.
+fn answer_sections(p: &'static Procedure, drafts: Drafts, data: Data) -> impl Fn() -> AnyView {
+    let prefs = use_prefs();
+    let outcome = Memo::new(move |_| {
+        let units = data.units();
+        let ctx = Context {
+            today: web::today_vn(),
+            units: units.as_deref(),
+        };
+        validate::validate(p, &drafts.answers_of(&p.id), &ctx)
+    });
+    move || {
+        let lang = prefs.lang.get();
+        let answers = drafts.answers_of(&p.id);
+        let out = outcome.get();
+        let units = data.units();
+        summary::sections(p, &answers, &out, units.as_deref())
+            .into_iter()
+            .map(|s| {
+                let page = p.page(&s.page).expect("a section is a page");
+                let change = format!("{}?return=review", step_url(&p.id, Step::Page(page)));
+                let rows = s
+                    .rows
+                    .into_iter()
+                    .map(|r| {
+                        let value = r
+                            .value
+                            .map(|v| v.get(lang).to_string())
+                            .unwrap_or_else(|| i18n::NOT_ANSWERED.get(lang).to_string());
+                        let issue = out.for_field(&r.field).first().map(|i| {
+                            let class = if i.severity == Severity::Error {
+                                "field-error"
+                            } else {
+                                "field-warning"
+                            };
+                            view! { <span class=class>{i.message.get(lang).to_string()}</span> }
+                        });
+                        SummaryRow::new(r.label.get(lang), view! { {value}{issue} })
+                            .change(change.clone(), i18n::CHANGE.get(lang))
+                    })
+                    .collect();
+                view! {
+                    <h2 class="section-title">{s.title.get(lang).to_string()}</h2>
+                    {summary_list(rows)}
+                }
+            })
+            .collect_view()
+            .into_any()
+    }
+}
+
+/// The documents to attach, each with its pages or "bring it on paper".
+fn attachment_rows(p: &'static Procedure, drafts: Drafts) -> impl Fn() -> AnyView {
+    let prefs = use_prefs();
+    move || {
+        let lang = prefs.lang.get();
+        let files = drafts.files_of(&p.id);
+        let rows = p
+            .checklist(&drafts.answers_of(&p.id))
+            .into_iter()
+            .filter(|d| d.action == DocAction::Submit)
+            .map(|d| {
+                let pages: Vec<_> = files.iter().filter(|x| x.document_id == d.id).collect();
+                let size: u64 = pages.iter().map(|x| x.bytes.len() as u64).sum();
+                let value = match pages.len() {
+                    0 => i18n::NO_FILE_BRING_PAPER.get(lang).to_string(),
+                    n => i18n::FILES.fill(lang, &[("count", n.into()), ("size", Arg::Size(size))]),
+                };
+                SummaryRow::new(d.name.get(lang), value)
+                    .change(step_url(&p.id, Step::Attachments), i18n::CHANGE.get(lang))
+            })
+            .collect();
+        summary_list(rows).into_any()
+    }
+}
+
+#[component]
+fn Review(p: &'static Procedure) -> impl IntoView {
+    let (prefs, drafts, data) = (use_prefs(), use_drafts(), use_data());
+    data.load_units();
+    let problems: RwSignal<Vec<I18n>> = RwSignal::new(Vec::new());
+    let building = RwSignal::new(false);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if building.get_untracked() {
+            return;
+        }
+        building.set(true);
+        leptos::task::spawn_local(async move {
+            if let Err(e) = build(p, prefs, drafts, data).await {
+                problems.set(e);
+                web::focus_id("build-errors");
+            }
+            building.set(false);
+        });
+    };
+    let problem_list = move || {
+        let lang = prefs.lang.get();
+        problems
+            .get()
+            .into_iter()
+            .map(|m| view! { <li>{m.get(lang).to_string()}</li> })
+            .collect_view()
+    };
+    view! {
+        <PageHead back=Signal::derive(move || before(p, Step::Review, drafts)) p=p title=i18n::REVIEW_TITLE/>
+        <Show when=move || !problems.with(|p| p.is_empty())>
+            <div id="build-errors" class="error-summary" tabindex="-1" role="alert">
+                <h2 class="summary-title">{move || prefs.t(i18n::BUILD_FAILED)}</h2>
+                <ul class="summary-list">{problem_list}</ul>
+            </div>
+        </Show>
+        <p class="lead">{move || prefs.t(i18n::REVIEW_INTRO)}</p>
+        {answer_sections(p, drafts, data)}
+        <h2 class="section-title">{move || prefs.t(i18n::ATTACHMENTS)}</h2>
+        {attachment_rows(p, drafts)}
+        <form on:submit=on_submit novalidate>
+            <ContinueButton/>
+        </form>
+        <p class="loading" role="status">{move || building.get().then(|| prefs.t(i18n::BUILDING))}</p>
+    }
+}

@@ -1,0 +1,34 @@
+//! The package's files to look at: pictures shown, PDFs (and the declaration) opened in a tab.
+
+use super::Report;
+use crate::i18n;
+use crate::ui::prefs::use_prefs;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+pub(super) fn attachments(r: Arc<Report>) -> impl IntoView {
+    let prefs = use_prefs();
+    move || {
+        let lang = prefs.lang.get();
+        r.urls
+            .iter()
+            .map(|(path, url)| {
+                let media = r.files.iter().find(|(f, _)| &f.path == path).map(|(f, _)| f.media_type.clone()).unwrap_or_default();
+                if media.starts_with("image/") {
+                    view! {
+                        <figure class="attachment">
+                            <img src=url.clone() alt=format!("{} {path}", i18n::STAFF_IMAGE_OF.get(lang)) loading="lazy"/>
+                            <figcaption>{path.clone()}</figcaption>
+                        </figure>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p class="attachment"><a href=url.clone() target="_blank" rel="noopener">{format!("{} {path}", i18n::STAFF_OPEN_PDF.get(lang))}</a></p>
+                    }
+                    .into_any()
+                }
+            })
+            .collect_view()
+    }
+}
