@@ -45,6 +45,16 @@ fn provide((prefs, data, drafts): (Prefs, Data, Drafts)) {
     provide_context(drafts);
 }
 
+fn clear_storage() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+}
+
 async fn tick() {
     gloo::timers::future::TimeoutFuture::new(20).await;
 }
@@ -56,13 +66,7 @@ fn birth_field(id: &str) -> hoso::engine::catalog::Field {
 
 #[wasm_bindgen_test]
 async fn text_field_uses_field_id_as_name_and_shows_its_error_inline() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    clear_storage();
     let issues = RwSignal::new(Vec::<Issue>::new());
     let el = mount(move || {
         provide(contexts());
@@ -111,13 +115,7 @@ async fn text_field_uses_field_id_as_name_and_shows_its_error_inline() {
 
 #[wasm_bindgen_test]
 async fn typing_saves_the_answer_on_the_device() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    clear_storage();
     let ctx = contexts();
     let drafts = ctx.2;
     let el = mount(move || {
@@ -154,13 +152,7 @@ async fn typing_saves_the_answer_on_the_device() {
 
 #[wasm_bindgen_test]
 async fn choice_field_renders_radios_and_switches_language() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    clear_storage();
     let ctx = contexts();
     let prefs = ctx.0;
     let el = mount(move || {

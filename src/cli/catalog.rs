@@ -2,7 +2,7 @@
 //! whole definition, a procedure file checked before it is added, and the compact files the
 //! browser loads.
 
-use super::{fail, ok, parse_lang, parse_today, Args, Outcome};
+use super::{fail, ok, Args, Outcome};
 use crate::engine::catalog::{Catalog, CatalogIndex, Procedure};
 use crate::engine::text::Lang;
 use crate::engine::units::AdminUnits;
@@ -22,58 +22,43 @@ struct Options {
     today: Option<crate::engine::date::Date>,
 }
 
-pub fn run(args: &[String]) -> Outcome {
-    let sub = args.first().map(String::as_str).unwrap_or("");
-    // Which options each subcommand takes.
+/// The options of `catalog <sub>`: each subcommand takes only its own.
+fn parse(sub: &str, args: &[String]) -> Result<Options, Outcome> {
     let (json_ok, lang_ok, today_ok) = match sub {
         "list" => (true, true, false),
         "show" => (true, false, false),
         "check" => (false, false, true),
         "export" => (false, false, false),
-        _ => return fail(2, super::command_usage("catalog")),
+        _ => return Err(fail(2, super::command_usage("catalog"))),
     };
-    let mut a = Args::new("catalog", &args[1..]);
+    let mut a = Args::new("catalog", args);
     let mut o = Options {
         positional: Vec::new(),
         json: false,
         lang: Lang::default(),
         today: None,
     };
-    loop {
-        let arg = match a.next() {
-            Ok(Some(arg)) => arg,
-            Ok(None) => break,
-            Err(e) => return e,
-        };
-        let r = match arg {
-            Long("json") if json_ok => {
-                o.json = true;
-                Ok(())
-            }
-            Long("lang") if lang_ok => a
-                .value("--lang needs a language code")
-                .and_then(|v| parse_lang(&v))
-                .map(|l| o.lang = l),
-            Long("today") if today_ok => a
-                .value("--today needs a date yyyy-mm-dd")
-                .and_then(|v| parse_today(&v))
-                .map(|d| o.today = Some(d)),
-            Value(v) => match v.string() {
-                Ok(s) => {
-                    o.positional.push(s);
-                    Ok(())
-                }
-                Err(e) => Err(a.refuse(e)),
-            },
+    while let Some(arg) = a.next()? {
+        match arg {
+            Long("json") if json_ok => o.json = true,
+            Long("lang") if lang_ok => o.lang = a.lang()?,
+            Long("today") if today_ok => o.today = Some(a.today()?),
+            Value(v) => o.positional.push(a.positional(v)?),
             other => {
                 let e = other.unexpected();
-                Err(a.refuse(e))
+                return Err(a.refuse(e));
             }
-        };
-        if let Err(e) = r {
-            return e;
         }
     }
+    Ok(o)
+}
+
+pub fn run(args: &[String]) -> Outcome {
+    let sub = args.first().map(String::as_str).unwrap_or("");
+    let o = match parse(sub, args.get(1..).unwrap_or_default()) {
+        Ok(o) => o,
+        Err(e) => return e,
+    };
     match (sub, o.positional.as_slice()) {
         ("list", []) => list(&o),
         ("show", [id]) => match super::procedure(Catalog::bundled(), id) {

@@ -128,6 +128,21 @@ impl Args {
             .ok_or_else(|| fail(2, format!("{what}\n\n{}", command_usage(name))))
     }
 
+    /// The value of `--lang`.
+    fn lang(&mut self) -> Result<Lang, Outcome> {
+        parse_lang(&self.value(&format!("--lang needs {}", lang_codes(" or ")))?)
+    }
+
+    /// The value of `--today`.
+    fn today(&mut self) -> Result<Date, Outcome> {
+        parse_today(&self.value("--today needs a date yyyy-mm-dd")?)
+    }
+
+    /// A positional argument.
+    fn positional(&self, v: std::ffi::OsString) -> Result<String, Outcome> {
+        v.string().map_err(|e| self.refuse(e))
+    }
+
     /// An option or argument this command does not take.
     fn refuse(&self, e: lexopt::Error) -> Outcome {
         refuse(self.command, e)
@@ -331,13 +346,9 @@ impl AnswersOptions {
         while let Some(arg) = a.next()? {
             match arg {
                 Long("json") => json = true,
-                Long("lang") => {
-                    lang = parse_lang(&a.value(&format!("--lang needs {}", lang_codes(" or ")))?)?
-                }
-                Long("today") => {
-                    today = Some(parse_today(&a.value("--today needs a date yyyy-mm-dd")?)?)
-                }
-                Value(v) => positional.push(v.string().map_err(|e| a.refuse(e))?),
+                Long("lang") => lang = a.lang()?,
+                Long("today") => today = Some(a.today()?),
+                Value(v) => positional.push(a.positional(v)?),
                 other => {
                     let e = other.unexpected();
                     return Err(a.refuse(e));

@@ -1,7 +1,7 @@
 //! `hoso pack <procedure-id> <answers.json> [--attach <document-id>=<file> …] -o <out.zip>
 //! [--created-at …] [--today …] [--lang …]`: builds a package with the browser's code.
 
-use super::{fail, lang_codes, parse_lang, parse_today, Args, Outcome};
+use super::{fail, Args, Outcome};
 use crate::engine::catalog::Catalog;
 use crate::engine::date::Timestamp;
 use crate::engine::package::{self, Attachment, BuildInput};
@@ -43,13 +43,9 @@ fn parse(args: &[String]) -> Result<Options, Outcome> {
                     fail(2, format!("--created-at {v}: use 2026-11-23T03:04:05Z"))
                 })?);
             }
-            Long("today") => {
-                today = Some(parse_today(&a.value("--today needs a date yyyy-mm-dd")?)?)
-            }
-            Long("lang") => {
-                lang = parse_lang(&a.value(&format!("--lang needs {}", lang_codes(" or ")))?)?
-            }
-            Value(v) => positional.push(v.string().map_err(|e| a.refuse(e))?),
+            Long("today") => today = Some(a.today()?),
+            Long("lang") => lang = a.lang()?,
+            Value(v) => positional.push(a.positional(v)?),
             other => {
                 let e = other.unexpected();
                 return Err(a.refuse(e));

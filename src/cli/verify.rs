@@ -3,7 +3,7 @@
 //! answers re-validated and the checklist recomputed with the same engine.
 
 use super::validate::severity;
-use super::{fail, lang_codes, parse_lang, Args, Outcome};
+use super::{fail, Args, Outcome};
 use crate::engine::catalog::{Catalog, DocAction};
 use crate::engine::finding::{Finding, FindingCode, Verdict};
 use crate::engine::package;
@@ -27,10 +27,8 @@ fn parse(args: &[String]) -> Result<Options, Outcome> {
     while let Some(arg) = a.next()? {
         match arg {
             Long("json") => json = true,
-            Long("lang") => {
-                lang = parse_lang(&a.value(&format!("--lang needs {}", lang_codes(" or ")))?)?
-            }
-            Value(v) => positional.push(v.string().map_err(|e| a.refuse(e))?),
+            Long("lang") => lang = a.lang()?,
+            Value(v) => positional.push(a.positional(v)?),
             other => {
                 let e = other.unexpected();
                 return Err(a.refuse(e));

@@ -111,29 +111,24 @@ pub fn today_vn() -> Date {
     Timestamp::vietnam(js_sys::Date::now()).date
 }
 
-pub async fn fetch_text(url: &str) -> Option<String> {
+/// The response to a GET of `url`, if it succeeded (2xx).
+async fn fetch_ok(url: &str) -> Option<web_sys::Response> {
     let window = web_sys::window()?;
     let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
         .ok()?
         .dyn_into()
         .ok()?;
-    if !resp.ok() {
-        return None;
-    }
+    resp.ok().then_some(resp)
+}
+
+pub async fn fetch_text(url: &str) -> Option<String> {
+    let resp = fetch_ok(url).await?;
     JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
 }
 
 pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
-    let window = web_sys::window()?;
-    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    if !resp.ok() {
-        return None;
-    }
+    let resp = fetch_ok(url).await?;
     let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
     Some(js_sys::Uint8Array::new(&buf).to_vec())
 }

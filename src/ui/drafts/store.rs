@@ -151,27 +151,17 @@ fn save_copy(drafts: Drafts) {
     crate::ui::web::save_compact(ANSWERS_KEY, &all);
 }
 
-/// Keeps IndexedDB in step with the app drafts: answers and attachments, as they change.
-pub fn keep(drafts: Drafts, restored_ok: bool) {
-    // What is on the device now: answers per procedure (postcard), attachments (key → position).
-    let saved_answers: StoredValue<BTreeMap<String, Vec<u8>>> =
-        StoredValue::new(drafts.answers.with_untracked(encoded));
-    let saved_files: StoredValue<Vec<Attached>> =
-        StoredValue::new(drafts.all_files().get_untracked());
-    if restored_ok {
-        // Answers moved over from localStorage by `restore` are written once, then the old key goes.
-        if crate::ui::web::load_text(ANSWERS_KEY).is_some() {
-            saved_answers.set_value(BTreeMap::new());
-        }
-    } else {
-        drafts.storage_problem.set(StorageProblem {
-            answers: true,
-            files: true,
-        });
-    }
-    // IndexedDB writes still in flight; while any is, the synchronous copy stays.
-    let pending: StoredValue<u32> = StoredValue::new(0);
-    let write_draft = move |id: String, now: f64| {
+/// Writes one procedure's draft record (or deletes it when nothing is left), counting the writes
+/// in flight: while any is, the synchronous copy of the answers stays.
+#[derive(Clone, Copy)]
+struct Writer {
+    drafts: Drafts,
+    pending: StoredValue<u32>,
+}
+
+impl Writer {
+    fn write(self, id: String, now: f64) {
+        let Writer { drafts, pending } = self;
         pending.update_value(|n| *n += 1);
         let answers = drafts.answers.with_untracked(|all| all.get(&id).cloned());
         let order = order_of(drafts, &id);
@@ -198,36 +188,79 @@ pub fn keep(drafts: Drafts, restored_ok: bool) {
                 crate::ui::web::remove(ANSWERS_KEY);
             }
         });
+    }
+}
+
+/// Keeps IndexedDB in step with the drafts: answers and attachments, as they change.
+pub fn keep(drafts: Drafts, restored_ok: bool) {
+    // What is on the device now: answers per procedure (postcard).
+    let saved: BTreeMap<String, Vec<u8>> = match restored_ok {
+        // Answers moved over from localStorage by `restore` are written once, then the old key goes.
+        true if crate::ui::web::load_text(ANSWERS_KEY).is_some() => BTreeMap::new(),
+        true => drafts.answers.with_untracked(encoded),
+        false => {
+            drafts.storage_problem.set(StorageProblem {
+                answers: true,
+                files: true,
+            });
+            drafts.answers.with_untracked(encoded)
+        }
     };
+    let w = Writer {
+        drafts,
+        pending: StoredValue::new(0),
+    };
+    keep_answers(w, saved);
+    keep_files(w);
+}
+
+fn keep_answers(w: Writer, saved: BTreeMap<String, Vec<u8>>) {
+    let saved = StoredValue::new(saved);
     Effect::new(move |_| {
-        let now_answers = drafts.answers.with(encoded);
-        let before = saved_answers.get_value();
+        let now_answers = w.drafts.answers.with(encoded);
+        let before = saved.get_value();
         if now_answers != before {
             // Written at once, so an answer typed just before the tab closes is not lost while
             // the IndexedDB write is still in flight.
-            save_copy(drafts);
+            save_copy(w.drafts);
         }
         let now = js_sys::Date::now();
         for (id, b) in &now_answers {
             if before.get(id) != Some(b) {
-                write_draft(id.clone(), now);
+                w.write(id.clone(), now);
             }
         }
         for id in before.keys().filter(|k| !now_answers.contains_key(*k)) {
-            write_draft(id.clone(), now);
+            w.write(id.clone(), now);
         }
-        saved_answers.set_value(now_answers);
+        saved.set_value(now_answers);
     });
+}
+
+/// The procedures whose pages (or their order) differ between `now` and `before`.
+fn changed_procedures(now: &[Attached], before: &[Attached]) -> Vec<String> {
+    let keys = |v: &[Attached], p: &str| {
+        v.iter()
+            .filter(|x| x.procedure == p)
+            .map(|x| x.key)
+            .collect::<Vec<_>>()
+    };
+    let mut procs: Vec<String> = Vec::new();
+    for a in now.iter().chain(before.iter()) {
+        if !procs.contains(&a.procedure) && keys(now, &a.procedure) != keys(before, &a.procedure) {
+            procs.push(a.procedure.clone());
+        }
+    }
+    procs
+}
+
+fn keep_files(w: Writer) {
+    // The attached pages on the device now.
+    let saved: StoredValue<Vec<Attached>> = StoredValue::new(w.drafts.all_files().get_untracked());
     Effect::new(move |_| {
         // Files are written once, when added; order changes only rewrite the draft record.
-        let now: Vec<Attached> = drafts.all_files().get();
-        let before = saved_files.get_value();
-        let keys = |v: &[Attached], p: &str| {
-            v.iter()
-                .filter(|x| x.procedure == p)
-                .map(|x| x.key)
-                .collect::<Vec<_>>()
-        };
+        let now: Vec<Attached> = w.drafts.all_files().get();
+        let before = saved.get_value();
         let added: Vec<Attached> = now
             .iter()
             .filter(|a| !before.iter().any(|b| b.key == a.key))
@@ -238,21 +271,14 @@ pub fn keep(drafts: Drafts, restored_ok: bool) {
             .filter(|b| !now.iter().any(|a| a.key == b.key))
             .map(attachment_key)
             .collect();
-        let mut procs: Vec<String> = Vec::new();
-        for a in now.iter().chain(before.iter()) {
-            if !procs.contains(&a.procedure)
-                && keys(&now, &a.procedure) != keys(&before, &a.procedure)
-            {
-                procs.push(a.procedure.clone());
-            }
-        }
-        saved_files.set_value(now);
+        let procs = changed_procedures(&now, &before);
+        saved.set_value(now);
         if procs.is_empty() {
             return;
         }
         let t = js_sys::Date::now();
-        save_copy(drafts);
-        pending.update_value(|n| *n += 1);
+        save_copy(w.drafts);
+        w.pending.update_value(|n| *n += 1);
         leptos::task::spawn_local(async move {
             // All new pages in one transaction: stored together, or not at all.
             let mut failed = false;
@@ -268,11 +294,11 @@ pub fn keep(drafts: Drafts, restored_ok: bool) {
                 let _ = idb_delete(ATTACHMENTS, k).await;
             }
             // Full or refused storage: the files stay usable on this page, and the resident is told.
-            drafts.storage_problem.update(|p| p.files = failed);
+            w.drafts.storage_problem.update(|p| p.files = failed);
             for p in procs {
-                write_draft(p, t);
+                w.write(p, t);
             }
-            pending.update_value(|n| *n = n.saturating_sub(1));
+            w.pending.update_value(|n| *n = n.saturating_sub(1));
         });
     });
 }

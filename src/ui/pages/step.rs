@@ -140,32 +140,16 @@ fn submit(
     }
 }
 
-#[component]
-fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
-    let (prefs, drafts) = (use_prefs(), use_drafts());
-    let issues: RwSignal<Vec<Issue>> = RwSignal::new(Vec::new());
-    let shown: StoredValue<Vec<Issue>> = StoredValue::new(Vec::new());
-    let is_question = page.kind == PageKind::Question;
-    // A question page asks one thing: its heading is the question.
-    let single_choice = is_question
-        && page.fields.len() == 1
-        && p.field(&page.fields[0])
-            .is_some_and(|f| matches!(f.kind, FieldKind::Choice { .. } | FieldKind::Sex));
-    Effect::new(move |_| {
-        let lang = prefs.lang.get();
-        let prefix = match issues.with(|i| i.iter().any(|x| x.severity == Severity::Error)) {
-            true => format!("{} ", i18n::ERROR_PREFIX.get(lang)),
-            false => String::new(),
-        };
-        web::set_title(&format!(
-            "{prefix}{} – {} – Hồ sơ",
-            page.title.get(lang),
-            p.name.get(lang)
-        ));
-    });
-    let on_submit = submit(p, page, issues, shown);
-    // Fields shown only for some answers (e.g. "other purpose: say which") appear and disappear
-    // on their own; the rest of the page is not rebuilt, so focus stays on the radio just chosen.
+/// The page's fields, built in slices, Continue with the last. Fields shown only for some answers
+/// (e.g. "other purpose: say which") appear and disappear on their own; the rest of the page is
+/// not rebuilt, so focus stays on the radio just chosen.
+fn fields(
+    p: &'static Procedure,
+    page: &'static Page,
+    issues: RwSignal<Vec<Issue>>,
+    single_choice: bool,
+) -> Vec<AnyView> {
+    let drafts = use_drafts();
     let field_view = move |f: &'static Field| {
         let heading = single_choice.then(|| page.title.clone());
         let input = move || view! { <FieldInput proc_id=p.id.clone() field=f.clone() issues=issues.into() heading=heading.clone()/> };
@@ -191,7 +175,7 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
     let ready = slices(pieces.len());
     // (Plain vectors of `AnyView`, whose rendering code the app has already: an `Option` or a
     // separate closure for Continue cost 2 KB gzip more.)
-    let fields = pieces
+    pieces
         .into_iter()
         .zip(ready)
         .enumerate()
@@ -208,7 +192,34 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
             })
             .into_any()
         })
-        .collect::<Vec<AnyView>>();
+        .collect::<Vec<AnyView>>()
+}
+
+#[component]
+fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
+    let (prefs, drafts) = (use_prefs(), use_drafts());
+    let issues: RwSignal<Vec<Issue>> = RwSignal::new(Vec::new());
+    let shown: StoredValue<Vec<Issue>> = StoredValue::new(Vec::new());
+    let is_question = page.kind == PageKind::Question;
+    // A question page asks one thing: its heading is the question.
+    let single_choice = is_question
+        && page.fields.len() == 1
+        && p.field(&page.fields[0])
+            .is_some_and(|f| matches!(f.kind, FieldKind::Choice { .. } | FieldKind::Sex));
+    Effect::new(move |_| {
+        let lang = prefs.lang.get();
+        let prefix = match issues.with(|i| i.iter().any(|x| x.severity == Severity::Error)) {
+            true => format!("{} ", i18n::ERROR_PREFIX.get(lang)),
+            false => String::new(),
+        };
+        web::set_title(&format!(
+            "{prefix}{} – {} – Hồ sơ",
+            page.title.get(lang),
+            p.name.get(lang)
+        ));
+    });
+    let on_submit = submit(p, page, issues, shown);
+    let fields = fields(p, page, issues, single_choice);
     let filled = RwSignal::new(false);
     let caption = move || {
         let lang = prefs.lang.get();

@@ -37,51 +37,11 @@ struct Widget {
     set: Callback<String>,
 }
 
-#[component]
-pub fn FieldInput(
-    proc_id: String,
-    field: Field,
-    issues: Signal<Vec<Issue>>,
-    /// On a one-question page the question is the page heading (inside the legend).
-    #[prop(default = None)]
-    heading: Option<I18n>,
-) -> impl IntoView {
-    let (prefs, drafts) = (use_prefs(), use_drafts());
-    let fid = field.id.clone();
-    let id = input_id(&fid);
-    let (hint_id, err_id) = (format!("{id}-hint"), format!("{id}-error"));
-    let issue = Memo::new({
-        let fid = fid.clone();
-        move |_| issues.with(|is| is.iter().find(|i| i.field == fid).cloned())
-    });
-    let invalid = Signal::derive(move || {
-        issue.with(|i| i.as_ref().is_some_and(|i| i.severity == Severity::Error))
-    });
-    let described_by = Signal::derive({
-        let (h, e, has_hint) = (hint_id.clone(), err_id.clone(), field.hint.is_some());
-        move || {
-            let parts: Vec<&str> = [
-                (has_hint, h.as_str()),
-                (issue.with(Option::is_some), e.as_str()),
-            ]
-            .into_iter()
-            .filter_map(|(on, id)| on.then_some(id))
-            .collect();
-            (!parts.is_empty()).then(|| parts.join(" "))
-        }
-    });
-    let w = Widget {
-        field_id: fid.clone(),
-        id: id.clone(),
-        described_by,
-        invalid,
-        value: drafts.answer_memo(&proc_id, &fid),
-        set: Callback::new({
-            let (p, f) = (proc_id.clone(), fid.clone());
-            move |v: String| drafts.set_answer(&p, &f, v)
-        }),
-    };
-    let message = move || {
+/// The inline message of the field's issue, if any: "Lỗi:" / "Cảnh báo:" for screen readers, then
+/// the engine's message.
+fn message(issue: Memo<Option<Issue>>, err_id: String) -> impl Fn() -> Option<AnyView> {
+    let prefs = use_prefs();
+    move || {
         issue.get().map(|i| {
             let lang = prefs.lang.get();
             let (class, prefix) = match i.severity {
@@ -94,24 +54,73 @@ pub fn FieldInput(
                     {i.message.get(lang).to_string()}
                 </p>
             }
+            .into_any()
         })
-    };
-    let label = {
-        let (label, required) = (field.label.clone(), field.required);
-        move || {
-            let lang = prefs.lang.get();
-            let optional = if required {
-                ""
-            } else {
-                i18n::OPTIONAL.get(lang)
-            };
-            let sep = if required { "" } else { " " };
-            format!("{}{sep}{optional}", label.get(lang))
+    }
+}
+
+/// The label (or legend) text, with "(không bắt buộc)" / "(optional)" for an optional field.
+fn label(field: &Field) -> impl Fn() -> String {
+    let prefs = use_prefs();
+    let (label, required) = (field.label.clone(), field.required);
+    move || {
+        let lang = prefs.lang.get();
+        match required {
+            true => label.get(lang).to_string(),
+            false => format!("{} {}", label.get(lang), i18n::OPTIONAL.get(lang)),
         }
-    };
-    let hint = field.hint.clone().map(|h| {
-        view! { <p id=hint_id class="hint">{move || h.get(prefs.lang.get()).to_string()}</p> }
+    }
+}
+
+/// What a widget needs, for the field `field` of procedure `proc_id`.
+fn widget(proc_id: &str, field: &Field, issue: Memo<Option<Issue>>) -> Widget {
+    let drafts = use_drafts();
+    let id = input_id(&field.id);
+    let (hint_id, err_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let has_hint = field.hint.is_some();
+    let described_by = Signal::derive(move || {
+        let parts: Vec<&str> = [
+            (has_hint, hint_id.as_str()),
+            (issue.with(Option::is_some), err_id.as_str()),
+        ]
+        .into_iter()
+        .filter_map(|(on, id)| on.then_some(id))
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
     });
+    let (p, f) = (proc_id.to_string(), field.id.clone());
+    Widget {
+        field_id: field.id.clone(),
+        id,
+        described_by,
+        invalid: Signal::derive(move || {
+            issue.with(|i| i.as_ref().is_some_and(|i| i.severity == Severity::Error))
+        }),
+        value: drafts.answer_memo(proc_id, &field.id),
+        set: Callback::new(move |v: String| drafts.set_answer(&p, &f, v)),
+    }
+}
+
+#[component]
+pub fn FieldInput(
+    proc_id: String,
+    field: Field,
+    issues: Signal<Vec<Issue>>,
+    /// On a one-question page the question is the page heading (inside the legend).
+    #[prop(default = None)]
+    heading: Option<I18n>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let issue = Memo::new({
+        let fid = field.id.clone();
+        move |_| issues.with(|is| is.iter().find(|i| i.field == fid).cloned())
+    });
+    let w = widget(&proc_id, &field, issue);
+    let message = message(issue, format!("{}-error", w.id));
+    let hint = field.hint.clone().map(|h| {
+        view! { <p id=format!("{}-hint", w.id) class="hint">{move || h.get(prefs.lang.get()).to_string()}</p> }
+    });
+    let invalid = w.invalid;
     let frame_class = move || {
         if invalid.get() {
             "field field--error"
@@ -119,44 +128,40 @@ pub fn FieldInput(
             "field"
         }
     };
-    match field.kind.clone() {
-        FieldKind::Choice { .. } | FieldKind::Sex => {
-            let legend_class = if heading.is_some() {
-                "legend legend--heading"
-            } else {
-                "legend"
-            };
-            let legend = match heading {
-                Some(h) => view! { <h1 class="page-title" id="page-title" tabindex="-1">{move || h.get(prefs.lang.get()).to_string()}</h1> }.into_any(),
-                None => view! { <span>{label}</span> }.into_any(),
-            };
-            view! {
-                <div class=frame_class>
-                    <fieldset class="fieldset" aria-describedby=described_by>
-                        <legend class=legend_class>{legend}</legend>
-                        {hint}
-                        {message}
-                        {choice::radios(&w, &field.kind)}
-                    </fieldset>
-                </div>
-            }
-            .into_any()
-        }
-        kind => {
-            let widget = match kind {
-                FieldKind::Ethnicity => ethnicity::select(&w),
-                FieldKind::Place => place::search(w.clone()),
-                other => text::input(&w, &other),
-            };
-            view! {
-                <div class=frame_class>
-                    <label class="label" for=id>{label}</label>
+    if matches!(field.kind, FieldKind::Choice { .. } | FieldKind::Sex) {
+        let legend_class = if heading.is_some() {
+            "legend legend--heading"
+        } else {
+            "legend"
+        };
+        let legend = match heading {
+            Some(h) => view! { <h1 class="page-title" id="page-title" tabindex="-1">{move || h.get(prefs.lang.get()).to_string()}</h1> }.into_any(),
+            None => view! { <span>{label(&field)}</span> }.into_any(),
+        };
+        return view! {
+            <div class=frame_class>
+                <fieldset class="fieldset" aria-describedby=w.described_by>
+                    <legend class=legend_class>{legend}</legend>
                     {hint}
                     {message}
-                    {widget}
-                </div>
-            }
-            .into_any()
+                    {choice::radios(&w, &field.kind)}
+                </fieldset>
+            </div>
         }
+        .into_any();
     }
+    let control = match &field.kind {
+        FieldKind::Ethnicity => ethnicity::select(&w),
+        FieldKind::Place => place::search(w.clone()),
+        other => text::input(&w, other),
+    };
+    view! {
+        <div class=frame_class>
+            <label class="label" for=w.id.clone()>{label(&field)}</label>
+            {hint}
+            {message}
+            {control}
+        </div>
+    }
+    .into_any()
 }

@@ -34,6 +34,26 @@ fn matches(
         .collect()
 }
 
+/// The status line: the list loading or not loaded, what to type, how many were found.
+fn status(query: String, found: usize, showing: bool) -> String {
+    let (prefs, data) = (use_prefs(), use_data());
+    let lang = prefs.lang.get();
+    let waiting = data.units.with(|u| match u {
+        Load::Ready(_) => None,
+        Load::Failed => Some(i18n::PLACE_LOAD_FAILED),
+        Load::Idle | Load::Loading => Some(i18n::PLACE_LOADING),
+    });
+    match waiting {
+        Some(t) => t.get(lang).to_string(),
+        None if fold_compact(&query).chars().count() < 2 => {
+            i18n::PLACE_SEARCH_HINT.get(lang).to_string()
+        }
+        None if found == 0 => i18n::PLACE_NONE.get(lang).to_string(),
+        None if showing => i18n::PLACE_RESULTS.fill(lang, &[("count", found.into())]),
+        None => String::new(),
+    }
+}
+
 pub(super) fn search(w: Widget) -> AnyView {
     let (prefs, data) = (use_prefs(), use_data());
     data.load_units();
@@ -68,22 +88,7 @@ pub(super) fn search(w: Widget) -> AnyView {
         let (code, q) = (selected.get(), query.get());
         !hits.with(|h| h.iter().any(|(c, l)| *c == code && *l == q))
     };
-    let status = move || {
-        let lang = prefs.lang.get();
-        let typed = fold_compact(&query.get()).chars().count();
-        let n = hits.with(Vec::len);
-        match data.units.with(|u| match u {
-            Load::Ready(_) => None,
-            Load::Failed => Some(i18n::PLACE_LOAD_FAILED),
-            Load::Idle | Load::Loading => Some(i18n::PLACE_LOADING),
-        }) {
-            Some(t) => t.get(lang).to_string(),
-            None if typed < 2 => i18n::PLACE_SEARCH_HINT.get(lang).to_string(),
-            None if n == 0 => i18n::PLACE_NONE.get(lang).to_string(),
-            None if showing() => i18n::PLACE_RESULTS.fill(lang, &[("count", n.into())]),
-            None => String::new(),
-        }
-    };
+    let status = move || status(query.get(), hits.with(Vec::len), showing());
     let chosen = move || {
         label_of(&selected.get()).map(|l| {
             view! { <p class="place-selected"><strong>{move || prefs.t(i18n::PLACE_SELECTED)}</strong>" "{l}</p> }
