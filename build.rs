@@ -191,7 +191,37 @@ fn main() {
     )
     .unwrap();
     std::fs::write(out.join("catalog_files.rs"), rs).unwrap();
+    form_files(Path::new(&root), &out);
     interface_texts(Path::new(&root), &out, &langs);
+}
+
+/// `forms_files.rs`: every official form (`src/forms/<id>.json`), `include_str!`-ed for native
+/// builds, which attach them to the procedures that name them (the browser gets them inside each
+/// procedure's compact file).
+fn form_files(root: &Path, out: &Path) {
+    let dir = root.join("src/forms");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("src/forms")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut rs = String::from(
+        "/// Every form file: (id, JSON).\npub static FORM_FILES: &[(&str, &str)] = &[\n",
+    );
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let id = f.file_stem().and_then(|s| s.to_str()).expect("a file name");
+        writeln!(
+            rs,
+            "    ({id:?}, include_str!({:?})),",
+            f.display().to_string()
+        )
+        .unwrap();
+    }
+    rs.push_str("];\n");
+    std::fs::write(out.join("forms_files.rs"), rs).unwrap();
 }
 
 /// One entry of `locales/languages.json` (docs/translating.md).

@@ -110,6 +110,7 @@ pub fn run(args: &[String]) -> Outcome {
         today: o.today.unwrap_or_else(super::today_vn),
         lang: o.lang,
         units: AdminUnits::bundled(),
+        fonts: crate::engine::pdf::BUNDLED_FONTS,
     };
     match package::build(&input) {
         Ok(built) => match std::fs::write(&o.out, &built.zip) {

@@ -53,7 +53,7 @@ pub fn run(args: &[String]) -> Outcome {
         Ok(b) => b,
         Err(e) => return e,
     };
-    let opened = match package::open(&bytes) {
+    let opened = match package::open(&bytes, crate::engine::pdf::BUNDLED_FONTS) {
         Ok(x) => x,
         Err(f) => {
             return if o.json {

@@ -64,6 +64,14 @@ pub struct Procedure {
     /// The people of the journey, so that a person entered once is offered again.
     #[serde(default)]
     pub persons: Vec<Person>,
+    /// The official forms the procedure's declaration is printed on (ids of `src/forms/`), in
+    /// order; none when it has no declaration (the package then carries a plain summary).
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// Those forms' definitions: attached when the procedure file is read natively
+    /// ([`Procedure::parse`]) and carried in the compact file the browser loads.
+    #[serde(default)]
+    pub form_defs: Vec<super::form::Form>,
 }
 
 /// A person of the journey (requester, mother, spouse …) and which field holds each of their
@@ -157,6 +165,8 @@ pub enum FieldKind {
     FullName,
     Date {
         allow_future: bool,
+        /// A year alone is an answer too ("1990"), as a form asking "Năm sinh" accepts.
+        allow_year: bool,
     },
     Sex,
     Ethnicity,
@@ -190,6 +200,12 @@ pub enum FieldKind {
     Text {
         max_chars: usize,
     },
+    /// A table of rows (people registering together …): each row the `columns`' fields, answered
+    /// as `<group id>.<n>.<column id>` with n from 1; at most `max_rows` rows.
+    Group {
+        columns: Vec<Field>,
+        max_rows: u8,
+    },
 }
 
 impl FieldKind {
@@ -210,6 +226,7 @@ impl FieldKind {
             FieldKind::Decimal { .. } => "decimal",
             FieldKind::Choice { .. } => "choice",
             FieldKind::Text { .. } => "text",
+            FieldKind::Group { .. } => "group",
         }
     }
 }
@@ -270,6 +287,12 @@ pub struct RawField {
     pub max_chars: Option<usize>,
     #[serde(default)]
     pub options: Option<Vec<ChoiceOption>>,
+    #[serde(default)]
+    pub allow_year: bool,
+    #[serde(default)]
+    pub columns: Option<Vec<Field>>,
+    #[serde(default)]
+    pub max_rows: Option<u8>,
 }
 
 impl TryFrom<RawField> for Field {
@@ -280,6 +303,7 @@ impl TryFrom<RawField> for Field {
             "full_name" => FieldKind::FullName,
             "date" => FieldKind::Date {
                 allow_future: r.allow_future,
+                allow_year: r.allow_year,
             },
             "sex" => FieldKind::Sex,
             "ethnicity" => FieldKind::Ethnicity,
@@ -308,6 +332,10 @@ impl TryFrom<RawField> for Field {
             "text" => FieldKind::Text {
                 max_chars: r.max_chars.ok_or_else(|| need("max_chars"))?,
             },
+            "group" => FieldKind::Group {
+                columns: r.columns.clone().ok_or_else(|| need("columns"))?,
+                max_rows: r.max_rows.ok_or_else(|| need("max_rows"))?,
+            },
             other => return Err(format!("field {}: unknown type {other}", r.id)),
         };
         Ok(Field {
@@ -335,7 +363,10 @@ impl From<Field> for RawField {
             ..RawField::default()
         };
         match f.kind {
-            FieldKind::Date { allow_future } => r.allow_future = allow_future,
+            FieldKind::Date {
+                allow_future,
+                allow_year,
+            } => (r.allow_future, r.allow_year) = (allow_future, allow_year),
             FieldKind::PersonalId {
                 sex_field,
                 sex,
@@ -346,6 +377,9 @@ impl From<Field> for RawField {
             }
             FieldKind::Choice { options } => r.options = Some(options),
             FieldKind::Text { max_chars } => r.max_chars = Some(max_chars),
+            FieldKind::Group { columns, max_rows } => {
+                (r.columns, r.max_rows) = (Some(columns), Some(max_rows))
+            }
             _ => {}
         }
         r
@@ -354,9 +388,11 @@ impl From<Field> for RawField {
 
 /// A condition over answers, written in JSON as `{"eq": ["field", "value"]}`,
 /// `{"in": ["field", ["a", "b"]]}`, `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Cond {
+    /// The field has an answer.
+    Filled(String),
     Eq(String, String),
     In(String, Vec<String>),
     All(Vec<Cond>),
@@ -367,6 +403,7 @@ pub enum Cond {
 impl Cond {
     pub fn holds(&self, answers: &Answers) -> bool {
         match self {
+            Cond::Filled(f) => answers.get(f).is_some_and(|a| !a.trim().is_empty()),
             Cond::Eq(f, v) => answers.get(f).is_some_and(|a| a == v),
             Cond::In(f, vs) => answers.get(f).is_some_and(|a| vs.iter().any(|v| v == a)),
             Cond::All(cs) => cs.iter().all(|c| c.holds(answers)),
@@ -378,7 +415,7 @@ impl Cond {
     /// Every field id the condition reads.
     pub fn fields(&self, out: &mut Vec<String>) {
         match self {
-            Cond::Eq(f, _) | Cond::In(f, _) => out.push(f.clone()),
+            Cond::Filled(f) | Cond::Eq(f, _) | Cond::In(f, _) => out.push(f.clone()),
             Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.fields(out)),
             Cond::Not(c) => c.fields(out),
         }
@@ -936,12 +973,26 @@ impl CatalogIndex {
 
 /// Start of every compact procedure file: a name and a format version, bumped whenever the
 /// procedure types change (an old file is then refused rather than misread).
-pub const COMPACT_MAGIC: &[u8] = b"hoso-procedure-2\n";
+pub const COMPACT_MAGIC: &[u8] = b"hoso-procedure-3\n";
 
 impl Procedure {
-    /// Parses one procedure file.
+    /// Parses one procedure file (natively, with the definitions of the forms it names).
     pub fn parse(json: &str) -> Result<Procedure, String> {
-        serde_json::from_str(json).map_err(|e| e.to_string())
+        #[allow(unused_mut)]
+        let mut p: Procedure = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            p.form_defs = p
+                .forms
+                .iter()
+                .map(|id| {
+                    super::form::Form::bundled(id)
+                        .cloned()
+                        .ok_or_else(|| format!("forms: no form {id} in src/forms/"))
+                })
+                .collect::<Result<_, _>>()?;
+        }
+        Ok(p)
     }
 
     /// The compact encoding the browser loads (`public/data/catalog/<id>.bin`, written by
@@ -959,6 +1010,18 @@ impl Procedure {
             .strip_prefix(COMPACT_MAGIC)
             .ok_or("not a hoso procedure file of this version")?;
         postcard::from_bytes(body).map_err(|e| e.to_string())
+    }
+
+    /// A field, or the column of a table's cell (`<group>.<n>.<column>`).
+    pub fn field_or_cell(&self, id: &str) -> Option<&Field> {
+        self.field(id).or_else(|| {
+            let mut parts = id.splitn(3, '.');
+            let (group, _, column) = (parts.next()?, parts.next()?, parts.next()?);
+            match &self.field(group)?.kind {
+                FieldKind::Group { columns, .. } => columns.iter().find(|c| c.id == column),
+                _ => None,
+            }
+        })
     }
 
     pub fn field(&self, id: &str) -> Option<&Field> {
@@ -1350,6 +1413,18 @@ impl Procedure {
         for s in &self.sources {
             if s.title.trim().is_empty() {
                 out.push(format!("source {} has no title", s.id));
+            }
+        }
+        // The official forms: each sound for this procedure, and every declaration field printed.
+        if self.form_defs.len() != self.forms.len() {
+            out.push("forms: the form definitions are not attached".into());
+        }
+        for f in &self.form_defs {
+            out.extend(f.lint(self));
+        }
+        if !self.forms.is_empty() {
+            for f in super::form::unprinted(self, &self.form_defs) {
+                out.push(format!("field {f} is on a declaration page but no form prints it (or lists it in not_printed)"));
             }
         }
         out

@@ -23,7 +23,7 @@ pub enum DateError {
         year: i32,
         max: u8,
     },
-    /// Year before 1900 or after 9999.
+    /// Year before 1800 or after 9999.
     YearRange(i32),
 }
 
@@ -137,7 +137,7 @@ impl Date {
         if !(1..=12).contains(&month) {
             return Err(DateError::Month(month));
         }
-        if !(1900..=9999).contains(&year) {
+        if !(1800..=9999).contains(&year) {
             return Err(DateError::YearRange(year));
         }
         let max = Date::days_in_month(year, month as u8);
@@ -305,8 +305,8 @@ mod tests {
         assert_eq!(Date::parse_input("1/1/20"), Err(DateError::ShortYear));
         assert_eq!(Date::parse_input("hôm qua"), Err(DateError::Format));
         assert_eq!(
-            Date::parse_input("1/1/1800"),
-            Err(DateError::YearRange(1800))
+            Date::parse_input("1/1/1799"),
+            Err(DateError::YearRange(1799))
         );
         assert_eq!(Date::parse_input(""), Err(DateError::Format));
     }

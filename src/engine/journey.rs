@@ -95,6 +95,7 @@ mod tests {
                 "tre",
                 "me",
                 "cha",
+                "ket-hon-cha-me",
                 "nguoi-yeu-cau",
                 "ban-sao",
                 "attachments",

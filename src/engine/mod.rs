@@ -4,14 +4,17 @@
 
 pub mod catalog;
 pub mod date;
+pub mod declaration;
 pub mod draft;
 pub mod finding;
+pub mod form;
 pub mod ids;
 pub mod image;
 pub mod journey;
 pub mod media;
 pub mod msg;
 pub mod package;
+pub mod pdf;
 pub mod qr;
 pub mod refdata;
 pub mod settings;

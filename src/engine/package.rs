@@ -5,9 +5,12 @@
 
 use super::catalog::{Answers, DocAction, Procedure};
 use super::date::{Date, Timestamp};
+use super::declaration::Stamp;
 pub use super::finding::{Finding, FindingCode};
+use super::form::Filled;
 use super::media::{self, MediaType};
 use super::msg;
+use super::pdf::Fonts;
 use super::text::{fill, I18n, Lang};
 use super::units::AdminUnits;
 use super::validate::{self, Context};
@@ -16,11 +19,9 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 pub const FORMAT: &str = "hoso-package";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 pub const ANSWERS_FORMAT: &str = "hoso-answers";
 pub const GENERATOR: &str = concat!("hoso ", env!("CARGO_PKG_VERSION"));
-/// The printable declaration (tờ khai) every package carries, rendered from answers.json.
-pub const DECLARATION_PATH: &str = "to-khai.html";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -86,6 +87,10 @@ pub struct AnswersFile {
     /// The declaration's parts in form order: each form page's title and its answered fields.
     #[serde(default)]
     pub sections: Vec<Section>,
+    /// The official forms filled in (or the plain summary of a procedure without one): what the
+    /// printed files `to-khai/<n>-<form>.html` and `.pdf` are rendered from.
+    #[serde(default)]
+    pub forms: Vec<Filled>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,6 +118,8 @@ pub struct BuildInput<'a> {
     pub today: Date,
     pub lang: Lang,
     pub units: &'a AdminUnits,
+    /// The fonts of the printed forms (`engine::pdf`).
+    pub fonts: Fonts<'a>,
 }
 
 #[derive(Clone, Debug)]
@@ -180,18 +187,14 @@ pub fn reference_matches(typed: &str, reference: &str) -> bool {
 }
 
 /// The digest that names a package: SHA-256 of the manifest's compact JSON (keys in manifest
-/// order) with `package_id` and `reference` set to "" and the declaration entry's `size` 0 and
+/// order) with `package_id` and `reference` set to "" and the printed forms' `size` 0 and
 /// `sha256` "". It covers every other manifest field and, through their hashes, every other
-/// file; the declaration is checked by rendering it again ([`declaration_html`]).
+/// file; the printed forms are checked by rendering them again ([`printed`]).
 pub fn manifest_digest(m: &Manifest) -> [u8; 32] {
     let mut blank = m.clone();
     blank.package_id.clear();
     blank.reference.clear();
-    for f in blank
-        .files
-        .iter_mut()
-        .filter(|f| f.path == DECLARATION_PATH)
-    {
+    for f in blank.files.iter_mut().filter(|f| is_printed(&f.path)) {
         f.size = 0;
         f.sha256.clear();
     }
@@ -283,6 +286,30 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
             );
         }
     }
+    let summary = super::summary::sections(p, &canonical, &outcome, Some(input.units));
+    let made = made_date(input.created_at);
+    // The official forms, filled in; a plain summary for a procedure that has none.
+    let forms: Vec<Filled> = if p.form_defs.is_empty() {
+        let place = super::form::Inputs {
+            procedure: p,
+            answers: &canonical,
+            units: Some(input.units),
+            made,
+        };
+        vec![super::declaration::summary(
+            &super::form::summary_title(p).vi,
+            &summary,
+            place.place_date_line(),
+        )]
+    } else {
+        let inputs = super::form::Inputs {
+            procedure: p,
+            answers: &canonical,
+            units: Some(input.units),
+            made,
+        };
+        p.form_defs.iter().map(|f| f.fill(&inputs)).collect()
+    };
     let answers = AnswersFile {
         format: ANSWERS_FORMAT.into(),
         format_version: FORMAT_VERSION,
@@ -292,7 +319,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         checklist: checklist.iter().map(|d| d.id.clone()).collect(),
         warnings: outcome.warnings().map(|w| w.message.clone()).collect(),
         // The declaration's parts: the form pages of the summary, their answered rows.
-        sections: super::summary::sections(p, &canonical, &outcome, Some(input.units))
+        sections: summary
             .into_iter()
             .filter(|s| s.kind == super::catalog::PageKind::Form)
             .map(|s| Section {
@@ -301,20 +328,29 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
             })
             .filter(|s| !s.fields.is_empty())
             .collect(),
+        forms,
     };
     let answers_bytes = to_json(&answers);
 
-    let declaration = checklist
+    // Each form is a document of the checklist the package generates, in order.
+    let generated: Vec<String> = checklist
         .iter()
-        .find(|d| d.action == DocAction::Generated)
+        .filter(|d| d.action == DocAction::Generated)
         .map(|d| d.id.clone())
-        .unwrap_or_else(|| "to-khai".into());
+        .collect();
+    let document_of = |i: usize| {
+        generated
+            .get(i)
+            .or(generated.first())
+            .cloned()
+            .unwrap_or_else(|| "to-khai".into())
+    };
     let mut contents: Vec<(FileEntry, &[u8])> = vec![(
         FileEntry {
             path: "answers.json".into(),
             size: answers_bytes.len() as u64,
             media_type: MediaType::Json.mime().into(),
-            document_id: declaration.clone(),
+            document_id: document_of(0),
             sha256: sha256_hex(&answers_bytes),
         },
         &answers_bytes,
@@ -335,21 +371,23 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         }
     }
     super::sort_small_by(&mut docs, |a, b| a.0.path < b.0.path);
-    contents.extend(docs);
 
     let created_at = input.created_at.rfc3339();
-    let mut files: Vec<FileEntry> = contents.iter().map(|(f, _)| f.clone()).collect();
-    // The declaration's place in the list, its size and hash filled in once it is rendered.
-    files.insert(
-        1,
-        FileEntry {
-            path: DECLARATION_PATH.into(),
-            size: 0,
-            media_type: MediaType::Html.mime().into(),
-            document_id: declaration.clone(),
-            sha256: String::new(),
-        },
-    );
+    // The printed forms' places in the list after answers.json; their sizes and hashes are filled
+    // in once they are rendered (they carry the package id).
+    let mut files: Vec<FileEntry> = vec![contents[0].0.clone()];
+    for (i, f) in answers.forms.iter().enumerate() {
+        for (ext, media) in [("html", MediaType::Html), ("pdf", MediaType::Pdf)] {
+            files.push(FileEntry {
+                path: super::declaration::path(i + 1, f, ext),
+                size: 0,
+                media_type: media.mime().into(),
+                document_id: document_of(i),
+                sha256: String::new(),
+            });
+        }
+    }
+    files.extend(docs.iter().map(|(f, _)| f.clone()));
     let mut manifest = Manifest {
         format: FORMAT.into(),
         format_version: FORMAT_VERSION,
@@ -370,18 +408,18 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
     let digest = manifest_digest(&manifest);
     manifest.package_id = hex(&digest[..16]);
     manifest.reference = reference_from_digest(&digest);
-    // The printable declaration carries the id, so its size and hash are left out of the id
-    // digest; readers check it by rendering it again from answers.json.
-    let html = declaration_html(&manifest, &answers).into_bytes();
-    let entry = FileEntry {
-        path: DECLARATION_PATH.into(),
-        size: html.len() as u64,
-        media_type: MediaType::Html.mime().into(),
-        document_id: declaration,
-        sha256: sha256_hex(&html),
-    };
-    manifest.files[1] = entry.clone();
-    contents.insert(1, (entry, &html));
+    // The printed forms carry the id, so their sizes and hashes are left out of the id digest;
+    // readers check them by rendering them again from answers.json.
+    let printed = printed(&manifest, &answers, input.fonts)
+        .map_err(|e| BuildError(vec![fill(msg::PKG_ZIP_FAILED, &[("error", (&e).into())])]))?;
+    for (path, _, bytes) in &printed {
+        if let Some(entry) = manifest.files.iter_mut().find(|f| &f.path == path) {
+            entry.size = bytes.len() as u64;
+            entry.sha256 = sha256_hex(bytes);
+            contents.push((entry.clone(), bytes));
+        }
+    }
+    contents.extend(docs);
     let manifest_bytes = to_json(&manifest);
     let zip = write_zip(&manifest_bytes, &contents)
         .map_err(|e| BuildError(vec![fill(msg::PKG_ZIP_FAILED, &[("error", (&e).into())])]))?;
@@ -392,85 +430,42 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
     })
 }
 
-/// The printable declaration (tờ khai), in Vietnamese, laid out after the official forms on A4,
-/// with a QR code of the package's reference and id. A pure function of the manifest and
-/// answers.json, so readers can render it again and compare. Every answer is escaped: markup a
-/// resident typed is printed as text.
-pub fn declaration_html(m: &Manifest, a: &AnswersFile) -> String {
-    use super::text::escape_html as e;
-    // Always Vietnamese (`.vi`), whatever the interface language: it is the official form.
-    let mut h = String::with_capacity(8000);
-    // Capitals by CSS (text-transform), not `to_uppercase`: its Unicode tables would cost the wasm.
-    let title = format!(
-        "Tờ khai {}",
-        crate::engine::text::lower(&m.procedure.name.vi)
-    );
-    let qr = super::qr::svg(
-        &super::qr::package_payload(&m.reference, &m.package_id),
-        120,
-        &format!("Mã QR của hồ sơ {}", m.reference),
-    )
-    .unwrap_or_default();
-    let made = made_on(m);
-    h.push_str("<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
-    h.push_str(&format!(
-        "<title>{} – {}</title>\n",
-        e(&title),
-        e(&m.reference)
-    ));
-    h.push_str(concat!(
-        "<style>\n@page{size:A4;margin:18mm 18mm 20mm}\n",
-        "body{font-family:\"Times New Roman\",Times,serif;font-size:13pt;line-height:1.45;color:#000;max-width:174mm;margin:0 auto;padding:8mm 0}\n",
-        ".nation{text-align:center;font-weight:bold;margin:0}.motto{text-align:center;font-weight:bold;margin:0 0 14pt}\n",
-        ".motto span{border-bottom:1px solid #000}\n",
-        "h1{text-align:center;font-size:15pt;margin:10pt 0 12pt;text-transform:uppercase}h2{font-size:13pt;margin:12pt 0 4pt}\n",
-        ".qr{float:right;margin:0 0 6pt 10pt;text-align:center;font-size:9pt;font-family:monospace}\n",
-        ".row{display:flex;gap:4pt;margin:2pt 0}.l{flex:0 0 auto}.v{flex:1 1 auto;border-bottom:1px dotted #000;font-weight:bold;overflow-wrap:anywhere}\n",
-        ".pledge{margin-top:12pt}.sign{margin:14pt 0 0 auto;width:85mm;text-align:center}.sign .who{font-weight:bold;margin-top:6pt}\n",
-        ".note{font-size:9.5pt;margin-top:24pt;border-top:1px solid #000;padding-top:4pt}\n",
-        "</style>\n</head>\n<body>\n"
-    ));
-    h.push_str(&format!(
-        "<div class=\"qr\">{qr}<br>{}</div>\n",
-        e(&m.reference)
-    ));
-    h.push_str("<p class=\"nation\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>\n<p class=\"motto\"><span>Độc lập - Tự do - Hạnh phúc</span></p>\n");
-    h.push_str(&format!("<h1>{}</h1>\n", e(&title)));
-    h.push_str(&format!(
-        "<div class=\"row\"><span class=\"l\">Nơi nộp hồ sơ:</span><span class=\"v\">{}, {}</span></div>\n",
-        e(&m.receiving_commune.name),
-        e(&m.receiving_commune.province_name)
-    ));
-    for s in &a.sections {
-        h.push_str(&format!("<h2>{}</h2>\n", e(&s.title.vi)));
-        for f in &s.fields {
-            if let Some(d) = a.display.get(f) {
-                h.push_str(&format!("<div class=\"row\"><span class=\"l\">{}:</span><span class=\"v\">{}</span></div>\n", e(&d.label.vi), e(&d.value.vi)));
-            }
-        }
+/// The printed forms of a package, rendered from its manifest and answers.json alone: each form's
+/// HTML and PDF as (path, media type, bytes), in order. Readers render them again and compare.
+pub fn printed(
+    m: &Manifest,
+    a: &AnswersFile,
+    fonts: Fonts,
+) -> Result<Vec<(String, MediaType, Vec<u8>)>, String> {
+    let stamp = Stamp {
+        reference: &m.reference,
+        package_id: &m.package_id,
+        procedure: &m.procedure.name.vi,
+        code: &m.procedure.national_code,
+        generator: &m.generator,
+    };
+    let mut out = Vec::new();
+    for (i, f) in a.forms.iter().enumerate() {
+        let html = super::declaration::html(f, &stamp).into_bytes();
+        out.push((
+            super::declaration::path(i + 1, f, "html"),
+            MediaType::Html,
+            html,
+        ));
+        let pdf = super::declaration::pdf(f, &stamp, fonts)?;
+        out.push((
+            super::declaration::path(i + 1, f, "pdf"),
+            MediaType::Pdf,
+            pdf,
+        ));
     }
-    h.push_str("<p class=\"pledge\">Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp luật về cam đoan của mình.</p>\n");
-    let place = &m.receiving_commune.name;
-    let date = made
-        .map(|d| {
-            format!(
-                "ngày {:02} tháng {:02} năm {}",
-                d.day(),
-                d.month(),
-                d.year()
-            )
-        })
-        .unwrap_or_default();
-    h.push_str(&format!(
-        "<div class=\"sign\">Làm tại: {}, {date}<div class=\"who\">NGƯỜI YÊU CẦU</div><i>(Ký, ghi rõ họ, chữ đệm, tên)</i></div>\n",
-        e(place)
-    ));
-    h.push_str(&format!(
-        "<p class=\"note\">Bản in từ gói hồ sơ {} (mã gói {}, thủ tục {} – mã {}), do {} tạo. Cách trình bày theo tờ khai chính thức; hãy đối chiếu với mẫu tại nơi nộp. Cán bộ kiểm tra gói bằng mã QR hoặc lệnh <code>hoso verify</code>.</p>\n",
-        e(&m.reference), e(&m.package_id), e(&m.procedure.name.vi), e(&m.procedure.national_code), e(&m.generator)
-    ));
-    h.push_str("</body>\n</html>\n");
-    h
+    Ok(out)
+}
+
+/// Whether `path` is one of the printed forms (`to-khai/…`).
+pub fn is_printed(path: &str) -> bool {
+    path.starts_with(super::declaration::DIR)
+        && path.as_bytes().get(super::declaration::DIR.len()) == Some(&b'/')
 }
 
 fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
@@ -562,14 +557,16 @@ fn manifest_schema_findings(m: &Manifest) -> Vec<Finding> {
     if m.files.first().map(|f| f.path.as_str()) != Some("answers.json") {
         bad("files[0] must be answers.json");
     }
-    if m.files.get(1).map(|f| f.path.as_str()) != Some(DECLARATION_PATH) {
-        bad("files[1] must be to-khai.html");
+    if !m.files.get(1).is_some_and(|f| is_printed(&f.path)) {
+        bad("files[1] must be a printed form (to-khai/…)");
     }
     for f in &m.files {
         let ext_ok = MediaType::from_mime(&f.media_type)
             .is_some_and(|t| f.path.ends_with(&format!(".{}", t.extension())));
         let path_ok = f.path == "answers.json"
-            || f.path == DECLARATION_PATH
+            || (is_printed(&f.path)
+                && f.path.split('/').count() == 2
+                && super::zipr::check_name(&f.path).is_ok())
             || (f.path.starts_with("documents/")
                 && f.path.split('/').count() == 3
                 && super::zipr::check_name(&f.path).is_ok());
@@ -583,7 +580,7 @@ fn manifest_schema_findings(m: &Manifest) -> Vec<Finding> {
 /// Opens a package: the zip (strictly, see `zipr`), the manifest (first entry, its schema) and
 /// every file against the manifest (present, size, SHA-256, no extra entries, the package id).
 /// `Err` means it is not a readable package at all; problems with a readable one are findings.
-pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
+pub fn open<'a>(zip: &'a [u8], fonts: Fonts) -> Result<Opened<'a>, Finding> {
     let entries = super::zipr::read(zip).map_err(|e| Finding {
         code: e.code,
         severity: super::catalog::Severity::Error,
@@ -719,27 +716,8 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
                 }
             }
         });
-    if let (Some(a), Some((_, bytes))) = (
-        &answers,
-        files.iter().find(|(f, _)| f.path == DECLARATION_PATH),
-    ) {
-        if declaration_html(&manifest, a).as_bytes() != *bytes {
-            // The layout may differ between hoso versions; `generator` is covered by the id.
-            if manifest.generator == GENERATOR {
-                findings.push(Finding::problem(
-                    FindingCode::DeclarationAltered,
-                    msg::PKG_DECLARATION_ALTERED,
-                ));
-            } else {
-                findings.push(Finding::note(
-                    FindingCode::DeclarationUnchecked,
-                    fill(
-                        msg::PKG_DECLARATION_UNCHECKED,
-                        &[("generator", (&manifest.generator).into())],
-                    ),
-                ));
-            }
-        }
+    if let Some(a) = &answers {
+        findings.extend(check_printed(&manifest, a, &files, fonts));
     }
     Ok(Opened {
         manifest,
@@ -747,6 +725,58 @@ pub fn open(zip: &[u8]) -> Result<Opened<'_>, Finding> {
         files,
         findings,
     })
+}
+
+/// The printed forms rendered again from the manifest and answers.json, against the files: each
+/// listed printed file must be what its form renders to, and each form must be there.
+fn check_printed(
+    m: &Manifest,
+    a: &AnswersFile,
+    files: &[(FileEntry, &[u8])],
+    fonts: Fonts,
+) -> Vec<Finding> {
+    let altered = || {
+        // The layout may differ between hoso versions; `generator` is covered by the id.
+        if m.generator == GENERATOR {
+            Finding::problem(
+                FindingCode::DeclarationAltered,
+                msg::PKG_DECLARATION_ALTERED,
+            )
+        } else {
+            Finding::note(
+                FindingCode::DeclarationUnchecked,
+                fill(
+                    msg::PKG_DECLARATION_UNCHECKED,
+                    &[("generator", (&m.generator).into())],
+                ),
+            )
+        }
+    };
+    let Ok(expected) = printed(m, a, fonts) else {
+        return vec![altered()];
+    };
+    let listed: Vec<&str> = m
+        .files
+        .iter()
+        .filter(|f| is_printed(&f.path))
+        .map(|f| f.path.as_str())
+        .collect();
+    let same_set = listed.len() == expected.len()
+        && expected
+            .iter()
+            .all(|(p, _, _)| listed.contains(&p.as_str()));
+    let same_bytes = expected.iter().all(|(p, _, bytes)| {
+        // A file missing or changed is already a finding of its own (missing-file, hash-mismatch).
+        files
+            .iter()
+            .find(|(f, _)| &f.path == p)
+            .is_none_or(|(_, b)| b == bytes)
+    });
+    if same_set && same_bytes {
+        Vec::new()
+    } else {
+        vec![altered()]
+    }
 }
 
 /// One checklist document and whether the package holds a file for it.
@@ -769,12 +799,16 @@ pub struct RulesReport {
 
 /// The date a package was made, in Vietnam (UTC+7): its date rules are judged on that day.
 pub fn made_on(m: &Manifest) -> Option<Date> {
-    let t = Timestamp::parse_rfc3339(&m.created_at)?;
-    Some(if t.hour >= 17 {
+    Timestamp::parse_rfc3339(&m.created_at).map(made_date)
+}
+
+/// The day in Vietnam (UTC+7) of a UTC time.
+pub fn made_date(t: Timestamp) -> Date {
+    if t.hour >= 17 {
         t.date.plus_days(1)
     } else {
         t.date
-    })
+    }
 }
 
 /// Re-validates the package's answers with `p` (the procedure its manifest names) and recomputes
@@ -862,21 +896,18 @@ pub fn check_rules(
     }
     let mut checklist = Vec::new();
     for d in p.checklist(&outcome.canonical) {
-        let files: Vec<String> = if d.action == DocAction::Generated {
-            o.files
-                .iter()
-                .filter(|(f, _)| f.path == "answers.json" || f.path == DECLARATION_PATH)
-                .map(|(f, _)| f.path.clone())
-                .collect()
-        } else {
-            o.files
-                .iter()
-                .filter(|(f, _)| {
-                    f.document_id == d.id && f.path != "answers.json" && f.path != DECLARATION_PATH
-                })
-                .map(|(f, _)| f.path.clone())
-                .collect()
-        };
+        let files: Vec<String> = o
+            .files
+            .iter()
+            .filter(|(f, _)| match d.action {
+                // The printed forms (and answers.json) for a document the package generates.
+                DocAction::Generated => {
+                    f.document_id == d.id && (f.path == "answers.json" || is_printed(&f.path))
+                }
+                _ => f.document_id == d.id && f.path != "answers.json" && !is_printed(&f.path),
+            })
+            .map(|(f, _)| f.path.clone())
+            .collect();
         if d.action == DocAction::Submit && files.is_empty() {
             findings.push(Finding::problem(
                 FindingCode::MissingDocument,
@@ -891,7 +922,7 @@ pub fn check_rules(
         });
     }
     for (f, bytes) in &o.files {
-        if f.path == "answers.json" || f.path == DECLARATION_PATH {
+        if f.path == "answers.json" || is_printed(&f.path) {
             continue;
         }
         if !checklist
@@ -927,8 +958,9 @@ pub fn check_rules(
 /// Reads a package back, refusing any finding of the integrity check: the manifest and every
 /// file. (Tests and tools; staff use [`open`] + [`check_rules`] to see every finding.)
 /// The message is in English, the language of the tools.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn read(zip_bytes: &[u8]) -> Result<(Manifest, BTreeMap<String, Vec<u8>>), String> {
-    let o = open(zip_bytes).map_err(|f| f.message.en)?;
+    let o = open(zip_bytes, super::pdf::BUNDLED_FONTS).map_err(|f| f.message.en)?;
     if let Some(f) = o.findings.first() {
         return Err(f.message.en.clone());
     }
@@ -960,6 +992,7 @@ mod tests {
             today: Date::from_ymd(2026, 11, 22).unwrap(),
             lang: Lang::Vi,
             units: AdminUnits::bundled(),
+            fonts: crate::engine::pdf::BUNDLED_FONTS,
         }
     }
 
@@ -998,18 +1031,21 @@ mod tests {
             paths,
             [
                 "answers.json",
-                "to-khai.html",
+                "to-khai/1-tt04-khai-sinh.html",
+                "to-khai/1-tt04-khai-sinh.pdf",
                 "documents/giay-chung-sinh/01.jpg",
                 "documents/giay-chung-sinh/02.pdf"
             ]
         );
         // The printable declaration: Vietnamese, the answers as people read them, the QR code.
-        let html = String::from_utf8(files["to-khai.html"].clone()).unwrap();
+        let html = String::from_utf8(files["to-khai/1-tt04-khai-sinh.html"].clone()).unwrap();
         assert!(
-            html.contains("<h1>Tờ khai đăng ký khai sinh</h1>"),
+            html.contains("<h1>TỜ KHAI ĐĂNG KÝ KHAI SINH</h1>"),
             "{html}"
         );
-        assert!(html.contains("Nguyễn Thị Mai Anh") && html.contains("01/11/2026"));
+        assert!(html.contains("NGUYỄN THỊ MAI ANH") && html.contains("01/11/2026"));
+        assert!(html.contains("Kính gửi: (1) <span class=\"v\">Ủy ban nhân dân Phường Vỹ Dạ, Thành phố Huế</span>"), "{html}");
+        assert!(files["to-khai/1-tt04-khai-sinh.pdf"].starts_with(b"%PDF-"));
         assert!(html.contains(&m.reference) && html.contains("<svg"));
         assert!(html.contains("ngày 22 tháng 11 năm 2026"));
         assert_eq!(files["documents/giay-chung-sinh/01.jpg"], JPEG);
@@ -1088,8 +1124,13 @@ mod tests {
             "<b>Bệnh viện</b> & \"Trạm\"".into(),
         );
         let built = build(&input(&answers, &[])).unwrap();
-        let (_, files) = read(&built.zip).unwrap();
-        let html = String::from_utf8(files["to-khai.html"].clone()).unwrap();
+        let (m, files) = read(&built.zip).unwrap();
+        let path = m.files[1].path.clone();
+        assert!(
+            path.starts_with("to-khai/1-") && path.ends_with(".html"),
+            "{path}"
+        );
+        let html = String::from_utf8(files[&path].clone()).unwrap();
         assert!(
             html.contains("&lt;b&gt;Bệnh viện&lt;/b&gt; &amp; &quot;Trạm&quot;"),
             "{html}"
@@ -1101,31 +1142,22 @@ mod tests {
             .into_iter()
             .map(|e| (e.name, built.zip[e.data].to_vec()))
             .collect();
-        let forged_html = html
-            .replace("Nguyễn Thị Mai Anh", "Nguyễn Thị Mai Ánh")
-            .into_bytes();
+        let forged_html = html.replacen("Nguyễn", "Nguyên", 1).into_bytes();
+        assert_ne!(forged_html, html.as_bytes());
         let mut m: Manifest = serde_json::from_slice(&entries[0].1).unwrap();
         m.files[1].size = forged_html.len() as u64;
         m.files[1].sha256 = sha256_hex(&forged_html);
         let mut w = crate::engine::zipw::ZipWriter::with_capacity(built.zip.len());
         w.add("manifest.json", &to_json(&m)).unwrap();
         for (n, d) in &entries[1..] {
-            w.add(
-                n,
-                if n == DECLARATION_PATH {
-                    &forged_html
-                } else {
-                    d
-                },
-            )
-            .unwrap();
+            w.add(n, if *n == path { &forged_html } else { d }).unwrap();
         }
         let o = open_owned(&w.finish());
         assert_eq!(o, vec!["declaration-altered"]);
     }
 
     fn open_owned(zip: &[u8]) -> Vec<&'static str> {
-        open(zip)
+        open(zip, crate::engine::pdf::BUNDLED_FONTS)
             .unwrap()
             .findings
             .iter()

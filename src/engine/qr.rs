@@ -7,15 +7,14 @@ pub fn package_payload(reference: &str, package_id: &str) -> String {
     format!("HOSO1 {reference} {package_id}")
 }
 
-/// The QR code of `text` as a standalone SVG (one path, 4-module quiet zone, error correction M),
-/// `size` CSS pixels wide. `None` if the text is too long for a QR code.
-pub fn svg(text: &str, size: u32, label: &str) -> Option<String> {
+/// The QR code of `text` (error correction M) as its side in modules and its horizontal runs of
+/// dark modules `(x, y, length)`, from the top left, without the quiet zone. `None` if the text is
+/// too long for a QR code.
+pub fn runs(text: &str) -> Option<(i32, Vec<(i32, i32, i32)>)> {
     let code =
         qrcodegen::QrCode::encode_binary(text.as_bytes(), qrcodegen::QrCodeEcc::Medium).ok()?;
     let w = code.size();
-    let q = 4;
-    let mut d = String::with_capacity((w * w) as usize);
-    // One rectangle per horizontal run of dark modules.
+    let mut out = Vec::new();
     for y in 0..w {
         let mut x = 0;
         while x < w {
@@ -27,9 +26,21 @@ pub fn svg(text: &str, size: u32, label: &str) -> Option<String> {
             while x < w && code.get_module(x, y) {
                 x += 1;
             }
-            let run = x - start;
-            d.push_str(&format!("M{} {}h{run}v1h-{run}z", start + q, y + q));
+            out.push((start, y, x - start));
         }
+    }
+    Some((w, out))
+}
+
+/// The QR code of `text` as a standalone SVG (one path, 4-module quiet zone, error correction M),
+/// `size` CSS pixels wide. `None` if the text is too long for a QR code.
+pub fn svg(text: &str, size: u32, label: &str) -> Option<String> {
+    let (w, runs) = runs(text)?;
+    let q = 4;
+    let mut d = String::with_capacity(runs.len() * 16);
+    // One rectangle per horizontal run of dark modules.
+    for (x, y, run) in runs {
+        d.push_str(&format!("M{} {}h{run}v1h-{run}z", x + q, y + q));
     }
     let n = w + 2 * q;
     Some(format!(

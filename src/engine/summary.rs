@@ -2,10 +2,10 @@
 //! order of the form, each a list of rows (the field's label and its value as displayed). The
 //! review page, the staff page and the package's declaration all show this one structure.
 
-use super::catalog::{Answers, PageKind, Procedure};
+use super::catalog::{Answers, Field, FieldKind, PageKind, Procedure};
 use super::text::I18n;
 use super::units::AdminUnits;
-use super::validate::{display_value, Outcome};
+use super::validate::{display_value, group_rows, Outcome};
 
 /// One answer as it reads.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,6 +56,9 @@ pub fn sections(
                     field: f.id.clone(),
                     label: f.label.clone(),
                     value: match outcome.canonical.get(&f.id) {
+                        _ if matches!(f.kind, FieldKind::Group { .. }) => {
+                            group_value(p, f, answers, outcome, units)
+                        }
                         Some(c) => Some(I18n::from_fn(|lang| {
                             display_value(p, &f.id, c, lang, units)
                         })),
@@ -68,6 +71,41 @@ pub fn sections(
                 .collect(),
         })
         .collect()
+}
+
+/// A table's rows as one value: "1. Nguyễn Văn A, 01/01/2000, Nam; 2. …".
+fn group_value(
+    p: &Procedure,
+    f: &Field,
+    answers: &Answers,
+    outcome: &Outcome,
+    units: Option<&AdminUnits>,
+) -> Option<I18n> {
+    let FieldKind::Group { columns, .. } = &f.kind else {
+        return None;
+    };
+    let rows = group_rows(f, answers);
+    if rows.is_empty() {
+        return None;
+    }
+    Some(I18n::from_fn(|lang| {
+        rows.iter()
+            .map(|n| {
+                let cells: Vec<String> = columns
+                    .iter()
+                    .filter_map(|c| {
+                        let id = format!("{}.{n}.{}", f.id, c.id);
+                        match outcome.canonical.get(&id) {
+                            Some(v) => Some(display_value(p, &id, v, lang, units)),
+                            None => answers.get(&id).filter(|v| !v.trim().is_empty()).cloned(),
+                        }
+                    })
+                    .collect();
+                format!("{n}. {}", cells.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }))
 }
 
 #[cfg(test)]

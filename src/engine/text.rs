@@ -55,6 +55,24 @@ pub fn lower(s: &str) -> String {
         .collect()
 }
 
+/// Upper case for Vietnamese (and ASCII) text, the counterpart of [`lower`] (names a form asks
+/// "bằng chữ in hoa"); other letters are kept.
+pub fn upper(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_ascii_uppercase()
+            } else {
+                VI_LOWER
+                    .chars()
+                    .position(|l| l == c)
+                    .and_then(|i| VI_UPPER.chars().nth(i))
+                    .unwrap_or(c)
+            }
+        })
+        .collect()
+}
+
 fn fold_letter(c: char) -> Option<char> {
     let u = c as u32;
     let base = if (FOLD_LOW_START..FOLD_LOW_END).contains(&u) {

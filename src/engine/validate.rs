@@ -14,6 +14,8 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use validator::{ValidateLength, ValidateRange};
 
+/// At most this many rows in a repeating group (a table of people on a form).
+pub const MAX_GROUP_ROWS: usize = 10;
 /// The longest answer accepted in any field, in characters (a guard against pasted documents).
 pub const MAX_ANSWER_CHARS: usize = 1000;
 /// Longest full name, in characters. The law only says "not too long"; 100 fits every real name.
@@ -271,7 +273,18 @@ pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> 
     }
     match &f.kind {
         FieldKind::FullName => full_name(raw),
-        FieldKind::Date { allow_future } => date(raw, *allow_future, ctx.today).map(|d| d.iso()),
+        FieldKind::Date {
+            allow_future,
+            allow_year,
+        } => match year_only(raw) {
+            Some(y) if *allow_year => {
+                if !(1800..=ctx.today.year()).contains(&y) {
+                    return Err(fill(msg::DATE_YEAR, &[("year", y.into())]));
+                }
+                Ok(y.to_string())
+            }
+            _ => date(raw, *allow_future, ctx.today).map(|d| d.iso()),
+        },
         FieldKind::Sex => Sex::parse(raw)
             .map(|s| s.code().to_string())
             .ok_or_else(|| msg::SEX_CHOOSE.into()),
@@ -302,6 +315,108 @@ pub fn field_value(f: &Field, raw: &str, ctx: &Context) -> Result<String, I18n> 
                 })
         }
         FieldKind::Text { max_chars } => free_text(raw, *max_chars),
+        // A table's rows are validated cell by cell (`validate`); the table has no value itself.
+        FieldKind::Group { .. } => Ok(String::new()),
+    }
+}
+
+/// A year written alone ("1990"), for date fields that accept it.
+fn year_only(raw: &str) -> Option<i32> {
+    let s = raw.trim();
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// The year of a canonical date, full ("1990-05-01") or a year alone ("1990").
+pub fn year_of(canonical: &str) -> Option<i32> {
+    Date::parse_iso(canonical)
+        .map(|d| d.year())
+        .or_else(|| year_only(canonical))
+}
+
+/// The rows of a table answered in `answers`: n = 1, 2, … while any of the row's cells has an
+/// answer (at most `max`, and one more to tell that there are too many).
+pub fn group_rows(group: &Field, answers: &Answers) -> Vec<usize> {
+    let FieldKind::Group { columns, max_rows } = &group.kind else {
+        return Vec::new();
+    };
+    (1..=*max_rows as usize + 1)
+        .take_while(|n| {
+            columns.iter().any(|c| {
+                answers
+                    .get(&format!("{}.{n}.{}", group.id, c.id))
+                    .is_some_and(|v| !v.trim().is_empty())
+            })
+        })
+        .collect()
+}
+
+/// Validates a table's rows: each cell as its column's field (`<group>.<n>.<column>`), at most
+/// `max_rows` rows, at least one when the table is required.
+fn validate_group(
+    f: &Field,
+    answers: &Answers,
+    ctx: &Context,
+    issues: &mut Vec<Issue>,
+    canonical: &mut BTreeMap<String, String>,
+) {
+    let FieldKind::Group { columns, max_rows } = &f.kind else {
+        return;
+    };
+    let rows = group_rows(f, answers);
+    if rows.is_empty() && f.required {
+        issues.push(Issue {
+            field: f.id.clone(),
+            severity: Severity::Error,
+            message: required_message(f),
+        });
+    }
+    if rows.len() > *max_rows as usize {
+        issues.push(Issue {
+            field: f.id.clone(),
+            severity: Severity::Error,
+            message: fill(
+                msg::GROUP_TOO_MANY,
+                &[
+                    ("max", (*max_rows as i64).into()),
+                    ("label", (&f.label).into()),
+                ],
+            ),
+        });
+    }
+    for n in rows.into_iter().take(*max_rows as usize) {
+        for c in columns {
+            let id = format!("{}.{n}.{}", f.id, c.id);
+            let raw = answers.get(&id).map(String::as_str).unwrap_or("");
+            let label = fill(
+                msg::GROUP_CELL,
+                &[("label", (&c.label).into()), ("n", (n as i64).into())],
+            );
+            if raw.trim().is_empty() {
+                if c.required {
+                    issues.push(Issue {
+                        field: id,
+                        severity: Severity::Error,
+                        message: fill(msg::ENTER_FIELD, &[("label", (&label).into())]),
+                    });
+                }
+                continue;
+            }
+            match field_value(c, raw, ctx) {
+                Ok(v) => {
+                    canonical.insert(id, v);
+                }
+                Err(m) => issues.push(Issue {
+                    field: id,
+                    severity: Severity::Error,
+                    message: fill(
+                        msg::FIELD_PROBLEM,
+                        &[("label", (&label).into()), ("message", (&m).into())],
+                    ),
+                }),
+            }
+        }
     }
 }
 
@@ -320,6 +435,10 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
     let mut canonical = BTreeMap::new();
     for f in &p.fields {
         if !p.field_active(f, answers) {
+            continue;
+        }
+        if matches!(f.kind, FieldKind::Group { .. }) {
+            validate_group(f, answers, ctx, &mut issues, &mut canonical);
             continue;
         }
         let raw = answers.get(&f.id).map(String::as_str).unwrap_or("");
@@ -367,8 +486,7 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
             let year = birth_date_field
                 .as_ref()
                 .and_then(|bf| canonical.get(bf))
-                .and_then(|d| Date::parse_iso(d))
-                .map(|d| d.year());
+                .and_then(|d| year_of(d));
             if let Err(m) = ids::check_id_against(facts, holder_sex, year) {
                 canonical.remove(&f.id);
                 issues.push(Issue {
@@ -379,16 +497,24 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
             }
         }
     }
+    // A rule's condition reads the answers in their canonical form ("Việt Nam" however typed).
+    let mut read = answers.clone();
+    read.extend(canonical.iter().map(|(k, v)| (k.clone(), v.clone())));
     for r in &p.rules {
         // A rule applies to what was answered on active pages, and only when its condition holds.
         if !p
             .field(&r.field)
             .is_some_and(|f| p.field_active(f, answers))
-            || !super::catalog::cond_holds(&r.when, answers)
+            || !super::catalog::cond_holds(&r.when, &read)
         {
             continue;
         }
-        let get_date = |id: &str| canonical.get(id).and_then(|d| Date::parse_iso(d));
+        // A year alone counts as its first day.
+        let get_date = |id: &str| {
+            canonical.get(id).and_then(|d| {
+                Date::parse_iso(d).or_else(|| year_only(d).and_then(|y| Date::from_ymd(y, 1, 1)))
+            })
+        };
         let fired = match &r.kind {
             RuleKind::DateBefore { earlier, later } => match (get_date(earlier), get_date(later)) {
                 (Some(a), Some(b)) if a >= b => Some(r.message.clone()),
@@ -485,7 +611,7 @@ pub fn display_value(
     lang: Lang,
     units: Option<&AdminUnits>,
 ) -> String {
-    let Some(f) = p.field(field_id) else {
+    let Some(f) = p.field_or_cell(field_id) else {
         return canonical.to_string();
     };
     match &f.kind {
@@ -696,6 +822,8 @@ mod tests {
                 "nyc_ho_ten",
                 "nyc_ngay_sinh",
                 "nyc_so_dinh_danh",
+                "nyc_dia_chi",
+                "nyc_noi_cu_tru",
                 "nyc_quan_he"
             ]
         );

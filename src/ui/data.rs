@@ -145,3 +145,24 @@ async fn fetch_procedure(id: &str) -> Option<&'static Procedure> {
 pub fn use_data() -> Data {
     expect_context::<Data>()
 }
+
+thread_local! {
+    static FONTS: std::cell::Cell<Option<crate::engine::pdf::Fonts<'static>>> = const { std::cell::Cell::new(None) };
+}
+
+/// The fonts of the printed forms (`/fonts/*.ttf`, kept offline by the service worker), fetched
+/// when the first document is made and kept for the session.
+pub async fn fonts() -> Option<crate::engine::pdf::Fonts<'static>> {
+    if let Some(f) = FONTS.with(std::cell::Cell::get) {
+        return Some(f);
+    }
+    let [r, b] = crate::engine::pdf::FONT_URLS;
+    let (regular, bold) =
+        futures::future::join(super::web::fetch_bytes(r), super::web::fetch_bytes(b)).await;
+    let fonts = crate::engine::pdf::Fonts {
+        regular: Box::leak(regular?.into_boxed_slice()),
+        bold: Box::leak(bold?.into_boxed_slice()),
+    };
+    FONTS.with(|c| c.set(Some(fonts)));
+    Some(fonts)
+}

@@ -36,6 +36,9 @@ async fn build(
     let Some(units) = data.units_now() else {
         return Err(vec![i18n::PLACE_LOADING.into()]);
     };
+    let Some(fonts) = crate::ui::data::fonts().await else {
+        return Err(vec![i18n::FONTS_NOT_LOADED.into()]);
+    };
     // Large packages take a moment on a slow phone: the "building" line is shown first.
     gloo::timers::future::TimeoutFuture::new(40).await;
     let answers = drafts.answers_of_untracked(&p.id);
@@ -50,6 +53,7 @@ async fn build(
         today: web::today_vn(),
         lang: prefs.lang.get_untracked(),
         units: &units,
+        fonts,
     })
     .map_err(|e| e.0)?;
     let file_name = format!("hoso-{}-{}.zip", p.id, built.manifest.reference);

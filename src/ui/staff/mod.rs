@@ -123,7 +123,12 @@ fn open_file(pkg: RwSignal<Package>, data: Data, file: web_sys::File) {
             return;
         };
         let zip = Arc::new(bytes);
-        let next = match package::open(&zip) {
+        let Some(fonts) = crate::ui::data::fonts().await else {
+            let f = Finding::problem(FindingCode::Unreadable, crate::i18n::FONTS_NOT_LOADED);
+            pkg.set(Package::Unreadable(name, f));
+            return;
+        };
+        let next = match package::open(&zip, fonts) {
             Ok(o) => {
                 let r = Report::from_opened(name, zip.clone(), o);
                 data.load_procedure(&r.manifest.procedure.id);
