@@ -50,12 +50,14 @@ if ! command -v wasm-split-cli >/dev/null \
   cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
 fi
 
-# 4. Chromium and chromedriver for the browser tests, and openssl for the benchmark's HTTPS test
-#    certificate (scripts/bench/serve_h2.js) (Debian packages).
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v openssl >/dev/null; then
-  step "installing chromium, chromium-driver and openssl from apt"
+# 4. Chromium and chromedriver for the browser tests, openssl for the benchmark's HTTPS test
+#    certificate (scripts/bench/serve_h2.js), and poppler (pdftotext) and qpdf, the independent
+#    readers of the printed forms (tests/forms.rs) (Debian packages).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v openssl >/dev/null \
+   || ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null; then
+  step "installing chromium, chromium-driver, openssl, poppler-utils and qpdf from apt"
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver openssl
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver openssl poppler-utils qpdf
 fi
 
 # 5. npm packages: wasm-opt (binaryen), Playwright (no browser download), axe-core, ajv, jszip.

@@ -314,6 +314,9 @@ pub struct Form {
     #[serde(default)]
     pub footnotes: Vec<String>,
     pub source: FormSource,
+    /// The form is used only when this holds (e.g. CT01 unless the resident chose CT02).
+    #[serde(default)]
+    pub when: Option<Cond>,
     /// Fields of the procedure's declaration pages that this form does not print, and why (e.g.
     /// a phone number the paper form has no line for). `hoso catalog check` wants every
     /// declaration field printed or listed here.
@@ -688,6 +691,9 @@ impl Form {
         }
         if let Some(a) = &self.addressee {
             out.push(a.field.clone());
+        }
+        if let Some(c) = &self.when {
+            c.fields(&mut out);
         }
         out.sort();
         out.dedup();
