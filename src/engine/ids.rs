@@ -112,6 +112,9 @@ pub const ID_PROVINCE_CODES: [(&str, &str); 63] = [
 pub struct IdFacts {
     pub sex: Sex,
     pub birth_year: i32,
+    /// The first three digits when they are not a province code: for a birth registered abroad
+    /// they are a country code (the list of those is not verified, so this is only a warning).
+    pub unknown_place: Option<[u8; 3]>,
 }
 
 /// Keeps only digits, dropping the spaces, dots and dashes people type to group them.
@@ -129,7 +132,8 @@ fn digits_only(s: &str) -> Result<String, char> {
     Ok(out)
 }
 
-/// Validates a personal number on its own: 12 digits with a known province code.
+/// Validates a personal number on its own: 12 digits (the first three a province code, or, for a
+/// birth registered abroad, a country code: see [`IdFacts::unknown_place`]).
 /// Returns the canonical 12 digits and what they encode.
 pub fn parse_personal_id(input: &str) -> Result<(String, IdFacts), I18n> {
     let d = digits_only(input)
@@ -138,14 +142,13 @@ pub fn parse_personal_id(input: &str) -> Result<(String, IdFacts), I18n> {
         return Err(fill(msg::ID_LENGTH, &[("count", d.len().into())]));
     }
     let ppp = &d[0..3];
-    if !ID_PROVINCE_CODES.iter().any(|(c, _)| *c == ppp) {
-        return Err(fill(msg::ID_PROVINCE, &[("code", ppp.into())]));
-    }
+    let known = ID_PROVINCE_CODES.iter().any(|(c, _)| *c == ppp);
     let g = (d.as_bytes()[3] - b'0') as i32;
     let yy: i32 = d[4..6].parse().unwrap_or(0);
     let facts = IdFacts {
         sex: if g % 2 == 0 { Sex::Male } else { Sex::Female },
         birth_year: 1900 + (g / 2) * 100 + yy,
+        unknown_place: (!known).then(|| [d.as_bytes()[0], d.as_bytes()[1], d.as_bytes()[2]]),
     };
     Ok((d, facts))
 }
@@ -183,7 +186,7 @@ pub fn check_id_against(
 }
 
 /// Mobile prefixes renumbered in 2018 (11 → 10 digits): old 4-digit prefix → new 3-digit prefix.
-pub const OLD_MOBILE_PREFIXES: [(&str, &str); 20] = [
+pub const OLD_MOBILE_PREFIXES: [(&str, &str); 21] = [
     ("0120", "070"),
     ("0121", "079"),
     ("0122", "077"),
@@ -204,6 +207,7 @@ pub const OLD_MOBILE_PREFIXES: [(&str, &str); 20] = [
     ("0169", "039"),
     ("0186", "056"),
     ("0188", "058"),
+    ("0199", "059"),
 ];
 
 fn is_mobile_national(n: &str) -> bool {
@@ -347,7 +351,8 @@ mod tests {
             f,
             IdFacts {
                 sex: Sex::Female,
-                birth_year: 1988
+                birth_year: 1988,
+                unknown_place: None
             }
         );
         let (_, f) = parse_personal_id("001206012345").unwrap();
@@ -355,17 +360,18 @@ mod tests {
             f,
             IdFacts {
                 sex: Sex::Male,
-                birth_year: 2006
+                birth_year: 2006,
+                unknown_place: None
             }
         );
         assert!(parse_personal_id("12345678901")
             .unwrap_err()
             .en
             .contains("12 digits"));
-        assert!(parse_personal_id("003188001010")
-            .unwrap_err()
-            .en
-            .contains("(003)"));
+        // Not a province code: for a birth registered abroad it is a country code (V1), so the
+        // number is accepted and the place is flagged for a warning.
+        let (_, f) = parse_personal_id("003188001010").unwrap();
+        assert_eq!(f.unknown_place, Some(*b"003"));
         assert!(parse_personal_id("02518800101x")
             .unwrap_err()
             .en
@@ -388,6 +394,9 @@ mod tests {
 
     #[test]
     fn phones() {
+        // Gmobile's old 0199 became 059 (V2).
+        assert!(parse_phone("0199 123 4567").unwrap_err().en.contains("059"));
+        assert_eq!(parse_phone("059 123 4567").unwrap(), "0591234567");
         assert_eq!(parse_phone("0912 345 678").unwrap(), "0912345678");
         assert_eq!(parse_phone("+84 912-345-678").unwrap(), "0912345678");
         assert_eq!(parse_phone("84912345678").unwrap(), "0912345678");
@@ -530,10 +539,13 @@ mod more_tests {
             .contains("chữ số"));
         // The 12-digit personal number of an individual or business household.
         assert_eq!(parse_tax_code("046 195 000 123").unwrap(), "046195000123");
-        assert!(parse_tax_code("999195000123")
+        // A personal number whose first digits are not a province (a birth registered abroad:
+        // a country code, V1) is a personal number still.
+        assert_eq!(parse_tax_code("999195000123").unwrap(), "999195000123");
+        assert!(parse_tax_code("04619500012")
             .unwrap_err()
-            .vi
-            .starts_with("Mã số thuế 12 chữ số"));
+            .en
+            .contains("11"));
     }
 
     #[test]

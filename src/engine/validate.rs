@@ -487,6 +487,13 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
                 .as_ref()
                 .and_then(|bf| canonical.get(bf))
                 .and_then(|d| year_of(d));
+            if let Some(code) = facts.unknown_place {
+                issues.push(Issue {
+                    field: f.id.clone(),
+                    severity: Severity::Warning,
+                    message: fill(msg::ID_PROVINCE, &[("code", (&String::from_utf8_lossy(&code).into_owned()).into())]),
+                });
+            }
             if let Err(m) = ids::check_id_against(facts, holder_sex, year) {
                 canonical.remove(&f.id);
                 issues.push(Issue {
@@ -877,6 +884,37 @@ mod tests {
         );
         a.insert("nm_ngay_chet".into(), today().plus_days(-16).display());
         assert_eq!(validate(p, &a, &ctx()).warnings().count(), 1);
+    }
+
+    #[test]
+    fn a_personal_number_without_a_province_code_is_a_warning() {
+        // V1: for a birth registered abroad the first three digits are a country code.
+        let p = birth();
+        let mut a = p.sample_answers.clone();
+        a.insert("me_so_dinh_danh".into(), "999195000123".into());
+        let out = validate(p, &a, &ctx());
+        assert!(out.is_valid(), "{:?}", out.issues);
+        let w: Vec<_> = out.warnings().map(|i| i.field.as_str()).collect();
+        assert_eq!(w, ["me_so_dinh_danh"]);
+        assert!(out.warnings().next().unwrap().message.en.contains("(999)"));
+    }
+
+    #[test]
+    fn a_parent_s_year_of_birth_alone_is_accepted() {
+        // F2: the form asks "Năm sinh"; day and month only if known.
+        let p = birth();
+        let mut a = p.sample_answers.clone();
+        a.insert("me_ngay_sinh".into(), "1995".into());
+        let out = validate(p, &a, &ctx());
+        assert!(out.is_valid(), "{:?}", out.issues);
+        assert_eq!(out.canonical["me_ngay_sinh"], "1995");
+        assert_eq!(display_value(p, "me_ngay_sinh", "1995", Lang::Vi, None), "1995");
+        // A year after the child's birth is still refused, and a child's date needs the day.
+        a.insert("me_ngay_sinh".into(), "2027".into());
+        assert!(!validate(p, &a, &ctx()).is_valid());
+        a.insert("me_ngay_sinh".into(), "1995".into());
+        a.insert("tre_ngay_sinh".into(), "2026".into());
+        assert!(!validate(p, &a, &ctx()).is_valid());
     }
 
     #[test]
