@@ -525,3 +525,49 @@ fn the_sample_packages_verify() {
         assert_eq!(v["intact"], true);
     }
 }
+
+#[test]
+fn declaration_writes_the_official_form_as_a_pdf_an_independent_reader_reads() {
+    let dir = std::env::temp_dir().join(format!("hoso-cli-decl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("to-khai.pdf");
+    let (code, stdout, err) = hoso(&[
+        "declaration",
+        "khai-sinh",
+        "tests/answers/khai-sinh.json",
+        "-o",
+        out.to_str().unwrap(),
+        TODAY[0],
+        TODAY[1],
+    ]);
+    assert_eq!(code, 0, "{stdout}{err}");
+    assert!(stdout.contains("TỜ KHAI ĐĂNG KÝ KHAI SINH"), "{stdout}");
+    let text = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8", out.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (apt poppler-utils, scripts/setup.sh)");
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("TỜ KHAI ĐĂNG KÝ KHAI SINH"), "{text}");
+    assert!(
+        text.contains("Họ, chữ đệm, tên: NGUYỄN THỊ MAI ANH"),
+        "{text}"
+    );
+    assert!(text.contains("không kèm gói hồ sơ"), "{text}");
+    // Answers with an error: no form, the errors by field, exit 1.
+    let mut a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/answers/khai-sinh.json").unwrap())
+            .unwrap();
+    a["tre_ngay_sinh"] = "31/02/2026".into();
+    let bad = temp("bad-decl.json", a.to_string().as_bytes());
+    let (code, stdout, _) = hoso(&[
+        "declaration",
+        "khai-sinh",
+        &bad,
+        "-o",
+        out.to_str().unwrap(),
+        TODAY[0],
+        TODAY[1],
+    ]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("tre_ngay_sinh"), "{stdout}");
+}

@@ -45,9 +45,17 @@ fn printed(id: &str) -> Vec<(String, Vec<u8>)> {
         units: AdminUnits::bundled(),
         fonts: BUNDLED_FONTS,
     })
-    .unwrap_or_else(|e| panic!("{id}: {:?}", e.0.iter().map(|m| m.en.clone()).collect::<Vec<_>>()));
+    .unwrap_or_else(|e| {
+        panic!(
+            "{id}: {:?}",
+            e.0.iter().map(|m| m.en.clone()).collect::<Vec<_>>()
+        )
+    });
     let (_, files) = package::read(&built.zip).unwrap();
-    files.into_iter().filter(|(p, _)| p.ends_with(".pdf") && p.starts_with("to-khai/")).collect()
+    files
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".pdf") && p.starts_with("to-khai/"))
+        .collect()
 }
 
 #[test]
@@ -65,7 +73,10 @@ fn every_printed_form_reads_back_in_the_official_order() {
             let f = file.to_str().unwrap();
             let check = tool("qpdf", &["--check", f]);
             if !check.status.success() {
-                problems.push(format!("{path}: qpdf --check: {}", String::from_utf8_lossy(&check.stdout)));
+                problems.push(format!(
+                    "{path}: qpdf --check: {}",
+                    String::from_utf8_lossy(&check.stdout)
+                ));
             }
             let out = tool("pdftotext", &["-raw", "-enc", "UTF-8", f, "-"]);
             let got = String::from_utf8(out.stdout).expect("UTF-8 text");
@@ -74,8 +85,9 @@ fn every_printed_form_reads_back_in_the_official_order() {
                 std::fs::write(&expected_file, &got).unwrap();
                 continue;
             }
-            let expected = std::fs::read_to_string(&expected_file)
-                .unwrap_or_else(|_| panic!("{expected_file} is missing: HOSO_BLESS=1 cargo test --test forms writes it"));
+            let expected = std::fs::read_to_string(&expected_file).unwrap_or_else(|_| {
+                panic!("{expected_file} is missing: HOSO_BLESS=1 cargo test --test forms writes it")
+            });
             // Every expected line, in order, in the text the reader extracted (the package's own
             // reference and id, which change with the catalog, are not compared).
             let text = folded(&got);
@@ -113,8 +125,13 @@ fn every_character_of_every_form_has_a_glyph() {
         }
     }
     // Every letter of Vietnamese in NFC, both cases, and the marks a form uses.
-    let vi = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
-    for c in vi.chars().chain(hoso::engine::text::upper(vi).chars()).chain("□…“”–".chars()) {
+    let vi =
+        "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
+    for c in vi
+        .chars()
+        .chain(hoso::engine::text::upper(vi).chars())
+        .chain("□…“”–".chars())
+    {
         for (face, name) in faces.iter().zip(["regular", "bold"]) {
             if !face.contains(&c) {
                 missing.push((c, name));
@@ -139,7 +156,8 @@ fn the_expected_files_name_existing_procedures() {
         let name = e.unwrap().file_name().into_string().unwrap();
         let id = name.rsplit_once('-').map(|(id, _)| id).unwrap_or_default();
         assert!(
-            Catalog::bundled().procedure(id).is_some() || !Path::new(&format!("src/catalog/{id}.json")).exists(),
+            Catalog::bundled().procedure(id).is_some()
+                || !Path::new(&format!("src/catalog/{id}.json")).exists(),
             "tests/forms/{name}: no procedure {id}"
         );
     }

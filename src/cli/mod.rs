@@ -7,6 +7,7 @@
 
 mod catalog;
 mod checklist;
+mod declaration;
 mod pack;
 mod validate;
 mod verify;
@@ -44,6 +45,9 @@ Usage:
   hoso pack <procedure-id> <answers.json> [--attach <document-id>=<file> …] -o <out.zip>
             [--created-at 2026-11-23T03:04:05Z] [--today yyyy-mm-dd] [--lang {langs}]
                                                  builds a package with the browser's code
+  hoso declaration <procedure-id> <answers.json> -o <form.pdf> [--html] [--today yyyy-mm-dd]
+            [--lang {langs}]              the official form(s) filled in, as PDF (or HTML); two
+                                                 forms are written to <form>-1.pdf, <form>-2.pdf
   hoso --version
 
 answers.json: an object {\"field_id\": \"value\", …}, or a package's answers.json.
@@ -290,6 +294,7 @@ pub fn execute(args: &[String]) -> Outcome {
         "checklist" => checklist::run(rest),
         "verify" => verify::run(rest),
         "pack" => pack::run(rest),
+        "declaration" => declaration::run(rest),
         other => fail(2, format!("unknown command \"{other}\"\n\n{}", usage())),
     }
 }

@@ -542,10 +542,7 @@ mod more_tests {
         // A personal number whose first digits are not a province (a birth registered abroad:
         // a country code, V1) is a personal number still.
         assert_eq!(parse_tax_code("999195000123").unwrap(), "999195000123");
-        assert!(parse_tax_code("04619500012")
-            .unwrap_err()
-            .en
-            .contains("11"));
+        assert!(parse_tax_code("04619500012").unwrap_err().en.contains("11"));
     }
 
     #[test]

@@ -287,29 +287,13 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         }
     }
     let summary = super::summary::sections(p, &canonical, &outcome, Some(input.units));
-    let made = made_date(input.created_at);
-    // The official forms, filled in; a plain summary for a procedure that has none.
-    let forms: Vec<Filled> = if p.form_defs.is_empty() {
-        let place = super::form::Inputs {
-            procedure: p,
-            answers: &canonical,
-            units: Some(input.units),
-            made,
-        };
-        vec![super::declaration::summary(
-            &super::form::summary_title(p).vi,
-            &summary,
-            place.place_date_line(),
-        )]
-    } else {
-        let inputs = super::form::Inputs {
-            procedure: p,
-            answers: &canonical,
-            units: Some(input.units),
-            made,
-        };
-        p.form_defs.iter().map(|f| f.fill(&inputs)).collect()
-    };
+    let forms = super::declaration::filled(
+        p,
+        &canonical,
+        &summary,
+        Some(input.units),
+        made_date(input.created_at),
+    );
     let answers = AnswersFile {
         format: ANSWERS_FORMAT.into(),
         format_version: FORMAT_VERSION,

@@ -491,7 +491,13 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
                 issues.push(Issue {
                     field: f.id.clone(),
                     severity: Severity::Warning,
-                    message: fill(msg::ID_PROVINCE, &[("code", (&String::from_utf8_lossy(&code).into_owned()).into())]),
+                    message: fill(
+                        msg::ID_PROVINCE,
+                        &[(
+                            "code",
+                            (&String::from_utf8_lossy(&code).into_owned()).into(),
+                        )],
+                    ),
                 });
             }
             if let Err(m) = ids::check_id_against(facts, holder_sex, year) {
@@ -908,7 +914,10 @@ mod tests {
         let out = validate(p, &a, &ctx());
         assert!(out.is_valid(), "{:?}", out.issues);
         assert_eq!(out.canonical["me_ngay_sinh"], "1995");
-        assert_eq!(display_value(p, "me_ngay_sinh", "1995", Lang::Vi, None), "1995");
+        assert_eq!(
+            display_value(p, "me_ngay_sinh", "1995", Lang::Vi, None),
+            "1995"
+        );
         // A year after the child's birth is still refused, and a child's date needs the day.
         a.insert("me_ngay_sinh".into(), "2027".into());
         assert!(!validate(p, &a, &ctx()).is_valid());

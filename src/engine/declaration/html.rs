@@ -93,16 +93,13 @@ pub fn html(f: &Filled, stamp: &Stamp) -> String {
     ));
     h.push_str(STYLE);
     h.push_str("</head>\n<body>\n");
-    let qr = crate::engine::qr::svg(
-        &qr_text(stamp),
-        110,
-        &format!("Mã QR của hồ sơ {}", stamp.reference),
-    )
-    .unwrap_or_default();
-    h.push_str(&format!(
-        "<div class=\"qr\">{qr}<br>{}</div>\n",
-        e(stamp.reference)
-    ));
+    let label = format!("Mã QR của hồ sơ {}", stamp.reference);
+    if let Some(qr) = qr_text(stamp).and_then(|t| crate::engine::qr::svg(&t, 110, &label)) {
+        h.push_str(&format!(
+            "<div class=\"qr\">{qr}<br>{}</div>\n",
+            e(stamp.reference)
+        ));
+    }
     for c in &f.corner {
         h.push_str(&format!("<p class=\"corner\">{}</p>\n", e(c)));
     }

@@ -13,8 +13,11 @@ mod pdf;
 pub use html::html;
 pub use pdf::pdf;
 
-use super::form::{Filled, FilledBlock, FilledPart, FormSource};
+use super::catalog::{Answers, Procedure};
+use super::date::Date;
+use super::form::{Filled, FilledBlock, FilledPart, FormSource, Inputs};
 use super::summary::Section;
+use super::units::AdminUnits;
 
 /// What the printout says about the package it comes from (its footer and QR code).
 pub struct Stamp<'a> {
@@ -39,6 +42,12 @@ impl Stamp<'_> {
                 source.legal, source.wording
             )
         };
+        if self.reference.is_empty() {
+            return format!(
+                "Bản in do {} tạo từ câu trả lời, thủ tục {} – mã {}, không kèm gói hồ sơ. {origin}",
+                self.generator, self.procedure, self.code
+            );
+        }
         format!(
             "Bản in từ gói hồ sơ {} (mã gói {}), thủ tục {} – mã {}, do {} tạo. {origin} Cán bộ kiểm tra gói bằng mã QR hoặc lệnh hoso verify.",
             self.reference, self.package_id, self.procedure, self.code, self.generator
@@ -46,9 +55,10 @@ impl Stamp<'_> {
     }
 }
 
-/// A package's QR code text: format, short reference and package id.
-pub fn qr_text(stamp: &Stamp) -> String {
-    super::qr::package_payload(stamp.reference, stamp.package_id)
+/// A package's QR code text: format, short reference and package id (none without a package).
+pub fn qr_text(stamp: &Stamp) -> Option<String> {
+    (!stamp.reference.is_empty())
+        .then(|| super::qr::package_payload(stamp.reference, stamp.package_id))
 }
 
 /// The file name of a printed form in the package (`to-khai/1-<form id>.pdf`).
@@ -58,6 +68,34 @@ pub fn path(n: usize, filled: &Filled, ext: &str) -> String {
 
 /// Where the printed forms sit in a package.
 pub const DIR: &str = "to-khai";
+
+/// The forms of `p` that apply to the canonical `answers`, filled in, or the plain summary
+/// (from `sections`) when none applies; `made` is the day they are dated.
+pub fn filled(
+    p: &Procedure,
+    answers: &Answers,
+    sections: &[Section],
+    units: Option<&AdminUnits>,
+    made: Date,
+) -> Vec<Filled> {
+    let inputs = Inputs {
+        procedure: p,
+        answers,
+        units,
+        made,
+    };
+    let mut forms: Vec<Filled> = p
+        .form_defs
+        .iter()
+        .filter(|f| super::catalog::cond_holds(&f.when, answers))
+        .map(|f| f.fill(&inputs))
+        .collect();
+    if forms.is_empty() {
+        let title = super::form::summary_title(p).vi;
+        forms.push(summary(&title, sections, inputs.place_date_line()));
+    }
+    forms
+}
 
 /// A plain summary in place of a declaration, for a procedure that has none: the answers of
 /// each page, titled as what it is.

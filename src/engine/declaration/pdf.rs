@@ -354,9 +354,9 @@ fn signatures(s: &mut Sheet, f: &Filled) {
 
 /// The package's footer with its QR code at the left.
 fn footer(s: &mut Sheet, f: &Filled, stamp: &Stamp) {
-    let Some((w, runs)) = crate::engine::qr::runs(&qr_text(stamp)) else {
-        return;
-    };
+    let (w, runs) = qr_text(stamp)
+        .and_then(|t| crate::engine::qr::runs(&t))
+        .unwrap_or((0, Vec::new()));
     let module = 170; // 1.7 pt
     let side = w * module;
     s.gap(400);
