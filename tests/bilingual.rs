@@ -248,7 +248,7 @@ fn the_json_schemas_know_every_language() {
             _ => Default::default(),
         }
     };
-    let manifest = read("manifest-v1.schema.json");
+    let manifest = read("manifest-v2.schema.json");
     assert_eq!(
         set(&manifest["properties"]["language"]["enum"]),
         codes,

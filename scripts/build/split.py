@@ -33,8 +33,9 @@ import subprocess
 import sys
 import tempfile
 
-# The parts of src/ui/lazy.rs; index.html's boot script picks one by the page's address.
-SPLITS = ["finish", "form"]
+# The parts of src/ui/lazy.rs; index.html's boot script picks one by the page's address (`pack`,
+# the package builder, is fetched by the review page).
+SPLITS = ["finish", "form", "pack"]
 OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"]
 # For experiments: more wasm-opt flags before -Oz (e.g. HOSO_OPT_EXTRA="-aimfs 12 --inlining-optimizing").
 OPT[0:0] = os.environ.get("HOSO_OPT_EXTRA", "").split()

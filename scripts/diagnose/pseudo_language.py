@@ -44,10 +44,10 @@ for f in glob.glob(f"{root}/src/catalog/*.json"):
     v = load(f); walk(v); dump(f, v, 1)
 print("catalog texts given an xx version:", count)
 # The published JSON Schemas list the languages too (tests/bilingual.rs checks them).
-m = load(f"{root}/public/schema/manifest-v1.schema.json")
+m = load(f"{root}/public/schema/manifest-v2.schema.json")
 m["properties"]["language"]["enum"].append("xx")
 m["$defs"]["i18n"]["properties"]["xx"] = OrderedDict(type="string", minLength=1)
-dump(f"{root}/public/schema/manifest-v1.schema.json", m)
+dump(f"{root}/public/schema/manifest-v2.schema.json", m)
 st = load(f"{root}/public/schema/settings-v1.schema.json")
 st["properties"]["lang"]["enum"].append("xx")
 st["$defs"]["text"]["oneOf"][1]["properties"]["xx"] = OrderedDict(type="string")

@@ -1,5 +1,5 @@
 //! Package v1: the zip a resident downloads and a centre receives. Layout and fields are documented
-//! in `docs/package-format.md`; the manifest's JSON Schema is `public/schema/manifest-v1.schema.json`.
+//! in `docs/package-format.md`; the manifest's JSON Schema is `public/schema/manifest-v2.schema.json`.
 //!
 //! Building is deterministic: the same answers, attachments and creation time give the same bytes.
 
@@ -127,6 +127,9 @@ pub struct Built {
     pub zip: Vec<u8>,
     pub manifest: Manifest,
     pub answers: AnswersFile,
+    /// The printed forms (path in the package, media type, bytes), also inside the zip: the
+    /// confirmation page offers each on its own.
+    pub printed: Vec<(String, MediaType, Vec<u8>)>,
 }
 
 /// Why a package could not be built; each message is for the resident.
@@ -411,6 +414,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         zip,
         manifest,
         answers,
+        printed,
     })
 }
 
@@ -501,7 +505,7 @@ fn is_hex(s: &str, len: usize) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-/// What the manifest's JSON Schema (public/schema/manifest-v1.schema.json) requires beyond its
+/// What the manifest's JSON Schema (public/schema/manifest-v2.schema.json) requires beyond its
 /// shape, which `deny_unknown_fields` typing already enforces.
 fn manifest_schema_findings(m: &Manifest) -> Vec<Finding> {
     let mut out = Vec::new();

@@ -13,6 +13,8 @@ use super::components::{loading_line, LoadFailed};
 use super::data::Load;
 use super::pages::{AttachmentsPage, ChecklistPage, DonePage, ProcedureInfo, ReviewPage, StepPage};
 use super::router::Route;
+use crate::engine::package::{self, BuildError, BuildInput, Built};
+use crate::engine::text::I18n;
 use futures::FutureExt;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -36,6 +38,37 @@ macro_rules! split_page {
             Ok(())
         }
     };
+}
+
+/// The package builder (validation, the official forms as HTML and PDF, the zip) in a part of its
+/// own, `pack`: fetched when the review page opens, so no page's first load carries the PDF code.
+#[cfg(not(feature = "staff-page"))]
+#[leptos::wasm_split::wasm_split(pack, wasm_split_path = ::leptos::wasm_split, fallible, preload(pack_pre))]
+fn pack(input: &BuildInput<'_>) -> Result<Result<Built, BuildError>, SplitLoaderError> {
+    Ok(package::build(input))
+}
+#[cfg(feature = "staff-page")]
+async fn pack(input: &BuildInput<'_>) -> Result<Result<Built, BuildError>, SplitLoaderError> {
+    Ok(package::build(input))
+}
+#[cfg(feature = "staff-page")]
+async fn pack_pre() -> Result<(), SplitLoaderError> {
+    Ok(())
+}
+
+/// Builds a package with the `pack` part (fetching it if needed); the resident's messages if not.
+pub async fn build_package(input: &BuildInput<'_>) -> Result<Built, Vec<I18n>> {
+    match pack(input).await {
+        Ok(built) => built.map_err(|e| e.0),
+        Err(_) => Err(vec![crate::i18n::LOAD_FAILED_BODY.into()]),
+    }
+}
+
+/// Starts fetching the `pack` part (the review page, so Continue need not wait for it).
+pub fn prefetch_pack() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = pack_pre().await;
+    });
 }
 
 split_page!(form, info_page, info_pre, ProcedureInfo);

@@ -10,7 +10,7 @@ pub mod components;
 pub mod data;
 pub mod drafts;
 pub mod embed;
-mod lazy;
+pub mod lazy;
 pub mod pages;
 mod photos;
 pub mod prefs;

@@ -4,9 +4,9 @@ const fs = require('fs');
 const crypto = require('crypto');
 const JSZip = require('jszip');
 const Ajv2020 = require('ajv/dist/2020');
-const { test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG } = require('./helpers');
+const { test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, pdfText } = require('./helpers');
 
-const schema = JSON.parse(fs.readFileSync('public/schema/manifest-v1.schema.json', 'utf8'));
+const schema = JSON.parse(fs.readFileSync('public/schema/manifest-v2.schema.json', 'utf8'));
 
 test('a resident registers a birth from the start page to a downloaded package', async ({ page }) => {
   // Privacy: every request and every address the app shows is recorded, and so is any
@@ -102,6 +102,7 @@ test('a resident registers a birth from the start page to a downloaded package',
   await page.fill('input[name=me_ho_ten]', 'Trần Thị Hoa');
   await page.fill('input[name=me_ngay_sinh]', '14/02/1995');
   await page.selectOption('select[name=me_dan_toc]', 'Kinh');
+  await page.fill('input[name=me_dia_chi]', '12 Nguyễn Sinh Cung');
   await choosePlace(page, 'me_noi_cu_tru', 'vy da', 'Phường Vỹ Dạ');
   await page.fill('input[name=me_so_dinh_danh]', '046095000123');
   await pressContinue(page);
@@ -115,7 +116,17 @@ test('a resident registers a birth from the start page to a downloaded package',
   await page.fill('input[name=cha_ho_ten]', 'Nguyễn Văn Nam');
   await page.fill('input[name=cha_ngay_sinh]', '30/04/1992');
   await page.selectOption('select[name=cha_dan_toc]', 'Kinh');
+  await page.fill('input[name=cha_dia_chi]', '12 Nguyễn Sinh Cung');
   await choosePlace(page, 'cha_noi_cu_tru', 'vy da', 'Phường Vỹ Dạ');
+  await pressContinue(page);
+
+  // The parents' marriage (the form prints its certificate when they have registered it).
+  await expect(page).toHaveURL(/\/s\/ket-hon-cha-me$/);
+  await page.check('input[name=cha_me_dkkh][value=co]');
+  await page.fill('input[name=gckh_so]', '15');
+  await page.fill('input[name=gckh_ngay]', '16/05/2020');
+  await page.fill('input[name=gckh_noi]', 'Ủy ban nhân dân phường Vỹ Dạ');
+  await expectAccessible(page, 'parents marriage');
   await pressContinue(page);
 
   // Requester (the mother files, so only contact details are asked).
@@ -196,14 +207,26 @@ test('a resident registers a birth from the start page to a downloaded package',
   expect(Object.keys(zip.files).sort()).toEqual(['manifest.json', ...manifest.files.map(f => f.path)].sort());
   // The id digest, recomputed independently (docs/package-format.md).
   const blank = { ...manifest, package_id: '', reference: '',
-    files: manifest.files.map(f => f.path === 'to-khai.html' ? { ...f, size: 0, sha256: '' } : f) };
+    files: manifest.files.map(f => f.path.startsWith('to-khai/') ? { ...f, size: 0, sha256: '' } : f) };
   const digest = crypto.createHash('sha256').update(JSON.stringify(blank), 'utf8').digest('hex');
   expect(digest.slice(0, 32)).toBe(manifest.package_id);
-  // The printable declaration: Vietnamese, with the answers and the same reference.
-  const declaration = await zip.file('to-khai.html').async('string');
-  expect(declaration).toContain('<h1>Tờ khai đăng ký khai sinh</h1>');
+  // The official form, printable: Vietnamese, with the answers and the same reference.
+  expect(manifest.files.slice(1, 3).map(f => f.path)).toEqual(['to-khai/1-tt04-khai-sinh.html', 'to-khai/1-tt04-khai-sinh.pdf']);
+  const declaration = await zip.file('to-khai/1-tt04-khai-sinh.html').async('string');
+  expect(declaration).toContain('TỜ KHAI ĐĂNG KÝ KHAI SINH');
+  expect(declaration).toContain('NGUYỄN THỊ MAI HƯƠNG');
   expect(declaration).toContain(reference);
   expect(declaration).toContain('<svg');
+  // The same form as PDF, offered on its own and read by an independent reader (poppler).
+  const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#download-form-1').click()]);
+  expect(pdfDownload.suggestedFilename()).toBe(`to-khai-khai-sinh-${reference}.pdf`);
+  const pdf = fs.readFileSync(await pdfDownload.path());
+  expect(pdf.equals(await zip.file('to-khai/1-tt04-khai-sinh.pdf').async('nodebuffer'))).toBe(true);
+  const text = pdfText(pdf);
+  for (const s of ['TỜ KHAI ĐĂNG KÝ KHAI SINH', 'NGUYỄN THỊ MAI HƯƠNG', 'Trần Thị Hoa', 'Nguyễn Văn Nam', reference]) {
+    expect(text).toContain(s);
+  }
+  expect(text).toMatch(/Ngày, tháng, năm sinh:.*01\/11\/2026/);
   const photo = await zip.file('documents/giay-chung-sinh/01.jpg').async('nodebuffer');
   expect(photo.equals(JPEG)).toBe(true);
   const answers = JSON.parse(await zip.file('answers.json').async('string'));

@@ -162,4 +162,11 @@ async function idbCount(page, store) {
   }, store);
 }
 
-module.exports = { TODAY, clockTime, fixClock, newContext, test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };
+// The text of a PDF as an independent reader sees it: poppler's pdftotext (scripts/setup.sh
+// installs poppler-utils), in reading order.
+function pdfText(bytes) {
+  const { execFileSync } = require('child_process');
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: bytes }).toString('utf8');
+}
+
+module.exports = { pdfText, TODAY, clockTime, fixClock, newContext, test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };

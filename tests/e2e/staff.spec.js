@@ -20,22 +20,22 @@ test('staff open a package from the start page and see it is complete, intact an
   await expect(verdict).toContainText('Đầy đủ, nguyên vẹn và hợp lệ');
   await expect(verdict).toBeFocused();
   const main = page.locator('main');
-  await expect(main).toContainText('HS-712S-876K');
+  await expect(main).toContainText('HS-QNAC-AD5X');
   await expect(main).toContainText('Đăng ký khai sinh (1.001193)');
   await expect(main).toContainText('Phường Vỹ Dạ, Thành phố Huế');
   // The declaration in people's terms: names, dates as dd/mm/yyyy.
   await expect(page.locator('.declaration')).toContainText('Nguyễn Thị Mai Anh');
   await expect(page.locator('.declaration')).toContainText('01/11/2026');
   await expect(main).toContainText('Có: documents/giay-chung-sinh/01.jpg');
-  await expect(main).toContainText('Có: answers.json, to-khai.html');
+  await expect(main).toContainText('Có: answers.json, to-khai/1-tt04-khai-sinh.html, to-khai/1-tt04-khai-sinh.pdf');
   await expect(page.locator('.attachment img')).toHaveCount(1);
   expect(await page.locator('.attachment img').evaluate(img => img.complete && img.naturalWidth)).toBe(1);
   await expectAccessible(page, 'staff, valid package');
 
   // A reference typed by the resident, forgivingly compared.
-  await page.fill('input[name=reference]', 'hs 712s 876k');
+  await page.fill('input[name=reference]', 'hs qnac ad5x');
   await expect(main).toContainText('Khớp');
-  await page.fill('input[name=reference]', 'HS-712S-876M');
+  await page.fill('input[name=reference]', 'HS-QNAC-AD5Y');
   await expect(main).toContainText('Không khớp');
 
   // English, then print styles hide the controls.

@@ -66,6 +66,9 @@ pub fn path(n: usize, filled: &Filled, ext: &str) -> String {
     format!("{DIR}/{n}-{}.{ext}", filled.id)
 }
 
+/// The id of the plain summary printed for a procedure with no form.
+pub const SUMMARY_ID: &str = "tom-tat";
+
 /// Where the printed forms sit in a package.
 pub const DIR: &str = "to-khai";
 
@@ -112,7 +115,7 @@ pub fn summary(title: &str, sections: &[Section], place_date: String) -> Filled 
         }
     }
     Filled {
-        id: "tom-tat".into(),
+        id: SUMMARY_ID.into(),
         title: super::text::upper(title),
         corner: Vec::new(),
         place_date,

@@ -39,6 +39,18 @@ pub struct Finished {
     pub package_id: String,
     pub file_name: String,
     pub zip: Arc<Vec<u8>>,
+    /// The printed forms as PDF, each offered on its own.
+    pub printouts: Vec<Printout>,
+}
+
+/// One printed form of a package as PDF (the official form, or the plain summary).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Printout {
+    pub file_name: String,
+    pub title: String,
+    /// An official form (not the plain summary of a procedure with none).
+    pub is_form: bool,
+    pub bytes: Arc<Vec<u8>>,
 }
 
 /// What the device refused to keep, shown to the resident.

@@ -9,7 +9,7 @@ use crate::engine::text::format_size;
 use crate::i18n;
 use crate::routes::step_url;
 use crate::ui::components::{announce_page, Title};
-use crate::ui::drafts::{use_drafts, Finished};
+use crate::ui::drafts::{use_drafts, Finished, Printout};
 use crate::ui::prefs::use_prefs;
 use crate::ui::web;
 use leptos::prelude::*;
@@ -71,9 +71,39 @@ fn Package(p: &'static Procedure, f: Finished) -> impl IntoView {
             <button type="button" class="button" id="download" on:click=download>{move || prefs.t(i18n::DOWNLOAD)}</button>
         </p>
         <p class="hint">{move || prefs.t(i18n::DOWNLOAD_NOTE)}" "{move || format_size(size, prefs.lang.get())}</p>
+        <Printouts list=f.printouts.clone()/>
         <Centre/>
         <h2>{move || prefs.t(i18n::NEXT_STEPS)}</h2>
         <ol class="list list--numbered">{next_steps}</ol>
+    }
+}
+
+/// A button per printed form as PDF: "Tải tờ khai (PDF)", with the form's title when there are two.
+#[component]
+fn Printouts(list: Vec<Printout>) -> impl IntoView {
+    let prefs = use_prefs();
+    let many = list.len() > 1;
+    let is_form = list.iter().any(|p| p.is_form);
+    let buttons = list
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let text = if p.is_form { i18n::DOWNLOAD_FORM } else { i18n::DOWNLOAD_SUMMARY };
+            let title = many.then(|| format!(": {}", p.title));
+            let id = format!("download-form-{}", i + 1);
+            let save = move |_| {
+                let _ = web::download(&p.bytes, &p.file_name, "application/pdf");
+            };
+            view! {
+                <p><button type="button" class="button button--secondary" id=id on:click=save>
+                    {move || prefs.t(text)}{title}
+                </button></p>
+            }
+        })
+        .collect_view();
+    view! {
+        {buttons}
+        {is_form.then(|| view! { <p class="hint">{move || prefs.t(i18n::DOWNLOAD_FORM_NOTE)}</p> })}
     }
 }
 

@@ -5,7 +5,8 @@
 use super::{before, with_procedure};
 use crate::engine::catalog::{DocAction, Procedure, Severity};
 use crate::engine::journey::Step;
-use crate::engine::package::{self, BuildInput};
+use crate::engine::media::MediaType;
+use crate::engine::package::{BuildInput, Built};
 use crate::engine::summary;
 use crate::engine::text::{Arg, I18n};
 use crate::engine::validate::{self, Context};
@@ -13,7 +14,7 @@ use crate::i18n;
 use crate::routes::step_url;
 use crate::ui::components::{summary_list, ContinueButton, PageHead, SummaryRow};
 use crate::ui::data::{use_data, Data};
-use crate::ui::drafts::{use_drafts, Drafts, Finished};
+use crate::ui::drafts::{use_drafts, Drafts, Finished, Printout};
 use crate::ui::prefs::{use_prefs, Prefs};
 use crate::ui::router::navigate;
 use crate::ui::{embed, web};
@@ -44,7 +45,7 @@ async fn build(
     let answers = drafts.answers_of_untracked(&p.id);
     let attachments = drafts.package_files(p, &answers);
     let cat = crate::engine::catalog::CatalogIndex::bundled();
-    let built = package::build(&BuildInput {
+    let built = crate::ui::lazy::build_package(&BuildInput {
         procedure: p,
         catalog_version: &cat.version,
         answers: &answers,
@@ -55,21 +56,42 @@ async fn build(
         units: &units,
         fonts,
     })
-    .map_err(|e| e.0)?;
+    .await?;
     let file_name = format!("hoso-{}-{}.zip", p.id, built.manifest.reference);
     if prefs.settings.with_value(|s| !s.embed_origins.is_empty()) {
         let manifest = serde_json::to_string(&built.manifest).unwrap_or_default();
         embed::package(&file_name, &built.manifest.reference, &manifest, &built.zip);
     }
+    let printouts = printouts(p, &built);
     drafts.set_finished(Finished {
         procedure: p.id.clone(),
         reference: built.manifest.reference.clone(),
         package_id: built.manifest.package_id.clone(),
         file_name,
         zip: Arc::new(built.zip),
+        printouts,
     });
     navigate(&step_url(&p.id, Step::Done));
     Ok(())
+}
+
+/// The package's printed forms as PDF, named `to-khai-<procedure>-<reference>[-n].pdf`.
+fn printouts(p: &Procedure, built: &Built) -> Vec<Printout> {
+    let pdfs: Vec<_> = built.printed.iter().filter(|(_, m, _)| *m == MediaType::Pdf).collect();
+    let many = pdfs.len() > 1;
+    pdfs.into_iter()
+        .zip(&built.answers.forms)
+        .enumerate()
+        .map(|(i, ((_, _, bytes), form))| Printout {
+            file_name: match many {
+                true => format!("to-khai-{}-{}-{}.pdf", p.id, built.manifest.reference, i + 1),
+                false => format!("to-khai-{}-{}.pdf", p.id, built.manifest.reference),
+            },
+            title: form.title.clone(),
+            is_form: form.id != crate::engine::declaration::SUMMARY_ID,
+            bytes: Arc::new(bytes.clone()),
+        })
+        .collect()
 }
 
 /// Every page's answers, each with its problem if any and a link to change it.
@@ -152,6 +174,7 @@ fn attachment_rows(p: &'static Procedure, drafts: Drafts) -> impl Fn() -> AnyVie
 fn Review(p: &'static Procedure) -> impl IntoView {
     let (prefs, drafts, data) = (use_prefs(), use_drafts(), use_data());
     data.load_units();
+    crate::ui::lazy::prefetch_pack();
     let problems: RwSignal<Vec<I18n>> = RwSignal::new(Vec::new());
     let building = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
