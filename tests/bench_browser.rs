@@ -141,7 +141,8 @@ globalThis.__jszipBench = async (files) => {
 #[wasm_bindgen_test]
 async fn twenty_megabyte_package_build_and_verify_in_the_browser_with_the_jszip_comparison() {
     let units = AdminUnits::from_json(include_str!("../public/data/units-2025.json")).unwrap();
-    let p = Procedure::parse(include_str!("../src/catalog/khai-sinh.json")).unwrap();
+    // The compact file the app loads: with its forms (the JSON read in wasm has none attached).
+    let p = Procedure::from_compact(include_bytes!("../public/data/catalog/khai-sinh.bin")).unwrap();
     let atts = photos();
     let input = BuildInput {
         procedure: &p,
@@ -206,4 +207,61 @@ async fn twenty_megabyte_package_build_and_verify_in_the_browser_with_the_jszip_
         v[v.len() / 2]
     };
     console_log!("browser build: hoso {:.0} ms vs JSZip+WebCrypto {:.0} ms — ratio {:.2} (below 1: hoso faster)", med(build.clone()), med(js.clone()), med(build) / med(js));
+}
+
+/// Every procedure's printed forms made as PDF from its sample answers, as the package builder does
+/// (fill the form, lay it out, subset and embed the fonts, compress): the largest one's time is
+/// the figure (goal ≤ 50 ms).
+#[wasm_bindgen_test]
+fn printed_form_pdf_speed_in_the_browser() {
+    use hoso::engine::declaration::{self, Stamp};
+    use hoso::engine::pdf::Fonts;
+    use hoso::engine::summary;
+    let units = AdminUnits::from_json(include_str!("../public/data/units-2025.json")).unwrap();
+    let fonts = Fonts {
+        regular: include_bytes!("../public/fonts/HosoSerif-Regular.ttf"),
+        bold: include_bytes!("../public/fonts/HosoSerif-Bold.ttf"),
+    };
+    macro_rules! procedures {
+        ($($id:literal),*) => { [$(($id, &include_bytes!(concat!("../public/data/catalog/", $id, ".bin"))[..],
+            include_str!(concat!("../tests/answers/", $id, ".json")))),*] };
+    }
+    let all = procedures!("khai-sinh", "khai-sinh-nhan-cha-me-con", "khai-tu", "ket-hon",
+        "xac-nhan-tinh-trang-hon-nhan", "nhan-cha-me-con", "giam-ho", "ban-sao-trich-luc",
+        "thuong-tru", "tam-tru", "ho-kinh-doanh");
+    let stamp = Stamp {
+        reference: "HS-0000-0000",
+        package_id: "00000000000000000000000000000000",
+        procedure: "bench",
+        code: "0",
+        generator: "bench",
+    };
+    let today = Date::from_ymd(2026, 11, 22).unwrap();
+    let mut slowest = (String::new(), Vec::new(), -1.0);
+    for (id, bin, answers) in all {
+        let p = Procedure::from_compact(bin).unwrap();
+        let answers: hoso::engine::catalog::Answers = serde_json::from_str(answers).unwrap();
+        let ctx = Context { today, units: Some(&units) };
+        let out = validate::validate(&p, &answers, &ctx);
+        let sections = summary::sections(&p, &out.canonical, &out, Some(&units));
+        let forms = declaration::filled(&p, &out.canonical, &sections, Some(&units), today);
+        let mut size = 0;
+        let times = measure(7, 3, || {
+            size = forms
+                .iter()
+                .map(|f| declaration::pdf(f, &stamp, fonts).unwrap().len())
+                .sum();
+        });
+        assert!(size > 1000, "{id}: no PDF");
+        let median = {
+            let mut t = times.clone();
+            t.sort_by(|a, b| a.total_cmp(b));
+            t[t.len() / 2]
+        };
+        console_log!("browser PDF of {id:<40} {} form(s), {size:>7} bytes, median {median:>7.2} ms", forms.len());
+        if median > slowest.2 {
+            slowest = (id.to_string(), times, median);
+        }
+    }
+    report(&format!("printed forms as PDF, slowest ({})", slowest.0), 50.0, slowest.1);
 }

@@ -69,9 +69,9 @@ pub struct Procedure {
     #[serde(default)]
     pub forms: Vec<String>,
     /// Those forms' definitions: attached when the procedure file is read natively
-    /// ([`Procedure::parse`]) and carried in the compact file the browser loads.
+    /// ([`Procedure::parse`]) and carried, encoded apart, in the compact file the browser loads.
     #[serde(default)]
-    pub form_defs: Vec<super::form::Form>,
+    pub form_defs: super::form::FormDefs,
 }
 
 /// A person of the journey (requester, mother, spouse …) and which field holds each of their
@@ -973,7 +973,7 @@ impl CatalogIndex {
 
 /// Start of every compact procedure file: a name and a format version, bumped whenever the
 /// procedure types change (an old file is then refused rather than misread).
-pub const COMPACT_MAGIC: &[u8] = b"hoso-procedure-3\n";
+pub const COMPACT_MAGIC: &[u8] = b"hoso-procedure-4\n";
 
 impl Procedure {
     /// Parses one procedure file (natively, with the definitions of the forms it names).
@@ -982,7 +982,7 @@ impl Procedure {
         let mut p: Procedure = serde_json::from_str(json).map_err(|e| e.to_string())?;
         #[cfg(not(target_arch = "wasm32"))]
         {
-            p.form_defs = p
+            let forms: Vec<super::form::Form> = p
                 .forms
                 .iter()
                 .map(|id| {
@@ -991,6 +991,7 @@ impl Procedure {
                         .ok_or_else(|| format!("forms: no form {id} in src/forms/"))
                 })
                 .collect::<Result<_, _>>()?;
+            p.form_defs = super::form::FormDefs::new(&forms);
         }
         Ok(p)
     }
@@ -1416,14 +1417,15 @@ impl Procedure {
             }
         }
         // The official forms: each sound for this procedure, and every declaration field printed.
-        if self.form_defs.len() != self.forms.len() {
+        let defs = self.form_defs.decode();
+        if defs.len() != self.forms.len() {
             out.push("forms: the form definitions are not attached".into());
         }
-        for f in &self.form_defs {
+        for f in &defs {
             out.extend(f.lint(self));
         }
         if !self.forms.is_empty() {
-            for f in super::form::unprinted(self, &self.form_defs) {
+            for f in super::form::unprinted(self, &defs) {
                 out.push(format!("field {f} is on a declaration page but no form prints it (or lists it in not_printed)"));
             }
         }

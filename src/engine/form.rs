@@ -287,6 +287,60 @@ pub struct Addressee {
     pub field: String,
 }
 
+/// A procedure's form definitions as its compact file carries them: encoded on their own (postcard
+/// bytes inside the procedure's), so that only the code that prints forms decodes them — in the
+/// browser the package builder, a lazy part of the wasm — and no page's first load carries the
+/// decoder of [`Form`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FormDefs(Vec<u8>);
+
+impl FormDefs {
+    pub fn new(forms: &[Form]) -> FormDefs {
+        match forms.is_empty() {
+            true => FormDefs(Vec::new()),
+            false => FormDefs(postcard::to_allocvec(forms).unwrap_or_default()),
+        }
+    }
+
+    /// The forms, in the procedure's order (none if the bytes do not decode, which
+    /// `Procedure::lint` reports).
+    pub fn decode(&self) -> Vec<Form> {
+        match self.0.is_empty() {
+            true => Vec::new(),
+            false => postcard::from_bytes(&self.0).unwrap_or_default(),
+        }
+    }
+}
+
+impl Serialize for FormDefs {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for FormDefs {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<FormDefs, D::Error> {
+        struct Bytes;
+        impl<'de> serde::de::Visitor<'de> for Bytes {
+            type Value = FormDefs;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E>(self, v: &[u8]) -> Result<FormDefs, E> {
+                Ok(FormDefs(v.to_vec()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<FormDefs, A::Error> {
+                let mut out = Vec::new();
+                while let Some(b) = a.next_element()? {
+                    out.push(b);
+                }
+                Ok(FormDefs(out))
+            }
+        }
+        d.deserialize_bytes(Bytes)
+    }
+}
+
 /// A form, as `src/forms/<id>.json` describes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -595,7 +595,7 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
     let order = |id: &str| {
         p.fields
             .iter()
-            .position(|f| f.id == id)
+            .position(|f| f.id == id.split('.').next().unwrap_or(id))
             .unwrap_or(usize::MAX)
     };
     super::sort_small_by(&mut issues, |a, b| {
@@ -611,7 +611,9 @@ pub fn validate_page(p: &Procedure, page_id: &str, answers: &Answers, ctx: &Cont
         .page(page_id)
         .map(|pg| pg.fields.iter().collect())
         .unwrap_or_default();
-    out.issues.retain(|i| on_page.contains(&&i.field));
+    // A group's cells (`<group>.<n>.<column>`) are on the group's page.
+    let group_of = |id: &str| id.split('.').next().unwrap_or(id).to_string();
+    out.issues.retain(|i| on_page.contains(&&group_of(&i.field)));
     out
 }
 

@@ -89,6 +89,7 @@ pub fn filled(
     };
     let mut forms: Vec<Filled> = p
         .form_defs
+        .decode()
         .iter()
         .filter(|f| super::catalog::cond_holds(&f.when, answers))
         .map(|f| f.fill(&inputs))

@@ -1,5 +1,5 @@
 //! One field of the declaration or one question: one frame (label or legend, hint, inline
-//! message) around one widget per field type (`choice`, `ethnicity`, `place`, `text`). Each
+//! message) around one widget per field type (`choice`, `ethnicity`, `group`, `place`, `text`). Each
 //! input's `name` is its field id and its element id `f-<field id>`, which the error summary links
 //! to. Messages come from the engine.
 //!
@@ -10,6 +10,7 @@
 
 mod choice;
 mod ethnicity;
+mod group;
 mod place;
 mod text;
 
@@ -128,6 +129,19 @@ pub fn FieldInput(
             "field"
         }
     };
+    if matches!(field.kind, FieldKind::Group { .. }) {
+        return view! {
+            <div class=frame_class id=w.id.clone() tabindex="-1">
+                <fieldset class="fieldset" aria-describedby=w.described_by>
+                    <legend class="legend">{label(&field)}</legend>
+                    {hint}
+                    {message}
+                    {group::rows(proc_id, field.clone(), issues)}
+                </fieldset>
+            </div>
+        }
+        .into_any();
+    }
     if matches!(field.kind, FieldKind::Choice { .. } | FieldKind::Sex) {
         let legend_class = if heading.is_some() {
             "legend legend--heading"
