@@ -14,6 +14,32 @@ pub fn step_url(proc_id: &str, step: Step) -> String {
     }
 }
 
+/// The procedure of a filing's key. A filing is one draft of a procedure: the first one's key is
+/// the procedure id, more filings of the same procedure at once (twins' births …) are `<id>.2`,
+/// `<id>.3` …; the key is also the filing's segment of its URLs (`/p/khai-sinh.2/review`).
+pub fn procedure_of(key: &str) -> &str {
+    key.split_once('.').map_or(key, |(p, _)| p)
+}
+
+/// The key of filing `n` (from 1) of procedure `proc_id`.
+pub fn filing_key(proc_id: &str, n: u32) -> String {
+    match n {
+        0 | 1 => proc_id.to_string(),
+        n => format!("{proc_id}.{n}"),
+    }
+}
+
+/// The number of a filing's key (1 for the procedure id alone); `None` if it is not a key.
+pub fn filing_number(key: &str) -> Option<u32> {
+    match key.split_once('.') {
+        None => Some(1),
+        Some((_, n)) if !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit()) => {
+            n.parse().ok().filter(|n| (2..=99).contains(n))
+        }
+        Some(_) => None,
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
@@ -38,19 +64,22 @@ impl Route {
                 && s.bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         };
+        // A procedure's segment is a filing's key: the procedure id, or `<id>.<n>`.
+        let filing = |s: &str| ok(procedure_of(s)) && filing_number(s).is_some();
         match parts.as_slice() {
             [] => Route::Home,
-            ["p", p] if ok(p) => Route::Procedure(p.to_string()),
-            ["p", p, "s", s] if ok(p) && ok(s) => Route::Step(p.to_string(), s.to_string()),
-            ["p", p, "checklist"] if ok(p) => Route::Checklist(p.to_string()),
-            ["p", p, "attachments"] if ok(p) => Route::Attachments(p.to_string()),
-            ["p", p, "review"] if ok(p) => Route::Review(p.to_string()),
-            ["p", p, "done"] if ok(p) => Route::Done(p.to_string()),
+            ["p", p] if filing(p) => Route::Procedure(p.to_string()),
+            ["p", p, "s", s] if filing(p) && ok(s) => Route::Step(p.to_string(), s.to_string()),
+            ["p", p, "checklist"] if filing(p) => Route::Checklist(p.to_string()),
+            ["p", p, "attachments"] if filing(p) => Route::Attachments(p.to_string()),
+            ["p", p, "review"] if filing(p) => Route::Review(p.to_string()),
+            ["p", p, "done"] if filing(p) => Route::Done(p.to_string()),
             _ => Route::NotFound,
         }
     }
 
-    pub fn procedure(&self) -> Option<&str> {
+    /// The key of the filing the route is about (`procedure_of` gives its procedure).
+    pub fn filing(&self) -> Option<&str> {
         match self {
             Route::Procedure(p)
             | Route::Step(p, _)
@@ -66,6 +95,25 @@ impl Route {
 #[cfg(test)]
 mod tests {
     use super::Route;
+
+    #[test]
+    fn a_second_filing_of_a_procedure_has_its_own_urls() {
+        use super::{filing_key, filing_number, procedure_of, step_url};
+        use crate::engine::journey::Step;
+        assert_eq!(filing_key("khai-sinh", 1), "khai-sinh");
+        assert_eq!(filing_key("khai-sinh", 2), "khai-sinh.2");
+        assert_eq!(procedure_of("khai-sinh.2"), "khai-sinh");
+        assert_eq!(procedure_of("khai-sinh"), "khai-sinh");
+        assert_eq!(filing_number("khai-sinh.12"), Some(12));
+        for bad in ["khai-sinh.1", "khai-sinh.02", "khai-sinh.x", "khai-sinh.", "khai-sinh.100"] {
+            assert_eq!(filing_number(bad), None, "{bad}");
+            assert_eq!(Route::parse(&format!("/p/{bad}/review")), Route::NotFound, "{bad}");
+        }
+        let r = Route::parse(&step_url("khai-sinh.2", Step::Review));
+        assert_eq!(r, Route::Review("khai-sinh.2".into()));
+        assert_eq!(r.filing(), Some("khai-sinh.2"));
+        assert_eq!(Route::parse("/p/khai-sinh.2.3"), Route::NotFound);
+    }
 
     #[test]
     fn parses_routes() {

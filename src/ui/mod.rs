@@ -85,12 +85,13 @@ fn settings_report(problems: Vec<I18n>) -> impl IntoView {
 /// and its part of the wasm are loaded (a loading line until then).
 fn page(route: Route, loaded: RwSignal<u32>) -> AnyView {
     lazy::start(&route);
-    let Some(id) = route.procedure() else {
+    let Some(key) = route.filing() else {
         return match route {
             Route::Home => view! { <Home/> }.into_any(),
             _ => view! { <NotFoundPage/> }.into_any(),
         };
     };
+    let id = crate::routes::procedure_of(key);
     if CatalogIndex::bundled().get(id).is_none() {
         return view! { <NotFoundPage/> }.into_any();
     }
@@ -121,7 +122,7 @@ pub fn App(
     let loc = router::provide_location();
     Effect::new(move |_| {
         let path = loc.path.get();
-        embed::step(&path, loc.route().procedure());
+        embed::step(&path, loc.route().filing().map(crate::routes::procedure_of));
     });
     let check = loc.query("kiem-tra-cau-hinh").is_some() || loc.query("check-settings").is_some();
     let report = check.then(|| settings_report(problems));

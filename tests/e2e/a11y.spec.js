@@ -5,7 +5,7 @@
 // A second test completes a procedure with the keyboard alone; a third checks reduced motion.
 const fs = require('fs');
 const path = require('path');
-const { test, expect, expectAccessible, choosePlace, JPEG } = require('./helpers');
+const { test, expect, expectAccessible, choosePlace, fillPage, JPEG } = require('./helpers');
 
 const CATALOG = path.join(__dirname, '..', '..', 'src', 'catalog');
 const PROCEDURES = fs.readdirSync(CATALOG)
@@ -53,34 +53,6 @@ async function expectAnnounced(page, label) {
     const titled = h1 && document.title.includes(h1.textContent.trim());
     return onHeading && titled ? 'ok' : `focus on <${active?.tagName.toLowerCase()} id=${active?.id}>, title "${document.title}", h1 "${h1?.textContent.trim()}"`;
   }), `title and focus on ${label}`).toBe('ok');
-}
-
-/** Fills the current page's fields from the answers, as a resident would; fields that appear
- *  after an answer (e.g. "other purpose: say which") are filled on the next round. */
-async function fillPage(page, answers, done = new Set()) {
-  const fields = await page.evaluate(() => [...document.querySelectorAll('main [name]')]
-    .map(e => ({ name: e.getAttribute('name'), tag: e.tagName.toLowerCase(), type: e.getAttribute('type') || '', date: e.getAttribute('placeholder') === 'dd/mm/yyyy' })));
-  const before = done.size;
-  for (const f of fields) {
-    const value = answers[f.name];
-    if (value === undefined || done.has(f.name)) continue;
-    done.add(f.name);
-    if (f.type === 'radio') {
-      await page.check(`input[name="${f.name}"][value="${value}"]`);
-    } else if (f.tag === 'select') {
-      await page.selectOption(`select[name="${f.name}"]`, value);
-    } else if (f.type === 'search') {
-      // A place: type its name without accents and pick it from the list.
-      expect(value, 'the walk knows one place').toBe('19777');
-      await choosePlace(page, f.name, 'vy da', 'Phường Vỹ Dạ');
-    } else if (f.date) {
-      const [y, m, d] = value.split('-');
-      await page.fill(`input[name="${f.name}"]`, `${d}/${m}/${y}`);
-    } else if (f.type !== 'file') {
-      await page.fill(`input[name="${f.name}"]`, value);
-    }
-  }
-  if (done.size > before) await fillPage(page, answers, done);
 }
 
 async function walk(page, id, lang) {

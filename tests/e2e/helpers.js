@@ -162,6 +162,34 @@ async function idbCount(page, store) {
   }, store);
 }
 
+/** Fills the current page's fields from the answers, as a resident would; fields that appear
+ *  after an answer (e.g. "other purpose: say which") are filled on the next round. */
+async function fillPage(page, answers, done = new Set()) {
+  const fields = await page.evaluate(() => [...document.querySelectorAll('main [name]')]
+    .map(e => ({ name: e.getAttribute('name'), tag: e.tagName.toLowerCase(), type: e.getAttribute('type') || '', date: e.getAttribute('placeholder') === 'dd/mm/yyyy' })));
+  const before = done.size;
+  for (const f of fields) {
+    const value = answers[f.name];
+    if (value === undefined || done.has(f.name)) continue;
+    done.add(f.name);
+    if (f.type === 'radio') {
+      await page.check(`input[name="${f.name}"][value="${value}"]`);
+    } else if (f.tag === 'select') {
+      await page.selectOption(`select[name="${f.name}"]`, value);
+    } else if (f.type === 'search') {
+      // A place: type its name without accents and pick it from the list.
+      expect(value, 'the walk knows one place').toBe('19777');
+      await choosePlace(page, f.name, 'vy da', 'Phường Vỹ Dạ');
+    } else if (f.date) {
+      const [y, m, d] = value.split('-');
+      await page.fill(`input[name="${f.name}"]`, `${d}/${m}/${y}`);
+    } else if (f.type !== 'file') {
+      await page.fill(`input[name="${f.name}"]`, value);
+    }
+  }
+  if (done.size > before) await fillPage(page, answers, done);
+}
+
 // The text of a PDF as an independent reader sees it: poppler's pdftotext (scripts/setup.sh
 // installs poppler-utils), in reading order.
 function pdfText(bytes) {
@@ -169,4 +197,4 @@ function pdfText(bytes) {
   return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: bytes }).toString('utf8');
 }
 
-module.exports = { pdfText, TODAY, clockTime, fixClock, newContext, test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };
+module.exports = { fillPage, pdfText, TODAY, clockTime, fixClock, newContext, test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };

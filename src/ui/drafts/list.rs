@@ -7,7 +7,7 @@ use crate::engine::date::Timestamp;
 use crate::engine::draft::{self, DraftAttachment, DraftFile};
 use crate::engine::journey::Step;
 use crate::i18n;
-use crate::routes::step_url;
+use crate::routes::{procedure_of, step_url};
 use crate::ui::components::Confirm;
 use crate::ui::data::use_data;
 use crate::ui::prefs::use_prefs;
@@ -46,7 +46,7 @@ fn export(drafts: Drafts, id: &str) {
         .with_untracked(|t| t.get(id).copied())
         .unwrap_or(now);
     let d = DraftFile {
-        procedure: id.to_string(),
+        procedure: procedure_of(id).to_string(),
         catalog_version: CatalogIndex::bundled().version.clone(),
         saved: (saved / 1000.0) as i64,
         answers,
@@ -108,13 +108,14 @@ fn card_meta(drafts: Drafts, id: String) -> impl Fn() -> String {
 #[component]
 fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
     let (prefs, drafts, data) = (use_prefs(), use_drafts(), use_data());
-    data.load_procedure(&id);
-    let summary = CatalogIndex::bundled().get(&id);
+    let proc_id = procedure_of(&id).to_string();
+    data.load_procedure(&proc_id);
+    let summary = CatalogIndex::bundled().get(&proc_id);
     let asking = RwSignal::new(false);
     let person = {
         let id = id.clone();
         move || {
-            let p = data.procedure(&id)?;
+            let p = data.procedure(&proc_id)?;
             let a = drafts.answers.with(|all| all.get(&id).cloned())?;
             draft::person(p, &a)
         }

@@ -99,9 +99,10 @@ impl Drafts {
         self.finished.set(None);
     }
 
-    /// Answers of one procedure with the catalog's defaults filled in (reactive).
+    /// Answers of one filing (its key: `crate::routes::procedure_of`; the keys of this context's
+    /// methods are filings' keys) with the catalog's defaults filled in (reactive).
     pub fn answers_of(&self, proc_id: &str) -> Answers {
-        let p = self.data.procedure(proc_id);
+        let p = self.data.procedure(crate::routes::procedure_of(proc_id));
         self.answers.with(|all| {
             let a = all.get(proc_id).cloned().unwrap_or_default();
             let Some(p) = p else {
@@ -122,7 +123,7 @@ impl Drafts {
 
     /// One answer, with the same defaults as [`Self::answers_of`], without copying the others.
     pub fn answer(&self, proc_id: &str, field: &str) -> String {
-        let p = self.data.procedure(proc_id);
+        let p = self.data.procedure(crate::routes::procedure_of(proc_id));
         let value = self.answers.with(|all| {
             let a = all.get(proc_id);
             match p {

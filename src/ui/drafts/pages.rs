@@ -110,12 +110,13 @@ impl Drafts {
         self.changed();
     }
 
-    /// The attachments of the documents in `p`'s checklist for `answers`, for a package.
-    pub fn package_files(&self, p: &Procedure, answers: &Answers) -> Vec<Attachment> {
+    /// The attachments of filing `key` of `p` for the documents in its checklist for `answers`,
+    /// for a package.
+    pub fn package_files(&self, p: &Procedure, key: &str, answers: &Answers) -> Vec<Attachment> {
         let checklist = p.checklist(answers);
         self.attachments.with_untracked(|a| {
             a.iter()
-                .filter(|x| x.procedure == p.id && checklist.iter().any(|d| d.id == x.document_id))
+                .filter(|x| x.procedure == key && checklist.iter().any(|d| d.id == x.document_id))
                 .map(|x| Attachment {
                     document_id: x.document_id.clone(),
                     name: x.name.clone(),

@@ -1,8 +1,8 @@
 //! `/p/<id>/attachments`: a photo or scan of each document to submit, page by page (taken with
 //! the camera or chosen), downscaled and stripped on the device; pages reordered and removed.
 
-use super::{after, before, with_procedure};
-use crate::engine::catalog::{DocAction, Document, Procedure};
+use super::{after, before, with_filing, Filing};
+use crate::engine::catalog::{DocAction, Document};
 use crate::engine::journey::Step;
 use crate::engine::media;
 use crate::engine::text::{format_size, I18n};
@@ -16,18 +16,19 @@ use leptos::prelude::*;
 
 #[component]
 pub fn AttachmentsPage() -> impl IntoView {
-    with_procedure(|p| view! { <Attachments p=p/> }.into_any())
+    with_filing(|f| view! { <Attachments f=f/> }.into_any())
 }
 
 #[component]
-fn Attachments(p: &'static Procedure) -> impl IntoView {
+fn Attachments(f: Filing) -> impl IntoView {
+    let p = f.p;
     let (prefs, drafts) = (use_prefs(), use_drafts());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        navigate(&after(p, Step::Attachments, drafts));
+        navigate(&after(f, Step::Attachments, drafts));
     };
     let checklist = move || {
-        p.checklist(&drafts.answers_of(&p.id))
+        p.checklist(&drafts.answers_of(f.key))
             .into_iter()
             .cloned()
             .collect::<Vec<_>>()
@@ -36,7 +37,7 @@ fn Attachments(p: &'static Procedure) -> impl IntoView {
         checklist()
             .into_iter()
             .filter(|d| d.action == DocAction::Submit)
-            .map(|d| view! { <AttachSlot proc_id=p.id.clone() doc=d/> })
+            .map(|d| view! { <AttachSlot proc_id=f.key.to_string() doc=d/> })
             .collect_view()
     };
     let not_needed = move || {
@@ -49,12 +50,12 @@ fn Attachments(p: &'static Procedure) -> impl IntoView {
         (!names.is_empty()).then(|| view! { <p class="hint">{i18n::ATTACH_NOT_NEEDED.get(lang)}" "{names.join("; ")}</p> })
     };
     let limits = move || {
-        media::limits_text(drafts.bytes_used(&p.id, true))
+        media::limits_text(drafts.bytes_used(f.key, true))
             .get(prefs.lang.get())
             .to_string()
     };
     view! {
-        <PageHead back=Signal::derive(move || before(p, Step::Attachments, drafts)) p=p title=i18n::ATTACH_TITLE/>
+        <PageHead back=Signal::derive(move || before(f, Step::Attachments, drafts)) p=p title=i18n::ATTACH_TITLE/>
         <p class="lead">{move || prefs.t(i18n::ATTACH_INTRO)}</p>
         <p class="hint" id="limits">{limits}" "{move || prefs.t(i18n::ATTACH_PHOTOS_NOTE)}</p>
         <StorageProblem/>

@@ -1,8 +1,8 @@
 //! `/p/<id>/checklist`: the documents these answers call for, each with why, in what form, how
 //! many, and what to do with it (attach, show at the centre, made by hoso).
 
-use super::{after, before, with_procedure};
-use crate::engine::catalog::{DocAction, Procedure};
+use super::{after, before, with_filing, Filing};
+use crate::engine::catalog::DocAction;
 use crate::engine::journey::Step;
 use crate::i18n::{self, Tx};
 use crate::ui::components::{ContinueButton, PageHead};
@@ -21,19 +21,20 @@ pub(super) fn action_text(a: DocAction) -> Tx {
 
 #[component]
 pub fn ChecklistPage() -> impl IntoView {
-    with_procedure(|p| view! { <Checklist p=p/> }.into_any())
+    with_filing(|f| view! { <Checklist f=f/> }.into_any())
 }
 
 #[component]
-fn Checklist(p: &'static Procedure) -> impl IntoView {
+fn Checklist(f: Filing) -> impl IntoView {
+    let p = f.p;
     let (prefs, drafts) = (use_prefs(), use_drafts());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        navigate(&after(p, Step::Checklist, drafts));
+        navigate(&after(f, Step::Checklist, drafts));
     };
     let items = move || {
         let lang = prefs.lang.get();
-        p.checklist(&drafts.answers_of(&p.id))
+        p.checklist(&drafts.answers_of(f.key))
             .into_iter()
             .map(|d| {
                 view! {
@@ -56,7 +57,7 @@ fn Checklist(p: &'static Procedure) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <PageHead back=Signal::derive(move || before(p, Step::Checklist, drafts)) p=p title=i18n::CHECKLIST_TITLE/>
+        <PageHead back=Signal::derive(move || before(f, Step::Checklist, drafts)) p=p title=i18n::CHECKLIST_TITLE/>
         <p class="lead">{move || prefs.t(i18n::CHECKLIST_INTRO)}</p>
         <ol class="docs">{items}</ol>
         <form on:submit=on_submit novalidate>

@@ -1,7 +1,7 @@
 //! `/p/<id>/done`: the package is made: its reference and QR code, the download, the ward's
 //! centre and portal, and what to do next.
 
-use super::with_procedure;
+use super::{with_filing, Filing};
 use crate::engine::catalog::Procedure;
 use crate::engine::journey::Step;
 use crate::engine::qr;
@@ -16,11 +16,12 @@ use leptos::prelude::*;
 
 #[component]
 pub fn DonePage() -> impl IntoView {
-    with_procedure(|p| view! { <Done p=p/> }.into_any())
+    with_filing(|f| view! { <Done f=f/> }.into_any())
 }
 
 #[component]
-fn Done(p: &'static Procedure) -> impl IntoView {
+fn Done(f: Filing) -> impl IntoView {
+    let p = f.p;
     let (prefs, drafts) = (use_prefs(), use_drafts());
     Effect::new(move |_| {
         announce_page(format!(
@@ -29,13 +30,13 @@ fn Done(p: &'static Procedure) -> impl IntoView {
             p.name.get(prefs.lang.get())
         ))
     });
-    move || match drafts.finished(&p.id) {
+    move || match drafts.finished(f.key) {
         None => view! {
             <Title text=Signal::derive(move || prefs.t(i18n::NO_PACKAGE).to_string())/>
-            <p><a href=step_url(&p.id, Step::Review)>{move || prefs.t(i18n::TO_REVIEW)}</a></p>
+            <p><a href=step_url(f.key, Step::Review)>{move || prefs.t(i18n::TO_REVIEW)}</a></p>
         }
         .into_any(),
-        Some(f) => view! { <Package p=p f=f/> }.into_any(),
+        Some(done) => view! { <Package p=p f=done/> }.into_any(),
     }
 }
 

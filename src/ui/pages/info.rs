@@ -1,11 +1,12 @@
 //! `/p/<id>`: what the procedure is, who may file, where, its facts (deadline, fee, time) with
 //! whether each is verified, what to bring, its legal basis and sources.
 
-use super::{after, with_procedure};
+use super::{after, with_filing, Filing};
 use crate::engine::catalog::Procedure;
 use crate::engine::date::Date;
 use crate::engine::journey::Step;
 use crate::i18n;
+use crate::routes::filing_key;
 use crate::ui::components::{
     announce_page, summary_list, BackLink, ContinueButton, SummaryRow, Title,
 };
@@ -16,7 +17,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ProcedureInfo() -> impl IntoView {
-    with_procedure(|p| view! { <Info p=p/> }.into_any())
+    with_filing(|f| view! { <Info f=f/> }.into_any())
 }
 
 /// The procedure's facts as summary rows, unverified ones tagged so.
@@ -39,13 +40,47 @@ fn facts(p: &'static Procedure) -> impl Fn() -> AnyView {
     }
 }
 
+/// When this filing already has a draft: another filing of the same procedure can be started
+/// beside it (twins' births …), each kept and packaged on its own.
 #[component]
-fn Info(p: &'static Procedure) -> impl IntoView {
+fn AnotherFiling(f: Filing) -> impl IntoView {
+    let (prefs, drafts) = (use_prefs(), use_drafts());
+    let person = move || {
+        let a = drafts.answers.with(|all| all.get(f.key).cloned())?;
+        crate::engine::draft::person(f.p, &a)
+    };
+    let start = move |_| {
+        let ids = drafts.ids();
+        let n = (2..=99)
+            .find(|n| !ids.contains(&filing_key(&f.p.id, *n)))
+            .unwrap_or(99);
+        let key = super::interned(&filing_key(&f.p.id, n));
+        navigate(&after(Filing { p: f.p, key }, Step::Info, drafts));
+    };
+    move || {
+        drafts.ids().contains(&f.key.to_string()).then(|| view! {
+            <section class="offer" aria-labelledby="another-title">
+                <h2 id="another-title">{move || prefs.t(i18n::ANOTHER_FILING_TITLE)}</h2>
+                <p>{move || {
+                    let who = person().unwrap_or_else(|| prefs.t(i18n::DRAFT_NO_NAME).to_string());
+                    i18n::ANOTHER_FILING_TEXT.fill(prefs.lang.get(), &[("person", (&who).into())])
+                }}</p>
+                <p><button type="button" class="button button--secondary" id="another-filing" on:click=start>
+                    {move || prefs.t(i18n::ANOTHER_FILING)}
+                </button></p>
+            </section>
+        })
+    }
+}
+
+#[component]
+fn Info(f: Filing) -> impl IntoView {
+    let p = f.p;
     let (prefs, drafts) = (use_prefs(), use_drafts());
     Effect::new(move |_| announce_page(p.name.get(prefs.lang.get()).to_string()));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        navigate(&after(p, Step::Info, drafts));
+        navigate(&after(f, Step::Info, drafts));
     };
     let docs = move || {
         let lang = prefs.lang.get();
@@ -72,6 +107,7 @@ fn Info(p: &'static Procedure) -> impl IntoView {
         <form on:submit=on_submit novalidate>
             <ContinueButton/>
         </form>
+        <AnotherFiling f=f/>
         <details class="details">
             <summary>{move || prefs.t(i18n::LEGAL_BASIS)}</summary>
             <ul class="list">{p.legal_basis.iter().map(|l| view! { <li lang="vi">{l.clone()}</li> }).collect_view()}</ul>

@@ -2,7 +2,7 @@
 //! with its problem and a link to change it; the attached pages per document), then build the
 //! package on the device and go to the confirmation page.
 
-use super::{before, with_procedure};
+use super::{before, with_filing, Filing};
 use crate::engine::catalog::{DocAction, Procedure, Severity};
 use crate::engine::journey::Step;
 use crate::engine::media::MediaType;
@@ -23,17 +23,18 @@ use std::sync::Arc;
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    with_procedure(|p| view! { <Review p=p/> }.into_any())
+    with_filing(|f| view! { <Review f=f/> }.into_any())
 }
 
 /// Builds the package from the draft; on success keeps it (and hands it to an embedding ward
 /// website) and opens the confirmation page, else says why.
 async fn build(
-    p: &'static Procedure,
+    f: Filing,
     prefs: Prefs,
     drafts: Drafts,
     data: Data,
 ) -> Result<(), Vec<I18n>> {
+    let p = f.p;
     let Some(units) = data.units_now() else {
         return Err(vec![i18n::PLACE_LOADING.into()]);
     };
@@ -42,8 +43,8 @@ async fn build(
     };
     // Large packages take a moment on a slow phone: the "building" line is shown first.
     gloo::timers::future::TimeoutFuture::new(40).await;
-    let answers = drafts.answers_of_untracked(&p.id);
-    let attachments = drafts.package_files(p, &answers);
+    let answers = drafts.answers_of_untracked(f.key);
+    let attachments = drafts.package_files(p, f.key, &answers);
     let cat = crate::engine::catalog::CatalogIndex::bundled();
     let built = crate::ui::lazy::build_package(&BuildInput {
         procedure: p,
@@ -64,14 +65,14 @@ async fn build(
     }
     let printouts = printouts(p, &built);
     drafts.set_finished(Finished {
-        procedure: p.id.clone(),
+        procedure: f.key.to_string(),
         reference: built.manifest.reference.clone(),
         package_id: built.manifest.package_id.clone(),
         file_name,
         zip: Arc::new(built.zip),
         printouts,
     });
-    navigate(&step_url(&p.id, Step::Done));
+    navigate(&step_url(f.key, Step::Done));
     Ok(())
 }
 
@@ -95,7 +96,8 @@ fn printouts(p: &Procedure, built: &Built) -> Vec<Printout> {
 }
 
 /// Every page's answers, each with its problem if any and a link to change it.
-fn answer_sections(p: &'static Procedure, drafts: Drafts, data: Data) -> impl Fn() -> AnyView {
+fn answer_sections(f: Filing, drafts: Drafts, data: Data) -> impl Fn() -> AnyView {
+    let p = f.p;
     let prefs = use_prefs();
     let outcome = Memo::new(move |_| {
         let units = data.units();
@@ -103,18 +105,18 @@ fn answer_sections(p: &'static Procedure, drafts: Drafts, data: Data) -> impl Fn
             today: web::today_vn(),
             units: units.as_deref(),
         };
-        validate::validate(p, &drafts.answers_of(&p.id), &ctx)
+        validate::validate(p, &drafts.answers_of(f.key), &ctx)
     });
     move || {
         let lang = prefs.lang.get();
-        let answers = drafts.answers_of(&p.id);
+        let answers = drafts.answers_of(f.key);
         let out = outcome.get();
         let units = data.units();
         summary::sections(p, &answers, &out, units.as_deref())
             .into_iter()
             .map(|s| {
                 let page = p.page(&s.page).expect("a section is a page");
-                let change = format!("{}?return=review", step_url(&p.id, Step::Page(page)));
+                let change = format!("{}?return=review", step_url(f.key, Step::Page(page)));
                 let rows = s
                     .rows
                     .into_iter()
@@ -146,13 +148,14 @@ fn answer_sections(p: &'static Procedure, drafts: Drafts, data: Data) -> impl Fn
 }
 
 /// The documents to attach, each with its pages or "bring it on paper".
-fn attachment_rows(p: &'static Procedure, drafts: Drafts) -> impl Fn() -> AnyView {
+fn attachment_rows(f: Filing, drafts: Drafts) -> impl Fn() -> AnyView {
+    let p = f.p;
     let prefs = use_prefs();
     move || {
         let lang = prefs.lang.get();
-        let files = drafts.files_of(&p.id);
+        let files = drafts.files_of(f.key);
         let rows = p
-            .checklist(&drafts.answers_of(&p.id))
+            .checklist(&drafts.answers_of(f.key))
             .into_iter()
             .filter(|d| d.action == DocAction::Submit)
             .map(|d| {
@@ -163,7 +166,7 @@ fn attachment_rows(p: &'static Procedure, drafts: Drafts) -> impl Fn() -> AnyVie
                     n => i18n::FILES.fill(lang, &[("count", n.into()), ("size", Arg::Size(size))]),
                 };
                 SummaryRow::new(d.name.get(lang), value)
-                    .change(step_url(&p.id, Step::Attachments), i18n::CHANGE.get(lang))
+                    .change(step_url(f.key, Step::Attachments), i18n::CHANGE.get(lang))
             })
             .collect();
         summary_list(rows).into_any()
@@ -171,7 +174,8 @@ fn attachment_rows(p: &'static Procedure, drafts: Drafts) -> impl Fn() -> AnyVie
 }
 
 #[component]
-fn Review(p: &'static Procedure) -> impl IntoView {
+fn Review(f: Filing) -> impl IntoView {
+    let p = f.p;
     let (prefs, drafts, data) = (use_prefs(), use_drafts(), use_data());
     data.load_units();
     crate::ui::lazy::prefetch_pack();
@@ -184,7 +188,7 @@ fn Review(p: &'static Procedure) -> impl IntoView {
         }
         building.set(true);
         leptos::task::spawn_local(async move {
-            if let Err(e) = build(p, prefs, drafts, data).await {
+            if let Err(e) = build(f, prefs, drafts, data).await {
                 problems.set(e);
                 web::focus_id("build-errors");
             }
@@ -200,7 +204,7 @@ fn Review(p: &'static Procedure) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <PageHead back=Signal::derive(move || before(p, Step::Review, drafts)) p=p title=i18n::REVIEW_TITLE/>
+        <PageHead back=Signal::derive(move || before(f, Step::Review, drafts)) p=p title=i18n::REVIEW_TITLE/>
         <Show when=move || !problems.with(|p| p.is_empty())>
             <div id="build-errors" class="error-summary" tabindex="-1" role="alert">
                 <h2 class="summary-title">{move || prefs.t(i18n::BUILD_FAILED)}</h2>
@@ -208,9 +212,9 @@ fn Review(p: &'static Procedure) -> impl IntoView {
             </div>
         </Show>
         <p class="lead">{move || prefs.t(i18n::REVIEW_INTRO)}</p>
-        {answer_sections(p, drafts, data)}
+        {answer_sections(f, drafts, data)}
         <h2 class="section-title">{move || prefs.t(i18n::ATTACHMENTS)}</h2>
-        {attachment_rows(p, drafts)}
+        {attachment_rows(f, drafts)}
         <form on:submit=on_submit novalidate>
             <ContinueButton/>
         </form>

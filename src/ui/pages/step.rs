@@ -2,8 +2,8 @@
 //! with the engine: errors stop the resident (error summary, inline messages); warnings are shown
 //! once and then let them on. People already named elsewhere are offered to fill in.
 
-use super::{after, before, use_procedure};
-use crate::engine::catalog::{Field, FieldKind, Page, PageKind, Procedure, Severity};
+use super::{after, before, use_filing, Filing};
+use crate::engine::catalog::{Field, FieldKind, Page, PageKind, Severity};
 use crate::engine::journey::Step;
 use crate::engine::validate::{self, Context, Issue};
 use crate::i18n;
@@ -19,14 +19,14 @@ use leptos::prelude::*;
 #[component]
 pub fn StepPage() -> impl IntoView {
     let loc = expect_context::<Location>();
-    let proc = use_procedure();
+    let filing = use_filing();
     move || {
         let page_id = match loc.route() {
             Route::Step(_, s) => s,
             _ => String::new(),
         };
-        match proc.get().and_then(|p| p.page(&page_id).map(|pg| (p, pg))) {
-            Some((p, page)) => view! { <StepForm p=p page=page/> }.into_any(),
+        match filing.get().and_then(|f| f.p.page(&page_id).map(|pg| (f, pg))) {
+            Some((f, page)) => view! { <StepForm f=f page=page/> }.into_any(),
             None => view! { <NotFound/> }.into_any(),
         }
     }
@@ -71,22 +71,23 @@ fn slices(n: usize) -> Vec<RwSignal<bool>> {
 
 /// "Never asked twice": people already named elsewhere in the journey, offered for this page.
 fn offers(
-    p: &'static Procedure,
+    f: Filing,
     page: &'static Page,
     drafts: Drafts,
     filled: RwSignal<bool>,
 ) -> impl Fn() -> AnyView {
+    let p = f.p;
     let prefs = use_prefs();
     move || {
         let lang = prefs.lang.get();
-        let answers = drafts.answers_of(&p.id);
+        let answers = drafts.answers_of(f.key);
         p.person_offers(&page.id, &answers)
             .into_iter()
             .map(|(from, to)| {
                 let name = from.fields.get("full_name").and_then(|f| answers.get(f)).cloned().unwrap_or_default();
                 let fill = move |_| {
-                    let a = drafts.answers_of_untracked(&p.id);
-                    drafts.set_answers(&p.id, p.copy_person(&from.id, &to.id, &a));
+                    let a = drafts.answers_of_untracked(f.key);
+                    drafts.set_answers(f.key, p.copy_person(&from.id, &to.id, &a));
                     filled.set(true);
                 };
                 view! {
@@ -108,15 +109,16 @@ fn offers(
 
 /// Validates the page; on errors, or on warnings not yet shown, shows them and stays.
 fn submit(
-    p: &'static Procedure,
+    f: Filing,
     page: &'static Page,
     issues: RwSignal<Vec<Issue>>,
     shown: StoredValue<Vec<Issue>>,
 ) -> impl Fn(leptos::ev::SubmitEvent) {
+    let p = f.p;
     let (drafts, data, loc) = (use_drafts(), use_data(), expect_context::<Location>());
     move |ev| {
         ev.prevent_default();
-        let answers = drafts.answers_of_untracked(&p.id);
+        let answers = drafts.answers_of_untracked(f.key);
         let units = data.units_now();
         let ctx = Context {
             today: web::today_vn(),
@@ -132,9 +134,9 @@ fn submit(
             return;
         }
         let next = if loc.query("return").as_deref() == Some("review") {
-            step_url(&p.id, Step::Review)
+            step_url(f.key, Step::Review)
         } else {
-            after(p, Step::Page(page), drafts)
+            after(f, Step::Page(page), drafts)
         };
         navigate(&next);
     }
@@ -144,19 +146,20 @@ fn submit(
 /// (e.g. "other purpose: say which") appear and disappear on their own; the rest of the page is
 /// not rebuilt, so focus stays on the radio just chosen.
 fn fields(
-    p: &'static Procedure,
+    f: Filing,
     page: &'static Page,
     issues: RwSignal<Vec<Issue>>,
     single_choice: bool,
 ) -> Vec<AnyView> {
+    let (p, key) = (f.p, f.key);
     let drafts = use_drafts();
     let field_view = move |f: &'static Field| {
         let heading = single_choice.then(|| page.title.clone());
-        let input = move || view! { <FieldInput proc_id=p.id.clone() field=f.clone() issues=issues.into() heading=heading.clone()/> };
+        let input = move || view! { <FieldInput proc_id=key.to_string() field=f.clone() issues=issues.into() heading=heading.clone()/> };
         if f.when.is_none() {
             return input().into_any();
         }
-        let shown = Memo::new(move |_| p.field_active(f, &drafts.answers_of(&p.id)));
+        let shown = Memo::new(move |_| p.field_active(f, &drafts.answers_of(key)));
         (move || shown.get().then(input.clone())).into_any()
     };
     // One piece per field (a page without fields has one empty piece, for Continue). Continue
@@ -196,7 +199,8 @@ fn fields(
 }
 
 #[component]
-fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
+fn StepForm(f: Filing, page: &'static Page) -> impl IntoView {
+    let p = f.p;
     let (prefs, drafts) = (use_prefs(), use_drafts());
     let issues: RwSignal<Vec<Issue>> = RwSignal::new(Vec::new());
     let shown: StoredValue<Vec<Issue>> = StoredValue::new(Vec::new());
@@ -218,8 +222,8 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
             p.name.get(lang)
         ));
     });
-    let on_submit = submit(p, page, issues, shown);
-    let fields = fields(p, page, issues, single_choice);
+    let on_submit = submit(f, page, issues, shown);
+    let fields = fields(f, page, issues, single_choice);
     let filled = RwSignal::new(false);
     let caption = move || {
         let lang = prefs.lang.get();
@@ -231,13 +235,13 @@ fn StepForm(p: &'static Procedure, page: &'static Page) -> impl IntoView {
         format!("{} · {}", p.name.get(lang), part.get(lang))
     };
     view! {
-        <BackLink href=Signal::derive(move || before(p, Step::Page(page), drafts))/>
+        <BackLink href=Signal::derive(move || before(f, Step::Page(page), drafts))/>
         <ErrorSummary issues=issues.into()/>
         <p class="caption">{caption}</p>
         {(!single_choice).then(|| view! { <Title text=Signal::derive(move || page.title.get(prefs.lang.get()).to_string())/> })}
         {page.intro.as_ref().map(|t| view! { <p class="lead">{move || t.get(prefs.lang.get()).to_string()}</p> })}
         {(!page.verified).then(|| view! { <p class="tag tag--unverified">{move || prefs.t(i18n::PAGE_UNVERIFIED)}</p> })}
-        {offers(p, page, drafts, filled)}
+        {offers(f, page, drafts, filled)}
         <p class="visually-hidden" role="status">{move || filled.get().then(|| prefs.t(i18n::SAME_PERSON_DONE))}</p>
         <form class="form" on:submit=on_submit novalidate>
             {fields}
