@@ -1,7 +1,7 @@
 // The staff page: open a package, see the verdict, the declaration, the checklist, the attachments.
 const fs = require('fs');
 const path = require('path');
-const { test, expect, expectAccessible } = require('./helpers');
+const { test, expect, expectAccessible, pdfText } = require('./helpers');
 
 const fixture = name => path.join(__dirname, '..', 'fixtures', name);
 
@@ -28,6 +28,13 @@ test('staff open a package from the start page and see it is complete, intact an
   await expect(page.locator('.declaration')).toContainText('01/11/2026');
   await expect(main).toContainText('Có: documents/giay-chung-sinh/01.jpg');
   await expect(main).toContainText('Có: answers.json, to-khai/1-tt04-khai-sinh.html, to-khai/1-tt04-khai-sinh.pdf');
+  // The printed form opens on its own, as PDF and as a print page, and is the package's PDF.
+  const formLink = page.getByRole('link', { name: 'Mở tờ khai (PDF) to-khai/1-tt04-khai-sinh.pdf' });
+  await expect(formLink).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Mở tờ khai (trang in) to-khai/1-tt04-khai-sinh.html' })).toBeVisible();
+  const pdfBytes = await page.evaluate(async href => [...new Uint8Array(await (await fetch(href)).arrayBuffer())], await formLink.getAttribute('href'));
+  expect(Buffer.from(pdfBytes).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdfText(Buffer.from(pdfBytes))).toContain('TỜ KHAI ĐĂNG KÝ KHAI SINH');
   await expect(page.locator('.attachment img')).toHaveCount(1);
   expect(await page.locator('.attachment img').evaluate(img => img.complete && img.naturalWidth)).toBe(1);
   await expectAccessible(page, 'staff, valid package');

@@ -1,6 +1,8 @@
-//! The package's files to look at: pictures shown, PDFs (and the declaration) opened in a tab.
+//! The package's files to look at: pictures shown, PDFs and the printed forms (PDF and print page)
+//! opened in a tab.
 
 use super::Report;
+use crate::engine::package::is_printed;
 use crate::i18n;
 use crate::ui::prefs::use_prefs;
 use leptos::prelude::*;
@@ -23,8 +25,14 @@ pub(super) fn attachments(r: Arc<Report>) -> impl IntoView {
                     }
                     .into_any()
                 } else {
+                    // The printed forms first say what they are; attachments by their path.
+                    let what = match (is_printed(path), media.as_str()) {
+                        (true, "application/pdf") => i18n::STAFF_OPEN_FORM_PDF,
+                        (true, _) => i18n::STAFF_OPEN_FORM_HTML,
+                        _ => i18n::STAFF_OPEN_PDF,
+                    };
                     view! {
-                        <p class="attachment"><a href=url.clone() target="_blank" rel="noopener">{format!("{} {path}", i18n::STAFF_OPEN_PDF.get(lang))}</a></p>
+                        <p class="attachment"><a href=url.clone() target="_blank" rel="noopener">{format!("{} {path}", what.get(lang))}</a></p>
                     }
                     .into_any()
                 }
