@@ -813,3 +813,53 @@ pub fn summary_title(p: &Procedure) -> I18n {
         &[("procedure", (&p.name).into())],
     )
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::engine::catalog::Catalog;
+
+    fn birth() -> (&'static Procedure, Form) {
+        let p = Catalog::bundled().procedure("khai-sinh").unwrap();
+        (p, Form::bundled("tt04-khai-sinh").unwrap().clone())
+    }
+
+    #[test]
+    fn the_birth_form_is_sound_and_prints_every_declaration_field() {
+        let (p, f) = birth();
+        assert_eq!(f.lint(p), Vec::<String>::new());
+        assert_eq!(unprinted(p, &[f]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn lint_flags_an_unknown_field_a_missing_source_and_an_unprinted_field() {
+        let (p, mut f) = birth();
+        f.blocks.push(Block {
+            kind: BlockKind::Line(vec![Part {
+                label: "X:".into(),
+                note: None,
+                value: Value::Field("khong_co".into()),
+            }]),
+            when: None,
+        });
+        f.source.legal.clear();
+        f.source.verified = false;
+        f.source.wording.clear();
+        let found = f.lint(p).join("\n");
+        assert!(found.contains("field khong_co does not exist"), "{found}");
+        assert!(found.contains("no legal source"), "{found}");
+        assert!(found.contains("no word on where its wording comes from"), "{found}");
+        // A declaration field the form no longer prints.
+        let (_, mut g) = birth();
+        g.blocks.retain(|b| !matches!(&b.kind, BlockKind::Line(parts) if parts.iter().any(|x| x.label.starts_with("Quê quán"))));
+        assert_eq!(unprinted(p, &[g]), vec!["tre_que_quan".to_string()]);
+    }
+
+    #[test]
+    fn forms_survive_the_compact_encoding() {
+        let (_, f) = birth();
+        let defs = FormDefs::new(std::slice::from_ref(&f));
+        assert_eq!(defs.decode(), vec![f]);
+        assert!(FormDefs::new(&[]).decode().is_empty());
+    }
+}
