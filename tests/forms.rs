@@ -162,3 +162,38 @@ fn the_expected_files_name_existing_procedures() {
         );
     }
 }
+
+#[test]
+fn every_sample_package_reads_back_intact_with_its_answers_known() {
+    // The reader renders the printed forms again (HTML and PDF) and requires the same bytes, and
+    // knows every answer, a repeating group's cells included (CT01's household members).
+    use hoso::engine::finding::FindingCode;
+    for p in &Catalog::bundled().procedures {
+        let text = std::fs::read_to_string(format!("tests/answers/{}.json", p.id)).unwrap();
+        let answers: Answers = serde_json::from_str(&text).unwrap();
+        let cat = Catalog::bundled();
+        let built = package::build(&BuildInput {
+            procedure: p,
+            catalog_version: &cat.version,
+            answers: &answers,
+            attachments: &[],
+            created_at: Timestamp::parse_rfc3339("2026-11-22T03:04:05Z").unwrap(),
+            today: Date::from_ymd(2026, 11, 22).unwrap(),
+            lang: Lang::Vi,
+            units: AdminUnits::bundled(),
+            fonts: BUNDLED_FONTS,
+        })
+        .unwrap();
+        let opened = package::open(&built.zip, BUNDLED_FONTS).unwrap();
+        let rules = package::check_rules(&opened, p, &cat.version, AdminUnits::bundled());
+        let wrong: Vec<_> = opened
+            .findings
+            .iter()
+            .chain(&rules.findings)
+            .filter(|f| f.code != FindingCode::MissingDocument)
+            .filter(|f| f.severity == hoso::engine::catalog::Severity::Error)
+            .map(|f| format!("{}: {}", f.code.as_str(), f.message.en))
+            .collect();
+        assert_eq!(wrong, Vec::<String>::new(), "{}", p.id);
+    }
+}

@@ -175,7 +175,7 @@ fn check(o: &Options, path: &str) -> Outcome {
         problems.push(format!("sample_answers: {}: {}", i.field, i.message.en));
     }
     for k in p.sample_answers.keys() {
-        if p.field(k).is_none() {
+        if p.field_or_cell(k).is_none() {
             problems.push(format!("sample_answers: unknown field {k}"));
         }
     }

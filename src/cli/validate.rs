@@ -19,7 +19,7 @@ pub fn run(args: &[String]) -> Outcome {
         Err(e) => return e,
     };
     for k in answers.keys() {
-        if p.field(k).is_none() {
+        if p.field_or_cell(k).is_none() {
             out.issues.push(Issue {
                 field: k.clone(),
                 severity: Severity::Error,

@@ -99,7 +99,7 @@ pub fn import(bytes: &[u8], catalog: &CatalogIndex) -> Result<DraftFile, I18n> {
 impl DraftFile {
     /// Keeps only what the procedure knows: answers to its fields and files for its documents.
     pub fn fit_to(&mut self, p: &Procedure) {
-        self.answers.retain(|k, _| p.field(k).is_some());
+        self.answers.retain(|k, _| p.field_or_cell(k).is_some());
         self.files
             .retain(|f| p.documents.iter().any(|d| d.id == f.document_id));
     }

@@ -498,12 +498,19 @@ impl Inputs<'_> {
                     None => String::new(),
                 }
             }
-            Value::Join(vs, sep) => vs
-                .iter()
-                .map(|v| self.value(v))
-                .filter(|s| !s.trim().is_empty())
-                .collect::<Vec<_>>()
-                .join(sep),
+            // Fixed text joins answers; with no answer at all the line is left blank (no
+            // "Số định danh cá nhân" printed without its number).
+            Value::Join(vs, sep) => {
+                let parts: Vec<(bool, String)> = vs
+                    .iter()
+                    .map(|v| (matches!(v, Value::Text(_)), self.value(v)))
+                    .filter(|(_, s)| !s.trim().is_empty())
+                    .collect();
+                match parts.iter().all(|(fixed, _)| *fixed) && vs.iter().any(|v| !matches!(v, Value::Text(_))) {
+                    true => String::new(),
+                    false => parts.into_iter().map(|(_, s)| s).collect::<Vec<_>>().join(sep),
+                }
+            }
         }
     }
 
@@ -853,6 +860,29 @@ mod tests {
         let (_, mut g) = birth();
         g.blocks.retain(|b| !matches!(&b.kind, BlockKind::Line(parts) if parts.iter().any(|x| x.label.starts_with("Quê quán"))));
         assert_eq!(unprinted(p, &[g]), vec!["tre_que_quan".to_string()]);
+    }
+
+    #[test]
+    fn a_label_joined_to_an_unanswered_field_is_left_blank() {
+        let (p, f) = birth();
+        let mut answers = p.sample_answers.clone();
+        let id_line = |answers: &Answers| {
+            let inputs = Inputs { procedure: p, answers, units: None, made: Date::from_ymd(2026, 11, 22).unwrap() };
+            let filled = f.fill(&inputs);
+            let lines: Vec<String> = filled
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    FilledBlock::Line(parts) => Some(parts.iter().map(|x| x.value.clone()).collect::<Vec<_>>().join("|")),
+                    _ => None,
+                })
+                .collect();
+            lines
+        };
+        answers.insert("cha_so_dinh_danh".into(), "046092000456".into());
+        assert!(id_line(&answers).iter().any(|l| l == "Số định danh cá nhân 046092000456"));
+        answers.remove("cha_so_dinh_danh");
+        assert!(!id_line(&answers).iter().any(|l| l.contains("Số định danh cá nhân") && !l.contains("046")));
     }
 
     #[test]

@@ -869,7 +869,7 @@ pub fn check_rules(
         });
     }
     for k in answers.keys() {
-        if p.field(k).is_none() {
+        if p.field_or_cell(k).is_none() {
             findings.push(Finding::problem(
                 FindingCode::UnknownAnswer,
                 fill(msg::PKG_UNKNOWN_ANSWER, &[("field", k.into())]),
