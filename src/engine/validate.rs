@@ -758,6 +758,26 @@ mod tests {
     }
 
     #[test]
+    fn a_foreign_parent_or_spouse_is_another_procedure() {
+        // Audit C3: 2.000528 (birth), 1.001695 (birth with recognition), 2.000806 (marriage).
+        let cat = crate::engine::catalog::Catalog::bundled();
+        for (id, field, code) in [
+            ("khai-sinh", "me_quoc_tich", "2.000528"),
+            ("khai-sinh", "cha_quoc_tich", "2.000528"),
+            ("khai-sinh-nhan-cha-me-con", "me_quoc_tich", "1.001695"),
+            ("khai-sinh-nhan-cha-me-con", "cha_quoc_tich", "1.001695"),
+        ] {
+            let p = cat.procedure(id).unwrap();
+            let mut a = p.sample_answers.clone();
+            assert!(validate(p, &a, &ctx()).is_valid(), "{id}");
+            a.insert(field.into(), "Hàn Quốc".into());
+            let out = validate(p, &a, &ctx());
+            let e: Vec<_> = out.errors().filter(|i| i.field == field).collect();
+            assert!(e.iter().any(|i| i.message.vi.contains(code)), "{id} {field}: {:?}", out.issues);
+        }
+    }
+
+    #[test]
     fn late_registration_is_a_warning_not_an_error() {
         let p = birth();
         let mut a = p.sample_answers.clone();

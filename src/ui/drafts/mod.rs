@@ -200,7 +200,7 @@ impl Drafts {
         store::clear_all();
     }
 
-    /// The procedures with something entered, most recently changed first (reactive).
+    /// The filings with something entered, most recently changed first (reactive).
     pub fn ids(&self) -> Vec<String> {
         let mut ids: Vec<(f64, String)> = Vec::new();
         let touched = self.touched.get();
@@ -221,7 +221,7 @@ impl Drafts {
         });
         ids.retain(|(_, id)| {
             crate::engine::catalog::CatalogIndex::bundled()
-                .get(id)
+                .get(crate::routes::procedure_of(id))
                 .is_some()
         });
         crate::engine::sort_small_by(&mut ids, |x, y| x.0 > y.0);

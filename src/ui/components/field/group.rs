@@ -57,14 +57,19 @@ pub fn rows(proc_id: String, group: Field, issues: Signal<Vec<Issue>>) -> AnyVie
             </fieldset>
         }
     };
+    // The rows are drawn again when one is added or removed (plain closures: no keyed list or
+    // `Show` code in the wasm for this one widget); the values come back from the draft.
+    let add = move || {
+        (shown.get() < max).then(|| view! {
+            <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += 1)>
+                {move || prefs.t(i18n::GROUP_ADD)}
+            </button>
+        })
+    };
     view! {
         <div class="group-rows">
-            <For each=move || 1..=shown.get() key=|n| *n children=row.clone()/>
-            <Show when=move || { shown.get() < max }>
-                <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += 1)>
-                    {move || prefs.t(i18n::GROUP_ADD)}
-                </button>
-            </Show>
+            {move || (1..=shown.get()).map(row.clone()).collect_view()}
+            {add}
         </div>
     }
     .into_any()
