@@ -18,6 +18,12 @@ mod files {
     include!(concat!(env!("OUT_DIR"), "/catalog_files.rs"));
 }
 
+/// The fonts of the printed forms (the app fetches them; here compiled in).
+const FONTS: hoso::engine::pdf::Fonts = hoso::engine::pdf::Fonts {
+    regular: include_bytes!("../public/fonts/HosoSerif-Regular.ttf"),
+    bold: include_bytes!("../public/fonts/HosoSerif-Bold.ttf"),
+};
+
 fn now_ms() -> f64 {
     let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).unwrap();
     let now: js_sys::Function = js_sys::Reflect::get(&perf, &"now".into())
@@ -153,6 +159,7 @@ async fn twenty_megabyte_package_build_and_verify_in_the_browser_with_the_jszip_
         today: Date::from_ymd(2026, 11, 23).unwrap(),
         lang: hoso::engine::text::Lang::Vi,
         units: &units,
+        fonts: FONTS,
     };
     let mut build = Vec::new();
     let mut zip = Vec::new();
@@ -164,7 +171,7 @@ async fn twenty_megabyte_package_build_and_verify_in_the_browser_with_the_jszip_
     let mut verify = Vec::new();
     for _ in 0..3 {
         let t = now_ms();
-        let o = package::open(&zip).unwrap();
+        let o = package::open(&zip, FONTS).unwrap();
         let r = package::check_rules(&o, &p, "bench", &units);
         assert!(o.findings.is_empty() && r.findings.is_empty());
         verify.push(now_ms() - t);
@@ -215,13 +222,9 @@ async fn twenty_megabyte_package_build_and_verify_in_the_browser_with_the_jszip_
 #[wasm_bindgen_test]
 fn printed_form_pdf_speed_in_the_browser() {
     use hoso::engine::declaration::{self, Stamp};
-    use hoso::engine::pdf::Fonts;
     use hoso::engine::summary;
     let units = AdminUnits::from_json(include_str!("../public/data/units-2025.json")).unwrap();
-    let fonts = Fonts {
-        regular: include_bytes!("../public/fonts/HosoSerif-Regular.ttf"),
-        bold: include_bytes!("../public/fonts/HosoSerif-Bold.ttf"),
-    };
+    let fonts = FONTS;
     macro_rules! procedures {
         ($($id:literal),*) => { [$(($id, &include_bytes!(concat!("../public/data/catalog/", $id, ".bin"))[..],
             include_str!(concat!("../tests/answers/", $id, ".json")))),*] };

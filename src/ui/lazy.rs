@@ -15,6 +15,7 @@ use super::pages::{AttachmentsPage, ChecklistPage, DonePage, ProcedureInfo, Revi
 use super::router::Route;
 use crate::engine::package::{self, BuildError, BuildInput, Built};
 use crate::engine::text::I18n;
+use futures::future::LocalBoxFuture;
 use futures::FutureExt;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -57,17 +58,37 @@ async fn pack_pre() -> Result<(), SplitLoaderError> {
 }
 
 /// Builds a package with the `pack` part (fetching it if needed); the resident's messages if not.
-pub async fn build_package(input: &BuildInput<'_>) -> Result<Built, Vec<I18n>> {
-    match pack(input).await {
-        Ok(built) => built.map_err(|e| e.0),
-        Err(_) => Err(vec![crate::i18n::LOAD_FAILED_BODY.into()]),
-    }
+fn build_package<'a>(input: &'a BuildInput<'a>) -> LocalBoxFuture<'a, Result<Built, Vec<I18n>>> {
+    Box::pin(async move {
+        match pack(input).await {
+            Ok(built) => built.map_err(|e| e.0),
+            Err(_) => Err(vec![crate::i18n::LOAD_FAILED_BODY.into()]),
+        }
+    })
 }
 
 /// Starts fetching the `pack` part (the review page, so Continue need not wait for it).
-pub fn prefetch_pack() {
+fn prefetch_pack() {
     wasm_bindgen_futures::spawn_local(async {
         let _ = pack_pre().await;
+    });
+}
+
+/// The package builder as the review page reaches it: through a context the app provides, not a
+/// call. The review page is kept in every binary that links the library (its split function is
+/// exported), so a direct call would also keep the `pack` part's loader import in binaries that
+/// are not cut into parts — the component tests' wasm could then not be instantiated.
+#[derive(Clone, Copy)]
+pub struct Packer {
+    pub build: for<'a> fn(&'a BuildInput<'a>) -> LocalBoxFuture<'a, Result<Built, Vec<I18n>>>,
+    pub prefetch: fn(),
+}
+
+/// Provided by the app for its pages.
+pub fn provide_packer() {
+    provide_context(Packer {
+        build: build_package,
+        prefetch: prefetch_pack,
     });
 }
 

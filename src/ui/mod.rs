@@ -116,6 +116,7 @@ pub fn App(
     let (settings, problems) = settings.unwrap_or_default();
     embed::start(&settings);
     let (prefs, _, drafts) = provide_app(restored, settings);
+    lazy::provide_packer();
     prefs.persist();
     mark_start_page(prefs, drafts);
     drafts::store::keep(drafts, ok);

@@ -15,6 +15,7 @@ use crate::routes::step_url;
 use crate::ui::components::{summary_list, ContinueButton, PageHead, SummaryRow};
 use crate::ui::data::{use_data, Data};
 use crate::ui::drafts::{use_drafts, Drafts, Finished, Printout};
+use crate::ui::lazy::Packer;
 use crate::ui::prefs::{use_prefs, Prefs};
 use crate::ui::router::navigate;
 use crate::ui::{embed, web};
@@ -30,6 +31,7 @@ pub fn ReviewPage() -> impl IntoView {
 /// website) and opens the confirmation page, else says why.
 async fn build(
     f: Filing,
+    packer: Packer,
     prefs: Prefs,
     drafts: Drafts,
     data: Data,
@@ -46,7 +48,7 @@ async fn build(
     let answers = drafts.answers_of_untracked(f.key);
     let attachments = drafts.package_files(p, f.key, &answers);
     let cat = crate::engine::catalog::CatalogIndex::bundled();
-    let built = crate::ui::lazy::build_package(&BuildInput {
+    let built = (packer.build)(&BuildInput {
         procedure: p,
         catalog_version: &cat.version,
         answers: &answers,
@@ -178,7 +180,8 @@ fn Review(f: Filing) -> impl IntoView {
     let p = f.p;
     let (prefs, drafts, data) = (use_prefs(), use_drafts(), use_data());
     data.load_units();
-    crate::ui::lazy::prefetch_pack();
+    let packer = expect_context::<Packer>();
+    (packer.prefetch)();
     let problems: RwSignal<Vec<I18n>> = RwSignal::new(Vec::new());
     let building = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -188,7 +191,7 @@ fn Review(f: Filing) -> impl IntoView {
         }
         building.set(true);
         leptos::task::spawn_local(async move {
-            if let Err(e) = build(f, prefs, drafts, data).await {
+            if let Err(e) = build(f, packer, prefs, drafts, data).await {
                 problems.set(e);
                 web::focus_id("build-errors");
             }
