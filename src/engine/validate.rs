@@ -766,6 +766,8 @@ mod tests {
             ("khai-sinh", "cha_quoc_tich", "2.000528"),
             ("khai-sinh-nhan-cha-me-con", "me_quoc_tich", "1.001695"),
             ("khai-sinh-nhan-cha-me-con", "cha_quoc_tich", "1.001695"),
+            ("ket-hon", "nu_quoc_tich", "2.000806"),
+            ("ket-hon", "nam_quoc_tich", "2.000806"),
         ] {
             let p = cat.procedure(id).unwrap();
             let mut a = p.sample_answers.clone();
