@@ -534,6 +534,43 @@ pub enum RuleKind {
     Forbidden,
 }
 
+impl RuleKind {
+    /// The fields the rule reads.
+    pub fn fields(&self) -> Vec<&String> {
+        match self {
+            RuleKind::DateBefore { earlier, later } | RuleKind::DateNotAfter { earlier, later } => {
+                vec![earlier, later]
+            }
+            RuleKind::MaxDaysSince { date, .. } => vec![date],
+            RuleKind::MinAge { birth_date, on, .. } => {
+                std::iter::once(birth_date).chain(on.iter()).collect()
+            }
+            RuleKind::MinRatio {
+                numerator,
+                denominator,
+                ..
+            } => vec![numerator, denominator],
+            RuleKind::Forbidden => vec![],
+        }
+    }
+}
+
+impl Rule {
+    /// The field the rule's problem is shown at: its own, unless a field it reads is entered on a
+    /// later page — then that one, so the rule fires where the resident enters the second value
+    /// and can act on it, not only at the review.
+    pub fn shown_at<'a>(&'a self, p: &Procedure) -> &'a str {
+        let page = |f: &str| p.pages.iter().position(|pg| pg.fields.iter().any(|x| x == f));
+        let own = page(&self.field);
+        self.kind
+            .fields()
+            .into_iter()
+            .filter(|f| page(f) > own)
+            .max_by_key(|f| page(f))
+            .map_or(self.field.as_str(), |f| f.as_str())
+    }
+}
+
 /// In JSON: `{"id", "type": "date_before", "earlier", "later", …}` (see [`RawRule`]).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(try_from = "RawRule", into = "RawRule")]
@@ -1329,20 +1366,7 @@ impl Procedure {
             }
         }
         for r in &self.rules {
-            let mut named: Vec<&String> = match &r.kind {
-                RuleKind::DateBefore { earlier, later }
-                | RuleKind::DateNotAfter { earlier, later } => vec![earlier, later],
-                RuleKind::MaxDaysSince { date, .. } => vec![date],
-                RuleKind::MinAge { birth_date, on, .. } => {
-                    std::iter::once(birth_date).chain(on.iter()).collect()
-                }
-                RuleKind::MinRatio {
-                    numerator,
-                    denominator,
-                    ..
-                } => vec![numerator, denominator],
-                RuleKind::Forbidden => vec![],
-            };
+            let mut named = r.kind.fields();
             named.push(&r.field);
             if let Some(c) = &r.when {
                 let mut fs = Vec::new();

@@ -586,7 +586,7 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
                 canonical.remove(&r.field);
             }
             issues.push(Issue {
-                field: r.field.clone(),
+                field: r.shown_at(p).to_string(),
                 severity: r.severity,
                 message,
             });
@@ -755,6 +755,24 @@ mod tests {
         let e: Vec<_> = out.errors().collect();
         assert_eq!(e.len(), 1, "{e:#?}");
         assert_eq!(e[0].field, "me_ngay_sinh");
+    }
+
+    #[test]
+    fn a_rule_across_pages_fires_on_the_page_of_its_later_field() {
+        // 1.001022: the parent (page nguoi-nhan) must be born before the child (nguoi-duoc-nhan,
+        // after it): the problem is shown where the child's date is entered.
+        let p = crate::engine::catalog::Catalog::bundled()
+            .procedure("nhan-cha-me-con")
+            .unwrap();
+        let mut a = p.sample_answers.clone();
+        a.insert("ndn_ngay_sinh".into(), "1990-08-20".into());
+        let out = validate_page(p, "nguoi-duoc-nhan", &a, &ctx());
+        assert!(
+            out.errors().any(|i| i.field == "ndn_ngay_sinh" && i.message.vi.contains("sinh trước")),
+            "{:?}",
+            out.issues
+        );
+        assert_eq!(validate_page(p, "nguoi-nhan", &a, &ctx()).errors().count(), 0);
     }
 
     #[test]

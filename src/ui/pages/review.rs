@@ -27,6 +27,38 @@ pub fn ReviewPage() -> impl IntoView {
     with_filing(|f| view! { <Review f=f/> }.into_any())
 }
 
+/// A reason the package could not be made, with the field to change when there is one.
+#[derive(Clone)]
+struct Problem {
+    field: Option<String>,
+    message: I18n,
+}
+
+impl From<I18n> for Problem {
+    fn from(message: I18n) -> Problem {
+        Problem { field: None, message }
+    }
+}
+
+/// The answers' errors, each with its field (the engine's validation, as the package builder runs
+/// it), so the review lists them as links rather than as a dead end.
+fn answer_problems(f: Filing, answers: &crate::engine::catalog::Answers, units: &crate::engine::units::AdminUnits) -> Vec<Problem> {
+    let ctx = Context { today: web::today_vn(), units: Some(units) };
+    validate::validate(f.p, answers, &ctx)
+        .errors()
+        .map(|i| {
+            let label = f.p.field_or_cell(&i.field).map(|x| x.label.clone()).unwrap_or_default();
+            Problem {
+                field: Some(i.field.clone()),
+                message: crate::engine::text::fill(
+                    crate::engine::msg::FIELD_PROBLEM,
+                    &[("label", (&label).into()), ("message", (&i.message).into())],
+                ),
+            }
+        })
+        .collect()
+}
+
 /// Builds the package from the draft; on success keeps it (and hands it to an embedding ward
 /// website) and opens the confirmation page, else says why.
 async fn build(
@@ -35,17 +67,21 @@ async fn build(
     prefs: Prefs,
     drafts: Drafts,
     data: Data,
-) -> Result<(), Vec<I18n>> {
+) -> Result<(), Vec<Problem>> {
     let p = f.p;
     let Some(units) = data.units_now() else {
-        return Err(vec![i18n::PLACE_LOADING.into()]);
+        return Err(vec![I18n::from(i18n::PLACE_LOADING).into()]);
     };
+    let answers = drafts.answers_of_untracked(f.key);
+    let problems = answer_problems(f, &answers, &units);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     let Some(fonts) = crate::ui::data::fonts().await else {
-        return Err(vec![i18n::FONTS_NOT_LOADED.into()]);
+        return Err(vec![I18n::from(i18n::FONTS_NOT_LOADED).into()]);
     };
     // Large packages take a moment on a slow phone: the "building" line is shown first.
     gloo::timers::future::TimeoutFuture::new(40).await;
-    let answers = drafts.answers_of_untracked(f.key);
     let attachments = drafts.package_files(p, f.key, &answers);
     let cat = crate::engine::catalog::CatalogIndex::bundled();
     let built = (packer.build)(&BuildInput {
@@ -59,7 +95,8 @@ async fn build(
         units: &units,
         fonts,
     })
-    .await?;
+    .await
+    .map_err(|e| e.into_iter().map(Problem::from).collect::<Vec<_>>())?;
     let file_name = format!("hoso-{}-{}.zip", p.id, built.manifest.reference);
     if prefs.settings.with_value(|s| !s.embed_origins.is_empty()) {
         let manifest = serde_json::to_string(&built.manifest).unwrap_or_default();
@@ -182,7 +219,7 @@ fn Review(f: Filing) -> impl IntoView {
     data.load_units();
     let packer = expect_context::<Packer>();
     (packer.prefetch)();
-    let problems: RwSignal<Vec<I18n>> = RwSignal::new(Vec::new());
+    let problems: RwSignal<Vec<Problem>> = RwSignal::new(Vec::new());
     let building = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -198,12 +235,26 @@ fn Review(f: Filing) -> impl IntoView {
             building.set(false);
         });
     };
+    // A problem with a field links to the page where it is changed (and back here after).
     let problem_list = move || {
         let lang = prefs.lang.get();
         problems
             .get()
             .into_iter()
-            .map(|m| view! { <li>{m.get(lang).to_string()}</li> })
+            .map(|m| {
+                let text = m.message.get(lang).to_string();
+                let group = |id: &str| id.split('.').next().unwrap_or(id).to_string();
+                let page = m.field.as_deref().and_then(|fid| {
+                    p.pages.iter().find(|pg| pg.fields.contains(&group(fid)))
+                });
+                match page {
+                    Some(pg) => {
+                        let href = format!("{}?return=review", step_url(f.key, Step::Page(pg)));
+                        view! { <li><a href=href>{text}</a></li> }.into_any()
+                    }
+                    None => view! { <li>{text}</li> }.into_any(),
+                }
+            })
             .collect_view()
     };
     view! {
