@@ -197,3 +197,43 @@ fn every_sample_package_reads_back_intact_with_its_answers_known() {
         assert_eq!(wrong, Vec::<String>::new(), "{}", p.id);
     }
 }
+
+#[test]
+fn a_document_of_photos_reads_back_as_one_pdf_with_its_jpegs_unchanged() {
+    // engine::ready: the birth notice's two photos as one PDF for the portal; poppler counts the
+    // pages and takes the JPEGs out as they are (pdfimages -j), qpdf finds no error.
+    // A real baseline JPEG (24×16, made once with Pillow), told apart by a comment segment.
+    let base = include_bytes!("fixtures/page.jpg").to_vec();
+    let jpeg = |tag: u8| {
+        let mut b = base.clone();
+        b.splice(2..2, [0xFF, 0xFE, 0, 3, tag]);
+        b
+    };
+    let pages = [jpeg(1), jpeg(2)];
+    let p = Catalog::bundled().procedure("khai-sinh").unwrap();
+    let atts: Vec<package::Attachment> = pages
+        .iter()
+        .map(|b| package::Attachment { document_id: "giay-chung-sinh".into(), name: "p.jpg".into(), bytes: b.clone() })
+        .collect();
+    let files = hoso::engine::ready::document_files(p, &p.sample_answers, &atts, BUNDLED_FONTS).unwrap();
+    let dir = std::env::temp_dir().join(format!("hoso-ready-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("doc.pdf");
+    std::fs::write(&pdf, &files[0].bytes).unwrap();
+    let f = pdf.to_str().unwrap();
+    let check = tool("qpdf", &["--check", f]);
+    assert!(check.status.success(), "{}{}", String::from_utf8_lossy(&check.stdout), String::from_utf8_lossy(&check.stderr));
+    let info = String::from_utf8(tool("pdfinfo", &[f]).stdout).unwrap();
+    assert!(info.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["Pages:", "2"]), "{info}");
+    let prefix = dir.join("img");
+    assert!(tool("pdfimages", &["-j", f, prefix.to_str().unwrap()]).status.success());
+    let mut out: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_str().unwrap().starts_with("img"))
+        .collect();
+    out.sort();
+    let got: Vec<Vec<u8>> = out.iter().map(|p| std::fs::read(p).unwrap()).collect();
+    assert_eq!(got, pages.to_vec());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -21,7 +21,7 @@ PATTERNS = [
     (r"^TOTAL \(brotli[^)]*\)\s+([\d,]+)", [("first load (Brotli, as served)", 1, "bytes", "lower")]),
     (r"^staff page .*?([\d,]+)\s+=", [("staff page bundle (gzip)", 1, "bytes", "lower")]),
     (r"^a form page opened by a link\D*([\d,]+)\s+([\d,]+)\s+=", [("form page opened by a link (gzip)", 1, "bytes", "lower"), ("form page opened by a link (Brotli, as served)", 2, "bytes", "lower")]),
-    (r"^a later page \S+ opened by a link\D*([\d,]+)\s+([\d,]+)\s+=", [("later page opened by a link (gzip)", 1, "bytes", "lower")]),
+    (r"^a later page \(.*?\) opened by a link\D*([\d,]+)\s+([\d,]+)\s+=", [("later page opened by a link (gzip)", 1, "bytes", "lower")]),
     (r"^(browser )?(?!lighthouse)(\S.*?)\s+p50\s+([\d.]+) ms\s+p95\s+([\d.]+) ms",
      [("{1}{2} p50", 3, "ms", "lower"), ("{1}{2} p95", 4, "ms", "lower")]),
     (r"^throughput: build (\d+) MB/s, verify (\d+) MB/s",

@@ -6,7 +6,7 @@
 Prints one row per file and the total; exits 1 when the total is above the limit
 (1 KB = 1000 bytes). The journey pages' parts of the wasm (scripts/build/split.py) are not part of the
 start page's load: their files are listed after the total, with what a link to a form page and to a
-later page (attachments, review, done) transfers, the larger of which `--deep-limit-kb` limits;
+later page (attachments, review) transfers, the larger of which `--deep-limit-kb` limits;
 `--staff-limit-kb` limits the staff page's own bundle. Also shows the Brotli size when the build wrote a `.br` copy
 (scripts/build/precompress.js): what a server sending the precompressed copies transfers. The start page loads no catalog or unit data; those are fetched
 later by the pages that need them and are listed separately for information.
@@ -75,10 +75,12 @@ def main():
             z = total + sum(gz(os.path.join(a.dir, f)) for f in part)
             b = total_br + sum(br(os.path.join(a.dir, f)) for f in part)
             deep = max(deep, z)
-            label = {"form": "a form page", "finish": "a later page (attachments…)"}.get(name, name)
+            label = {"form": "a form page", "finish": "a later page (attachments, review)"}.get(name, name)
             print(f"{label + ' opened by a link':<44} {'':>10} {z:>10,} {b:>10,}  = {z/1000:.1f} KB gzip{limit}, {b/1000:.1f} KB brotli")
-        # The package builder (forms, PDF, zip): fetched in the background once the review page
-        # has drawn, so it counts against no page's load; what it adds to the review page's part.
+        # The package builder (forms, PDF, zip, ready files) and the confirmation page that shows
+        # what it made: fetched in the background once the review page has drawn, so it counts
+        # against no page's load; what it adds to the review page's part. (The confirmation
+        # page opened by a link has no package to show: the package lives in the tab.)
         if "pack" in split_parts:
             extra = [f for f in split_parts["pack"] if f not in split_parts.get("finish", [])]
             z = sum(gz(os.path.join(a.dir, f)) for f in extra)

@@ -16,6 +16,7 @@ pub mod msg;
 pub mod package;
 pub mod pdf;
 pub mod qr;
+pub mod ready;
 pub mod refdata;
 pub mod settings;
 pub mod summary;

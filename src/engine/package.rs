@@ -130,6 +130,9 @@ pub struct Built {
     /// The printed forms (path in the package, media type, bytes), also inside the zip: the
     /// confirmation page offers each on its own.
     pub printed: Vec<(String, MediaType, Vec<u8>)>,
+    /// The files for the portal, one per document component (`engine::ready`): the printed
+    /// forms' PDFs, then each document with attachments.
+    pub documents: Vec<super::ready::ReadyFile>,
 }
 
 /// Why a package could not be built; each message is for the resident.
@@ -407,6 +410,12 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         }
     }
     contents.extend(docs);
+    // The same attachments as ready files for the portal's picker (not in the zip).
+    let mut documents = super::ready::printed_files(p, &canonical, &answers.forms, &printed);
+    documents.extend(
+        super::ready::document_files(p, &canonical, input.attachments, input.fonts)
+            .map_err(|e| BuildError(vec![fill(msg::PKG_ZIP_FAILED, &[("error", (&e).into())])]))?,
+    );
     let manifest_bytes = to_json(&manifest);
     let zip = write_zip(&manifest_bytes, &contents)
         .map_err(|e| BuildError(vec![fill(msg::PKG_ZIP_FAILED, &[("error", (&e).into())])]))?;
@@ -415,6 +424,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         manifest,
         answers,
         printed,
+        documents,
     })
 }
 

@@ -363,7 +363,9 @@ impl<'a> Document<'a> {
     pub fn finish(mut self, title: &str) -> Vec<u8> {
         let mut ids = Ids(0);
         let (catalog, tree) = (ids.next(), ids.next());
-        let font_refs = [ids.next(), ids.next()];
+        // A document of pictures only (an attached document's pages) carries no font.
+        let drawn = self.pages.iter().any(|p| matches!(p, Page::Drawn(_)));
+        let font_refs = drawn.then(|| [ids.next(), ids.next()]);
         let info = ids.next();
         let mut pdf = Pdf::new();
         let mut kids = Vec::new();
@@ -422,9 +424,11 @@ impl<'a> Document<'a> {
                     res.x_objects().pair(Name(b"Im1"), img);
                 }
                 None => {
-                    let mut fonts = res.fonts();
-                    fonts.pair(Name(b"F1"), font_refs[0]);
-                    fonts.pair(Name(b"F2"), font_refs[1]);
+                    if let Some([regular, bold]) = font_refs {
+                        let mut fonts = res.fonts();
+                        fonts.pair(Name(b"F1"), regular);
+                        fonts.pair(Name(b"F2"), bold);
+                    }
                 }
             }
             res.finish();
@@ -434,8 +438,10 @@ impl<'a> Document<'a> {
         let count = kids.len() as i32;
         pdf.pages(tree).kids(kids).count(count);
         pdf.catalog(catalog).pages(tree);
-        for (face, r) in self.faces.iter().zip(font_refs) {
-            face.write(&mut pdf, &mut ids, r);
+        if let Some(refs) = font_refs {
+            for (face, r) in self.faces.iter().zip(refs) {
+                face.write(&mut pdf, &mut ids, r);
+            }
         }
         pdf.document_info(info)
             .title(pdf_writer::TextStr(title))

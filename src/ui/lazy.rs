@@ -97,20 +97,23 @@ split_page!(form, step_page, step_pre, StepPage);
 split_page!(form, checklist_page, checklist_pre, ChecklistPage);
 split_page!(finish, attachments_page, attachments_pre, AttachmentsPage);
 split_page!(finish, review_page, review_pre, ReviewPage);
-split_page!(finish, done_page, done_pre, DonePage);
+// The confirmation page comes with the package builder: it shows what the builder made.
+split_page!(pack, done_page, done_pre, DonePage);
 
-/// The part of the wasm a page lives in: 0 `form`, 1 `finish`. index.html's boot script
-/// preloads a deep link's part by the same rule (attachments, review, done: `finish`).
+/// The part of the wasm a page lives in: 0 `form`, 1 `finish`, 2 `pack` (the confirmation page,
+/// with the package builder). index.html's boot script preloads a deep link's part by the same
+/// rule (attachments, review: `finish`; done: `pack`).
 fn part(route: &Route) -> Option<usize> {
     match route {
         Route::Procedure(_) | Route::Step(_, _) | Route::Checklist(_) => Some(0),
-        Route::Attachments(_) | Route::Review(_) | Route::Done(_) => Some(1),
+        Route::Attachments(_) | Route::Review(_) => Some(1),
+        Route::Done(_) => Some(2),
         Route::Home | Route::NotFound => None,
     }
 }
 
 thread_local! {
-    static STATE: Cell<[Load<()>; 2]> = const { Cell::new([Load::Idle, Load::Idle]) };
+    static STATE: Cell<[Load<()>; 3]> = const { Cell::new([Load::Idle, Load::Idle, Load::Idle]) };
     /// The app's "a part has arrived" signal, once the app has rendered a journey page.
     static NOTIFY: Cell<Option<RwSignal<u32>>> = const { Cell::new(None) };
 }
@@ -132,12 +135,14 @@ fn set_state(part: usize, v: Load<()>) {
 fn load(part: usize) {
     set_state(part, Load::Loading);
     wasm_bindgen_futures::spawn_local(async move {
-        let ok = if part == 0 {
-            info_pre().await.is_ok() && step_pre().await.is_ok() && checklist_pre().await.is_ok()
-        } else {
-            attachments_pre().await.is_ok()
-                && review_pre().await.is_ok()
-                && done_pre().await.is_ok()
+        let ok = match part {
+            0 => {
+                info_pre().await.is_ok()
+                    && step_pre().await.is_ok()
+                    && checklist_pre().await.is_ok()
+            }
+            1 => attachments_pre().await.is_ok() && review_pre().await.is_ok(),
+            _ => done_pre().await.is_ok() && pack_pre().await.is_ok(),
         };
         // The page is built in a task of its own, not in the one that instantiated the part.
         super::web::yield_now().await;

@@ -177,6 +177,39 @@ pub fn print() {
     }
 }
 
+/// The share data `{files: [file]}` for the phone's share sheet, if this browser can share it
+/// (Web Share with files: `navigator.canShare`); `None` where it cannot (most desktops).
+pub fn shareable(bytes: &[u8], file_name: &str, mime: &str) -> Option<js_sys::Object> {
+    let nav: JsValue = web_sys::window()?.navigator().into();
+    let can: js_sys::Function = js_sys::Reflect::get(&nav, &"canShare".into()).ok()?.dyn_into().ok()?;
+    let opts = web_sys::FilePropertyBag::new();
+    opts.set_type(mime);
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let file = web_sys::File::new_with_u8_array_sequence_and_options(&parts, file_name, &opts).ok()?;
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
+    can.call1(&nav, &data).ok()?.as_bool()?.then_some(data)
+}
+
+/// Opens the share sheet with `data` (from [`shareable`]); `false` if the resident closed it or
+/// the browser refused.
+pub async fn share(data: js_sys::Object) -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let nav: JsValue = w.navigator().into();
+    let Some(share) = js_sys::Reflect::get(&nav, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    match share.call1(&nav, &data).map(|p| p.dyn_into::<js_sys::Promise>()) {
+        Ok(Ok(p)) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+        _ => false,
+    }
+}
+
 /// Offers bytes as a file download.
 pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), JsValue> {
     let array = js_sys::Uint8Array::from(bytes);

@@ -4,7 +4,7 @@ const fs = require('fs');
 const crypto = require('crypto');
 const JSZip = require('jszip');
 const Ajv2020 = require('ajv/dist/2020');
-const { test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, pdfText } = require('./helpers');
+const { test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, pdfText, pdfPages, pdfJpegs } = require('./helpers');
 
 const schema = JSON.parse(fs.readFileSync('public/schema/manifest-v2.schema.json', 'utf8'));
 
@@ -16,6 +16,10 @@ test('a resident registers a birth from the start page to a downloaded package',
   const addresses = [];
   page.on('framenavigated', f => addresses.push(f.url()));
   await page.addInitScript(() => {
+    // A phone that can share files: what is shared is recorded.
+    window.__shared = [];
+    navigator.canShare = d => Array.isArray(d.files) && d.files.length > 0;
+    navigator.share = async d => { window.__shared.push(...d.files.map(f => [f.name, f.type])); };
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
@@ -218,8 +222,8 @@ test('a resident registers a birth from the start page to a downloaded package',
   expect(declaration).toContain(reference);
   expect(declaration).toContain('<svg');
   // The same form as PDF, offered on its own and read by an independent reader (poppler).
-  const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#download-form-1').click()]);
-  expect(pdfDownload.suggestedFilename()).toBe(`to-khai-khai-sinh-${reference}.pdf`);
+  const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#save-file-1').click()]);
+  expect(pdfDownload.suggestedFilename()).toBe('01 - Tờ khai đăng ký khai sinh.pdf');
   const pdf = fs.readFileSync(await pdfDownload.path());
   expect(pdf.equals(await zip.file('to-khai/1-tt04-khai-sinh.pdf').async('nodebuffer'))).toBe(true);
   const text = pdfText(pdf);
@@ -229,6 +233,16 @@ test('a resident registers a birth from the start page to a downloaded package',
   expect(text).toMatch(/Ngày, tháng, năm sinh:.*01\/11\/2026/);
   const photo = await zip.file('documents/giay-chung-sinh/01.jpg').async('nodebuffer');
   expect(photo.equals(JPEG)).toBe(true);
+  // The birth notice as a file of its own for the portal: one PDF page, the photo in it unchanged
+  // (poppler's pdfimages takes it out as it is).
+  const [docDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#save-file-2').click()]);
+  expect(docDownload.suggestedFilename()).toBe('02 - Giấy chứng sinh.pdf');
+  const docPdf = fs.readFileSync(await docDownload.path());
+  expect(pdfPages(docPdf)).toBe(1);
+  expect(pdfJpegs(docPdf).map(j => j.equals(JPEG))).toEqual([true]);
+  // Shared through the phone's share sheet, where the browser can share files (stubbed here).
+  await page.locator('#share-file-2').click();
+  await expect.poll(() => page.evaluate(() => window.__shared)).toEqual([['02 - Giấy chứng sinh.pdf', 'application/pdf']]);
   const answers = JSON.parse(await zip.file('answers.json').async('string'));
   expect(answers.answers).toMatchObject({
     tre_ho_ten: 'Nguyễn Thị Mai Hương', tre_ngay_sinh: '2026-11-01', tre_gioi_tinh: 'nu',

@@ -197,4 +197,24 @@ function pdfText(bytes) {
   return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: bytes }).toString('utf8');
 }
 
-module.exports = { fillPage, pdfText, TODAY, clockTime, fixClock, newContext, test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };
+// The number of pages of a PDF, as poppler's pdfinfo reads it.
+function pdfPages(bytes) {
+  const { execFileSync } = require('child_process');
+  const info = execFileSync('pdfinfo', ['-'], { input: bytes }).toString('utf8');
+  return Number(/^Pages:\s+(\d+)/m.exec(info)[1]);
+}
+
+// The JPEG pictures of a PDF as they are stored in it (poppler's pdfimages -j writes DCT images
+// unchanged), in page order.
+function pdfJpegs(bytes) {
+  const { execFileSync } = require('child_process');
+  const os = require('os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-pdfimages-'));
+  fs.writeFileSync(path.join(dir, 'in.pdf'), bytes);
+  execFileSync('pdfimages', ['-j', path.join(dir, 'in.pdf'), path.join(dir, 'img')]);
+  const out = fs.readdirSync(dir).filter(f => f.startsWith('img')).sort().map(f => fs.readFileSync(path.join(dir, f)));
+  fs.rmSync(dir, { recursive: true, force: true });
+  return out;
+}
+
+module.exports = { pdfPages, pdfJpegs, fillPage, pdfText, TODAY, clockTime, fixClock, newContext, test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };

@@ -54,7 +54,7 @@ test('CT01 with three household members: rows added, checked, removed, reviewed 
   await pressContinue(page);
   await expect(page).toHaveURL(/\/done$/);
 
-  const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#download-form-1').click()]);
+  const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#save-file-1').click()]);
   const text = pdfText(fs.readFileSync(await pdfDownload.path()));
   expect(text).toContain('TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ');
   expect(text).toContain('NGƯỜI KÊ KHAI');

@@ -39,17 +39,22 @@ pub struct Finished {
     pub package_id: String,
     pub file_name: String,
     pub zip: Arc<Vec<u8>>,
-    /// The printed forms as PDF, each offered on its own.
-    pub printouts: Vec<Printout>,
+    /// The files for the portal, each offered on its own: the printed forms, then one file per
+    /// document (`engine::ready`).
+    pub files: Vec<ReadyDownload>,
 }
 
-/// One printed form of a package as PDF (the official form, or the plain summary).
+/// One ready file of a package, to save or share on its own.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Printout {
+pub struct ReadyDownload {
     pub file_name: String,
+    /// The document it is, as the portal names it.
     pub title: String,
-    /// An official form (not the plain summary of a procedure with none).
-    pub is_form: bool,
+    pub mime: &'static str,
+    /// Attached pages it holds (0 for a printed form).
+    pub pages: usize,
+    /// A printed form (not the resident's own document).
+    pub printed: bool,
     pub bytes: Arc<Vec<u8>>,
 }
 

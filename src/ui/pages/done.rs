@@ -9,7 +9,7 @@ use crate::engine::text::format_size;
 use crate::i18n;
 use crate::routes::step_url;
 use crate::ui::components::{announce_page, Title};
-use crate::ui::drafts::{use_drafts, Finished, Printout};
+use crate::ui::drafts::{use_drafts, Finished, ReadyDownload};
 use crate::ui::prefs::use_prefs;
 use crate::ui::web;
 use leptos::prelude::*;
@@ -68,44 +68,109 @@ fn Package(p: &'static Procedure, f: Finished) -> impl IntoView {
             <p class="panel-ref" id="package-reference"><strong>{f.reference.clone()}</strong></p>
             <div class="panel-qr" inner_html=qr></div>
         </div>
+        <h2>{move || prefs.t(i18n::DONE_FILES_TITLE)}</h2>
+        <p>{move || prefs.t(i18n::DONE_FILES_INTRO)}</p>
+        <ReadyFiles list=f.files.clone()/>
+        <PageImages key=f.procedure.clone()/>
+        <h2>{move || prefs.t(i18n::DONE_HELPERS_TITLE)}</h2>
         <p>
-            <button type="button" class="button" id="download" on:click=download>{move || prefs.t(i18n::DOWNLOAD)}</button>
+            <button type="button" class="button button--secondary" id="download" on:click=download>{move || prefs.t(i18n::DOWNLOAD)}</button>
         </p>
         <p class="hint">{move || prefs.t(i18n::DOWNLOAD_NOTE)}" "{move || format_size(size, prefs.lang.get())}</p>
-        <Printouts list=f.printouts.clone()/>
         <Centre/>
         <h2>{move || prefs.t(i18n::NEXT_STEPS)}</h2>
         <ol class="list list--numbered">{next_steps}</ol>
     }
 }
 
-/// A button per printed form as PDF: "Tải tờ khai (PDF)", with the form's title when there are two.
+/// Each ready file with "Lưu tệp", and "Chia sẻ" where the phone can share files (the share
+/// sheet puts it where the portal's file picker finds it).
 #[component]
-fn Printouts(list: Vec<Printout>) -> impl IntoView {
+fn ReadyFiles(list: Vec<ReadyDownload>) -> impl IntoView {
     let prefs = use_prefs();
-    let many = list.len() > 1;
-    let is_form = list.iter().any(|p| p.is_form);
-    let buttons = list
+    let rows = list
         .into_iter()
         .enumerate()
-        .map(|(i, p)| {
-            let text = if p.is_form { i18n::DOWNLOAD_FORM } else { i18n::DOWNLOAD_SUMMARY };
-            let title = many.then(|| format!(": {}", p.title));
-            let id = format!("download-form-{}", i + 1);
-            let save = move |_| {
-                let _ = web::download(&p.bytes, &p.file_name, "application/pdf");
+        .map(|(i, r)| {
+            let n = i + 1;
+            let (size, count) = (r.bytes.len() as u64, r.pages);
+            let kind = match r.mime {
+                "application/pdf" => "PDF",
+                "image/jpeg" => "JPEG",
+                "image/png" => "PNG",
+                _ => "WebP",
             };
+            let meta = move || {
+                let lang = prefs.lang.get();
+                let pages = (count > 1).then(|| format!(", {}", i18n::FILE_PAGES.fill(lang, &[("count", count.into())])));
+                format!("{kind}{}, {}", pages.unwrap_or_default(), format_size(size, lang))
+            };
+            let share_data = web::shareable(&r.bytes, &r.file_name, r.mime);
+            let (bytes, name, mime) = (r.bytes.clone(), r.file_name.clone(), r.mime);
+            let save = move |_| {
+                let _ = web::download(&bytes, &name, mime);
+            };
+            let share = share_data.map(|data| {
+                view! {
+                    " "
+                    <button type="button" class="button button--secondary" id=format!("share-file-{n}")
+                        on:click=move |_| {
+                            let d = data.clone();
+                            leptos::task::spawn_local(async move { web::share(d).await; });
+                        }>
+                        {move || prefs.t(i18n::FILE_SHARE)}
+                    </button>
+                }
+            });
             view! {
-                <p><button type="button" class="button button--secondary" id=id on:click=save>
-                    {move || prefs.t(text)}{title}
-                </button></p>
+                <li class="ready-file">
+                    <p class="ready-name"><strong>{r.file_name.clone()}</strong></p>
+                    <p class="hint">{meta}</p>
+                    {r.printed.then(|| view! { <p class="hint">{move || prefs.t(i18n::DOWNLOAD_FORM_NOTE)}</p> })}
+                    <p>
+                        <button type="button" class="button button--secondary" id=format!("save-file-{n}") on:click=save>
+                            {move || prefs.t(i18n::FILE_SAVE)}
+                        </button>
+                        {share}
+                    </p>
+                </li>
             }
         })
         .collect_view();
-    view! {
-        {buttons}
-        {is_form.then(|| view! { <p class="hint">{move || prefs.t(i18n::DOWNLOAD_FORM_NOTE)}</p> })}
+    view! { <ul class="ready-files">{rows}</ul> }
+}
+
+/// The attached photos page by page, for a resident who prefers to attach pictures.
+#[component]
+fn PageImages(key: String) -> impl IntoView {
+    let (prefs, drafts) = (use_prefs(), use_drafts());
+    let pages: Vec<_> = drafts
+        .files_of(&key)
+        .into_iter()
+        .filter(|a| a.media == crate::engine::media::MediaType::Jpeg)
+        .collect();
+    if pages.is_empty() {
+        return ().into_any();
     }
+    let items = pages
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let name = format!("{:02}-{}-{}.jpg", i + 1, a.document_id, a.key);
+            let label = format!("{} ({})", a.name, a.document_id);
+            let save = move |_| {
+                let _ = web::download(&a.bytes, &name, "image/jpeg");
+            };
+            view! { <li><button type="button" class="link-button" on:click=save>{label}</button></li> }
+        })
+        .collect_view();
+    view! {
+        <details class="details">
+            <summary>{move || prefs.t(i18n::PAGE_IMAGES)}</summary>
+            <ul class="list">{items}</ul>
+        </details>
+    }
+    .into_any()
 }
 
 /// The ward's centre and portal, when its settings give them.

@@ -3,9 +3,8 @@
 //! package on the device and go to the confirmation page.
 
 use super::{before, with_filing, Filing};
-use crate::engine::catalog::{DocAction, Procedure, Severity};
+use crate::engine::catalog::{DocAction, Severity};
 use crate::engine::journey::Step;
-use crate::engine::media::MediaType;
 use crate::engine::package::{BuildInput, Built};
 use crate::engine::summary;
 use crate::engine::text::{Arg, I18n};
@@ -14,7 +13,7 @@ use crate::i18n;
 use crate::routes::step_url;
 use crate::ui::components::{summary_list, ContinueButton, PageHead, SummaryRow};
 use crate::ui::data::{use_data, Data};
-use crate::ui::drafts::{use_drafts, Drafts, Finished, Printout};
+use crate::ui::drafts::{use_drafts, Drafts, Finished, ReadyDownload};
 use crate::ui::lazy::Packer;
 use crate::ui::prefs::{use_prefs, Prefs};
 use crate::ui::router::navigate;
@@ -102,34 +101,31 @@ async fn build(
         let manifest = serde_json::to_string(&built.manifest).unwrap_or_default();
         embed::package(&file_name, &built.manifest.reference, &manifest, &built.zip);
     }
-    let printouts = printouts(p, &built);
+    let files = ready_files(&built);
     drafts.set_finished(Finished {
         procedure: f.key.to_string(),
         reference: built.manifest.reference.clone(),
         package_id: built.manifest.package_id.clone(),
         file_name,
         zip: Arc::new(built.zip),
-        printouts,
+        files,
     });
     navigate(&step_url(f.key, Step::Done));
     Ok(())
 }
 
-/// The package's printed forms as PDF, named `to-khai-<procedure>-<reference>[-n].pdf`.
-fn printouts(p: &Procedure, built: &Built) -> Vec<Printout> {
-    let pdfs: Vec<_> = built.printed.iter().filter(|(_, m, _)| *m == MediaType::Pdf).collect();
-    let many = pdfs.len() > 1;
-    pdfs.into_iter()
-        .zip(&built.answers.forms)
-        .enumerate()
-        .map(|(i, ((_, _, bytes), form))| Printout {
-            file_name: match many {
-                true => format!("to-khai-{}-{}-{}.pdf", p.id, built.manifest.reference, i + 1),
-                false => format!("to-khai-{}-{}.pdf", p.id, built.manifest.reference),
-            },
-            title: form.title.clone(),
-            is_form: form.id != crate::engine::declaration::SUMMARY_ID,
-            bytes: Arc::new(bytes.clone()),
+/// The package's ready files (the engine names and makes them), to offer one by one.
+fn ready_files(built: &Built) -> Vec<ReadyDownload> {
+    built
+        .documents
+        .iter()
+        .map(|f| ReadyDownload {
+            file_name: f.file_name.clone(),
+            title: f.title.clone(),
+            mime: f.media.mime(),
+            pages: f.pages,
+            printed: f.printed,
+            bytes: Arc::new(f.bytes.clone()),
         })
         .collect()
 }
