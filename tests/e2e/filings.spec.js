@@ -30,6 +30,8 @@ async function downloadPackage(page) {
 }
 
 test('a parent of twins prepares two birth registrations, each kept and packaged on its own', async ({ page }) => {
+  // A browser that cannot share files: the ready files are offered to save only.
+  await page.addInitScript(() => { navigator.canShare = () => false; navigator.share = async () => { throw new Error('no'); }; });
   await page.goto('/');
   await seedAnswers(page, { 'khai-sinh': FIRST });
   await page.goto('/p/khai-sinh');
@@ -40,6 +42,9 @@ test('a parent of twins prepares two birth registrations, each kept and packaged
   await page.locator('#another-filing').click();
   await expect(page).toHaveURL(/\/p\/khai-sinh\.2\/s\/noi-nop$/);
   await walkToDone(page, TWIN);
+  await expect(page.locator('#save-file-1')).toBeVisible();
+  await expect(page.locator('[id^=share-file-]')).toHaveCount(0);
+  await expectAccessible(page, 'confirmation with ready files');
   const twin = await downloadPackage(page);
 
   // The first filing is untouched and still reaches its own package.
