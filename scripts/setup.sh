@@ -51,13 +51,14 @@ if ! command -v wasm-split-cli >/dev/null \
 fi
 
 # 4. Chromium and chromedriver for the browser tests, openssl for the benchmark's HTTPS test
-#    certificate (scripts/bench/serve_h2.js), and poppler (pdftotext) and qpdf, the independent
-#    readers of the printed forms (tests/forms.rs) (Debian packages).
+#    certificate (scripts/bench/serve_h2.js), poppler (pdftotext, pdfinfo, pdfimages) and qpdf,
+#    the independent readers of the PDFs (tests/forms.rs, the browser tests), and zbar
+#    (zbarimg), the independent reader of the counter QR codes (Debian packages).
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v openssl >/dev/null \
-   || ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null; then
-  step "installing chromium, chromium-driver, openssl, poppler-utils and qpdf from apt"
+   || ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null || ! command -v zbarimg >/dev/null; then
+  step "installing chromium, chromium-driver, openssl, poppler-utils, qpdf and zbar-tools from apt"
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver openssl poppler-utils qpdf
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver openssl poppler-utils qpdf zbar-tools
 fi
 
 # 5. npm packages: wasm-opt (binaryen), Playwright (no browser download), axe-core, ajv, jszip.

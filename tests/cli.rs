@@ -571,3 +571,40 @@ fn declaration_writes_the_official_form_as_a_pdf_an_independent_reader_reads() {
     assert_eq!(code, 1);
     assert!(stdout.contains("tre_ngay_sinh"), "{stdout}");
 }
+
+#[test]
+fn a_package_s_counter_qr_codes_read_back_as_its_answers() {
+    // `hoso verify` prints the counter codes; `hoso qr decode` reads them back (any order), with
+    // the answers checked under the rules; one misread character is refused.
+    let (code, stdout, err) = hoso(&["verify", "tests/fixtures/khai-sinh.zip", "--json"]);
+    assert_eq!(code, 0, "{stdout}{err}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let codes: Vec<String> = v["counter_qr"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_string())
+        .collect();
+    assert!(!codes.is_empty() && codes.iter().all(|c| c.starts_with("HS1:")));
+    let mut args = vec!["qr", "decode", "--json", "--today", "2026-11-22"];
+    args.extend(codes.iter().rev().map(String::as_str));
+    let (code, stdout, err) = hoso(&args);
+    assert_eq!(code, 0, "{stdout}{err}");
+    let d: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(d["reference"], v["reference"]);
+    assert_eq!(d["procedure"], "khai-sinh");
+    assert_eq!(d["answers"]["tre_ho_ten"], "Nguyễn Thị Mai Anh");
+    assert_eq!(d["valid"], true);
+    // A character changed.
+    let bad = {
+        let c = &codes[0];
+        let at = c.len() - 5;
+        let other = if &c[at..at + 1] == "A" { "B" } else { "A" };
+        format!("{}{other}{}", &c[..at], &c[at + 1..])
+    };
+    let mut args = vec!["qr", "decode", bad.as_str()];
+    args.extend(codes[1..].iter().map(String::as_str));
+    let (code, _, err) = hoso(&args);
+    assert_eq!(code, 2);
+    assert!(err.contains("đọc chưa đúng"), "{err}");
+}

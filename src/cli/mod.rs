@@ -9,6 +9,7 @@ mod catalog;
 mod checklist;
 mod declaration;
 mod pack;
+mod qr;
 mod validate;
 mod verify;
 
@@ -48,6 +49,10 @@ Usage:
   hoso declaration <procedure-id> <answers.json> -o <form.pdf> [--html] [--today yyyy-mm-dd]
             [--lang {langs}]              the official form(s) filled in, as PDF (or HTML); two
                                                  forms are written to <form>-1.pdf, <form>-2.pdf
+  hoso qr decode <code>… [--json] [--lang {langs}] [--today yyyy-mm-dd]
+                                                 the answers a counter QR carries (each code's
+                                                 text as a scanner types it, or @file: one a
+                                                 line), checked under the catalog's rules
   hoso --version
 
 answers.json: an object {\"field_id\": \"value\", …}, or a package's answers.json.
@@ -295,6 +300,7 @@ pub fn execute(args: &[String]) -> Outcome {
         "verify" => verify::run(rest),
         "pack" => pack::run(rest),
         "declaration" => declaration::run(rest),
+        "qr" => qr::run(rest),
         other => fail(2, format!("unknown command \"{other}\"\n\n{}", usage())),
     }
 }

@@ -75,7 +75,7 @@ pub fn severity(s: Severity) -> &'static str {
     }
 }
 
-fn issues_json(issues: &[Issue], lang: Lang) -> Value {
+pub fn issues_json(issues: &[Issue], lang: Lang) -> Value {
     Value::Array(
         issues
             .iter()

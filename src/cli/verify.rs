@@ -89,6 +89,13 @@ pub fn run(args: &[String]) -> Outcome {
         )),
     }
     let verdict = Verdict::of(&findings);
+    // The counter QR codes of this package (the answers themselves), as the resident's screen
+    // shows them: `hoso qr decode` reads them back.
+    let counter: Vec<String> = opened
+        .answers
+        .as_ref()
+        .map(|a| package::counter_codes(&opened.manifest, a))
+        .unwrap_or_default();
     let present = |c: &package::ChecklistItem| !c.files.is_empty() || c.action == DocAction::Show;
     let m = &opened.manifest;
     let stdout = if o.json {
@@ -104,7 +111,7 @@ pub fn run(args: &[String]) -> Outcome {
             "readable": true, "valid": verdict.valid(), "intact": verdict.intact,
             "package_id": m.package_id, "reference": m.reference, "created_at": m.created_at,
             "procedure": m.procedure, "receiving_commune": m.receiving_commune,
-            "errors": verdict.errors, "findings": f, "checklist": c,
+            "errors": verdict.errors, "findings": f, "checklist": c, "counter_qr": counter,
         }))
     } else {
         let mut s = String::new();
@@ -133,6 +140,9 @@ pub fn run(args: &[String]) -> Outcome {
         for c in &checklist {
             let mark = if present(c) { "[x]" } else { "[ ]" };
             let _ = writeln!(s, "{mark} {}  {}", c.name.get(o.lang), c.files.join(", "));
+        }
+        for code in &counter {
+            let _ = writeln!(s, "QR  {code}");
         }
         s
     };

@@ -3,6 +3,7 @@
 //! the staff page and the `hoso` command-line tool all use it.
 
 pub mod catalog;
+pub mod counter;
 pub mod date;
 pub mod declaration;
 pub mod draft;

@@ -133,6 +133,8 @@ pub struct Built {
     /// The files for the portal, one per document component (`engine::ready`): the printed
     /// forms' PDFs, then each document with attachments.
     pub documents: Vec<super::ready::ReadyFile>,
+    /// The counter QR codes' texts (`engine::counter`): the answers themselves.
+    pub counter: Vec<String>,
 }
 
 /// Why a package could not be built; each message is for the resident.
@@ -419,12 +421,25 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
     let manifest_bytes = to_json(&manifest);
     let zip = write_zip(&manifest_bytes, &contents)
         .map_err(|e| BuildError(vec![fill(msg::PKG_ZIP_FAILED, &[("error", (&e).into())])]))?;
+    let counter = counter_codes(&manifest, &answers);
     Ok(Built {
+        counter,
         zip,
         manifest,
         answers,
         printed,
         documents,
+    })
+}
+
+/// The counter QR codes of a package (`engine::counter`), from its manifest and answers.json.
+pub fn counter_codes(m: &Manifest, a: &AnswersFile) -> Vec<String> {
+    super::counter::encode(&super::counter::Payload {
+        procedure: m.procedure.id.clone(),
+        catalog_version: m.catalog_version.clone(),
+        reference: m.reference.clone(),
+        package_id: m.package_id.clone(),
+        answers: a.answers.clone(),
     })
 }
 

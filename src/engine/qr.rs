@@ -11,8 +11,8 @@ pub fn package_payload(reference: &str, package_id: &str) -> String {
 /// dark modules `(x, y, length)`, from the top left, without the quiet zone. `None` if the text is
 /// too long for a QR code.
 pub fn runs(text: &str) -> Option<(i32, Vec<(i32, i32, i32)>)> {
-    let code =
-        qrcodegen::QrCode::encode_binary(text.as_bytes(), qrcodegen::QrCodeEcc::Medium).ok()?;
+    // Text mode picks the densest encoding: alphanumeric for the counter codes (base45).
+    let code = qrcodegen::QrCode::encode_text(text, qrcodegen::QrCodeEcc::Medium).ok()?;
     let w = code.size();
     let mut out = Vec::new();
     for y in 0..w {

@@ -4,7 +4,7 @@ const fs = require('fs');
 const crypto = require('crypto');
 const JSZip = require('jszip');
 const Ajv2020 = require('ajv/dist/2020');
-const { test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, pdfText, pdfPages, pdfJpegs } = require('./helpers');
+const { test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, pdfText, pdfPages, pdfJpegs, qrText, counterPayload } = require('./helpers');
 
 const schema = JSON.parse(fs.readFileSync('public/schema/manifest-v2.schema.json', 'utf8'));
 
@@ -249,6 +249,16 @@ test('a resident registers a birth from the start page to a downloaded package',
     me_so_dinh_danh: '046195000123', nyc_dien_thoai: '0912345678', so_ban_sao: '2', tre_que_quan: expect.any(String),
   });
   expect(answers.answers.cha_ho_ten).toBe('Nguyễn Văn Nam');
+
+  // The counter QR codes carry the answers: read from the screen by zbarimg, decoded from the
+  // format alone, they are the package's answers.
+  await expect(page.locator('#counter-reference')).toHaveText(reference);
+  const codes = [];
+  for (const svg of await page.locator('.counter-qr svg').all()) codes.push(qrText(await svg.screenshot()));
+  expect(codes.length).toBeGreaterThan(0);
+  const payload = counterPayload(codes);
+  expect(payload).toMatchObject({ procedure: 'khai-sinh', reference, package_id: manifest.package_id });
+  expect(payload.answers).toEqual(answers.answers);
 
   const origin = new URL(page.url()).origin;
   expect(requests.filter(u => new URL(u).origin !== origin && !u.startsWith('blob:') && !u.startsWith('data:')),

@@ -217,4 +217,38 @@ function pdfJpegs(bytes) {
   return out;
 }
 
-module.exports = { pdfPages, pdfJpegs, fillPage, pdfText, TODAY, clockTime, fixClock, newContext, test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };
+// What a QR code in a picture says, read by zbar's zbarimg (apt zbar-tools): an independent reader.
+function qrText(png) {
+  const { execFileSync } = require('child_process');
+  const os = require('os');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-qr-')), 'qr.png');
+  fs.writeFileSync(file, png);
+  const out = execFileSync('zbarimg', ['--raw', '-q', file]).toString('utf8').replace(/\n$/, '');
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  return out;
+}
+
+// The counter QR codes' payload, decoded here from the format alone (docs/package-format.md:
+// base45, zlib, postcard, 4-byte SHA-256 digest), not with the app's code.
+function counterPayload(texts) {
+  const zlib = require('zlib');
+  const crypto = require('crypto');
+  const ALPHA = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+  const data45 = texts.map(t => /^HS1:(\d+)\/(\d+):(.*)$/s.exec(t)).sort((a, b) => a[1] - b[1]).map(m => m[3]).join('');
+  const bytes = [];
+  for (let i = 0; i < data45.length; i += 3) {
+    const c = [...data45.slice(i, i + 3)].map(ch => ALPHA.indexOf(ch));
+    if (c.length === 3) { const n = c[0] + c[1] * 45 + c[2] * 2025; bytes.push(n >> 8, n & 255); } else bytes.push(c[0] + c[1] * 45);
+  }
+  const body = zlib.inflateSync(Buffer.from(bytes));
+  const data = body.subarray(0, body.length - 4);
+  if (!crypto.createHash('sha256').update(data).digest().subarray(0, 4).equals(body.subarray(body.length - 4))) throw new Error('digest');
+  let i = 0;
+  const varint = () => { let n = 0, s = 0; for (;;) { const b = data[i++]; n |= (b & 0x7f) << s; if (b < 0x80) return n; s += 7; } };
+  const str = () => { const l = varint(); const v = data.subarray(i, i + l).toString('utf8'); i += l; return v; };
+  const out = { procedure: str(), catalog_version: str(), reference: str(), package_id: str(), answers: {} };
+  for (let n = varint(); n > 0; n--) { const k = str(); out.answers[k] = str(); }
+  return out;
+}
+
+module.exports = { qrText, counterPayload, pdfPages, pdfJpegs, fillPage, pdfText, TODAY, clockTime, fixClock, newContext, test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };

@@ -42,6 +42,8 @@ pub struct Finished {
     /// The files for the portal, each offered on its own: the printed forms, then one file per
     /// document (`engine::ready`).
     pub files: Vec<ReadyDownload>,
+    /// The counter QR codes' texts: the answers themselves (`engine::counter`).
+    pub counter: Vec<String>,
 }
 
 /// One ready file of a package, to save or share on its own.

@@ -2,7 +2,7 @@
 //! centre and portal, and what to do next.
 
 use super::{with_filing, Filing};
-use crate::engine::catalog::Procedure;
+use crate::engine::catalog::{DocForm, Procedure};
 use crate::engine::journey::Step;
 use crate::engine::qr;
 use crate::engine::text::format_size;
@@ -51,8 +51,9 @@ fn Package(p: &'static Procedure, f: Finished) -> impl IntoView {
     )
     .unwrap_or_default();
     let size = f.zip.len() as u64;
+    let (zip, zip_name) = (f.zip.clone(), f.file_name.clone());
     let download = move |_| {
-        let _ = web::download(&f.zip, &f.file_name, "application/zip");
+        let _ = web::download(&zip, &zip_name, "application/zip");
     };
     let next_steps = move || {
         let lang = prefs.lang.get();
@@ -72,6 +73,7 @@ fn Package(p: &'static Procedure, f: Finished) -> impl IntoView {
         <p>{move || prefs.t(i18n::DONE_FILES_INTRO)}</p>
         <ReadyFiles list=f.files.clone()/>
         <PageImages key=f.procedure.clone()/>
+        <Counter p=p f=f.clone()/>
         <h2>{move || prefs.t(i18n::DONE_HELPERS_TITLE)}</h2>
         <p>
             <button type="button" class="button button--secondary" id="download" on:click=download>{move || prefs.t(i18n::DOWNLOAD)}</button>
@@ -138,6 +140,47 @@ fn ReadyFiles(list: Vec<ReadyDownload>) -> impl IntoView {
         })
         .collect_view();
     view! { <ul class="ready-files">{rows}</ul> }
+}
+
+/// "At the counter": the reference in big print, the originals to bring, and the QR codes that
+/// carry the answers themselves, for staff to read with a camera or a handheld scanner.
+#[component]
+fn Counter(p: &'static Procedure, f: Finished) -> impl IntoView {
+    let (prefs, drafts) = (use_prefs(), use_drafts());
+    let originals = move || {
+        let lang = prefs.lang.get();
+        p.checklist(&drafts.answers_of(&f.procedure))
+            .into_iter()
+            .filter(|d| matches!(d.form, DocForm::Original | DocForm::OriginalOrCopy))
+            .map(|d| view! { <li>{d.name.get(lang).to_string()}</li> })
+            .collect_view()
+    };
+    let n = f.counter.len();
+    let codes = f
+        .counter
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let label = format!("QR {}/{n} – {}", i + 1, f.reference);
+            let svg = qr::svg(text, 280, &label).unwrap_or_default();
+            view! {
+                <figure class="counter-qr">
+                    <div inner_html=svg></div>
+                    <figcaption>{move || i18n::COUNTER_CODE.fill(prefs.lang.get(), &[("n", ((i + 1) as i64).into()), ("count", (n as i64).into())])}</figcaption>
+                </figure>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="counter" aria-labelledby="counter-title">
+            <h2 id="counter-title">{move || prefs.t(i18n::COUNTER_TITLE)}</h2>
+            <p>{move || prefs.t(i18n::COUNTER_INTRO)}</p>
+            <p class="counter-ref" id="counter-reference">{f.reference.clone()}</p>
+            <h3>{move || prefs.t(i18n::COUNTER_ORIGINALS)}</h3>
+            <ul class="list">{originals}</ul>
+            <div class="counter-codes">{codes}</div>
+        </section>
+    }
 }
 
 /// The attached photos page by page, for a resident who prefers to attach pictures.

@@ -109,6 +109,7 @@ async fn build(
         file_name,
         zip: Arc::new(built.zip),
         files,
+        counter: built.counter.clone(),
     });
     navigate(&step_url(f.key, Step::Done));
     Ok(())
