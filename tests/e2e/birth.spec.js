@@ -260,6 +260,22 @@ test('a resident registers a birth from the start page to a downloaded package',
   expect(payload).toMatchObject({ procedure: 'khai-sinh', reference, package_id: manifest.package_id });
   expect(payload.answers).toEqual(answers.answers);
 
+  // Staff read the same codes with a handheld scanner typing into the staff page (Enter after
+  // each); a code with one character changed is refused with a message.
+  const staff = await page.context().newPage();
+  await staff.goto('/staff/');
+  const box = staff.locator('#qr-text');
+  const changed = codes[0].slice(0, -3) + (codes[0].slice(-3, -2) === 'A' ? 'B' : 'A') + codes[0].slice(-2);
+  for (const c of [changed, ...codes.slice(1)]) { await box.fill(c); await box.press('Enter'); }
+  await expect(staff.locator('#qr-status')).not.toBeEmpty();
+  for (const c of codes) { await box.fill(c); await box.press('Enter'); }
+  await expect(staff.locator('#verdict')).toContainText('Các câu trả lời hợp lệ');
+  await expect(staff.locator('#verdict')).toContainText('không có tệp đính kèm');
+  await expect(staff.locator('main')).toContainText(reference);
+  await expect(staff.locator('.declaration')).toContainText('Nguyễn Thị Mai Hương');
+  await expectAccessible(staff, 'staff page, from the counter QR');
+  await staff.close();
+
   const origin = new URL(page.url()).origin;
   expect(requests.filter(u => new URL(u).origin !== origin && !u.startsWith('blob:') && !u.startsWith('data:')),
     'no request leaves the origin').toEqual([]);

@@ -7,6 +7,7 @@ mod attachments;
 mod checklist;
 mod declaration;
 mod reference;
+mod scan;
 mod summary;
 mod verdict;
 
@@ -83,6 +84,8 @@ enum Package {
     Reading(String),
     Unreadable(String, Finding),
     Opened(Arc<Report>),
+    /// The answers read from a resident's counter QR codes (no attachments).
+    Scanned(Arc<crate::engine::counter::Payload>),
 }
 
 /// The rules part of the check, once the procedure and the unit list are loaded.
@@ -170,6 +173,7 @@ fn StaffPage() -> impl IntoView {
         Package::Reading(name) => view! { <p class="loading" role="status">{move || format!("{} {name}", prefs.t(i18n::STAFF_READING))}</p> }.into_any(),
         Package::Unreadable(name, f) => verdict::unreadable(name, f).into_any(),
         Package::Opened(r) => view! { <PackageView report=r/> }.into_any(),
+        Package::Scanned(p) => view! { <scan::ScannedView payload=p/> }.into_any(),
     }
     };
     view! {
@@ -188,6 +192,7 @@ fn StaffPage() -> impl IntoView {
             <input id="package-file" name="package" type="file" class="file-input" accept=".zip,application/zip" on:change=on_change/>
             <p class="hint">{move || prefs.t(i18n::STAFF_DROP)}</p>
         </div>
+        <scan::ScanBox pkg=pkg/>
         {body}
     }
 }
