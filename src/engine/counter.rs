@@ -121,8 +121,18 @@ pub fn part(text: &str) -> Result<(usize, usize, String), I18n> {
 }
 
 /// The payload of all its codes' texts (in any order); a message for the staff when a code is
-/// missing, foreign or misread.
+/// missing, foreign or misread. (The browser inflates with its own `DecompressionStream`, so the
+/// staff page's wasm carries no inflater: [`joined`], then [`from_body`].)
+#[cfg(not(target_arch = "wasm32"))]
 pub fn decode(texts: &[&str]) -> Result<Payload, I18n> {
+    let zipped = joined(texts)?;
+    let body = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&zipped, 1 << 20)
+        .map_err(|_| I18n::from(msg::QR_DAMAGED))?;
+    from_body(&body)
+}
+
+/// The compressed body (zlib) of all the codes' texts, joined in order and out of base45.
+pub fn joined(texts: &[&str]) -> Result<Vec<u8>, I18n> {
     let mut parts: Vec<(usize, usize, String)> =
         texts.iter().map(|t| part(t)).collect::<Result<_, _>>()?;
     parts.sort_by_key(|p| p.0);
@@ -138,10 +148,12 @@ pub fn decode(texts: &[&str]) -> Result<Payload, I18n> {
         ));
     }
     let packed: String = parts.into_iter().map(|p| p.2).collect();
+    base45_decode(&packed).ok_or_else(|| msg::QR_DAMAGED.into())
+}
+
+/// The payload of an inflated body, once its digest is checked.
+pub fn from_body(body: &[u8]) -> Result<Payload, I18n> {
     let damaged = || I18n::from(msg::QR_DAMAGED);
-    let zipped = base45_decode(&packed).ok_or_else(damaged)?;
-    let body = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&zipped, 1 << 20)
-        .map_err(|_| damaged())?;
     let (data, digest) = body.split_at(body.len().checked_sub(4).ok_or_else(damaged)?);
     if Sha256::digest(data)[..4] != *digest {
         return Err(damaged());

@@ -210,6 +210,24 @@ pub async fn share(data: js_sys::Object) -> bool {
     }
 }
 
+/// Inflates zlib data with the browser's own `DecompressionStream("deflate")` (no inflater in
+/// the wasm); `None` if the data is not zlib or the browser lacks it.
+pub async fn inflate_zlib(data: &[u8]) -> Option<Vec<u8>> {
+    let global = js_sys::global();
+    let ctor: js_sys::Function = js_sys::Reflect::get(&global, &"DecompressionStream".into()).ok()?.dyn_into().ok()?;
+    let stream = js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(&"deflate".into())).ok()?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(data));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?;
+    let readable = js_sys::Reflect::get(&blob, &"stream".into()).ok()?.dyn_into::<js_sys::Function>().ok()?.call0(&blob).ok()?;
+    let pipe: js_sys::Function = js_sys::Reflect::get(&readable, &"pipeThrough".into()).ok()?.dyn_into().ok()?;
+    let out = pipe.call1(&readable, &stream).ok()?;
+    let response_ctor: js_sys::Function = js_sys::Reflect::get(&global, &"Response".into()).ok()?.dyn_into().ok()?;
+    let response = js_sys::Reflect::construct(&response_ctor, &js_sys::Array::of1(&out)).ok()?;
+    let buf = js_sys::Reflect::get(&response, &"arrayBuffer".into()).ok()?.dyn_into::<js_sys::Function>().ok()?.call0(&response).ok()?;
+    let buf = JsFuture::from(buf.dyn_into::<js_sys::Promise>().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
 /// Offers bytes as a file download.
 pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), JsValue> {
     let array = js_sys::Uint8Array::from(bytes);

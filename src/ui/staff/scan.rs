@@ -5,6 +5,7 @@
 
 use super::Package;
 use crate::engine::counter::{self, Payload};
+use crate::engine::msg;
 use crate::engine::summary;
 use crate::engine::validate::{self, Context};
 use crate::i18n;
@@ -35,24 +36,31 @@ pub(super) fn ScanBox(pkg: RwSignal<Package>) -> impl IntoView {
         codes.update(|c| c.push(t.clone()));
         let all = codes.get_untracked();
         let refs: Vec<&str> = all.iter().map(String::as_str).collect();
-        match counter::decode(&refs) {
-            Ok(p) => {
-                codes.set(Vec::new());
-                status.set(None);
-                data.load_procedure(&p.procedure);
-                data.load_units();
-                pkg.set(Package::Scanned(Arc::new(p)));
-                web::focus_id("verdict");
-            }
+        let zipped = match counter::joined(&refs) {
+            Ok(z) => z,
             Err(m) => {
                 // A missing code: keep what was read; anything else: start again.
-                let complete = counter::part(&t).is_ok_and(|(_, n, _)| all.len() >= n);
-                if complete {
+                if counter::part(&t).is_ok_and(|(_, n, _)| all.len() >= n) {
                     codes.set(Vec::new());
                 }
                 status.set(Some(m));
+                return;
             }
-        }
+        };
+        codes.set(Vec::new());
+        leptos::task::spawn_local(async move {
+            let body = web::inflate_zlib(&zipped).await;
+            match body.ok_or_else(|| msg::QR_DAMAGED.into()).and_then(|b| counter::from_body(&b)) {
+                Ok(p) => {
+                    status.set(None);
+                    data.load_procedure(&p.procedure);
+                    data.load_units();
+                    pkg.set(Package::Scanned(Arc::new(p)));
+                    web::focus_id("verdict");
+                }
+                Err(m) => status.set(Some(m)),
+            }
+        });
     };
     view! {
         <form class="no-print" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); take(); }>
