@@ -159,8 +159,10 @@ test('a procedure is completed with the keyboard alone, focus always visible', a
     await next();
     await expect(page).not.toHaveURL(where);
   }
-  // Attachments: the file chooser opens from the keyboard.
+  // Attachments: the file chooser opens from the keyboard (once the page has loaded: its
+  // heading takes focus, which would undo a Tab pressed before).
   await expect(page).toHaveURL(/\/attachments$/);
+  await expect(page.locator('#page-title')).toBeFocused();
   await tabTo(page, 'input[type=file]:not([capture])');
   await page.keyboard.press('Space');
   await expect.poll(() => choosers.length, 'the file chooser opened from the keyboard').toBe(1);
