@@ -28,6 +28,9 @@ test('what still fails at the review links to the page where it is changed', asy
   await page.goto('/');
   await seedAnswers(page, { 'nhan-cha-me-con': rest });
   await page.goto('/p/nhan-cha-me-con/review');
+  // The unit list has loaded once the communes read with their province (before that the review
+  // says it is still loading, a problem with no field to link to).
+  await expect(page.locator('main')).toContainText('Phường Vỹ Dạ, Thành phố Huế');
   await pressContinue(page);
   const errors = page.locator('#build-errors');
   await expect(errors).toBeFocused();
