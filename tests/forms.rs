@@ -28,13 +28,13 @@ fn folded(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The printed PDFs of the package made from `id`'s sample answers: (path, bytes).
-fn printed(id: &str) -> Vec<(String, Vec<u8>)> {
+/// The package made from `id`'s sample answers (tests/answers/<id>.json) on 22/11/2026.
+fn sample_package(id: &str) -> package::Built {
     let cat = Catalog::bundled();
     let p = cat.procedure(id).unwrap();
     let text = std::fs::read_to_string(format!("tests/answers/{id}.json")).unwrap();
     let answers: Answers = serde_json::from_str(&text).unwrap();
-    let built = package::build(&BuildInput {
+    package::build(&BuildInput {
         procedure: p,
         catalog_version: &cat.version,
         answers: &answers,
@@ -50,7 +50,12 @@ fn printed(id: &str) -> Vec<(String, Vec<u8>)> {
             "{id}: {:?}",
             e.0.iter().map(|m| m.en.clone()).collect::<Vec<_>>()
         )
-    });
+    })
+}
+
+/// The printed PDFs of the package made from `id`'s sample answers: (path, bytes).
+fn printed(id: &str) -> Vec<(String, Vec<u8>)> {
+    let built = sample_package(id);
     let (_, files) = package::read(&built.zip).unwrap();
     files
         .into_iter()
@@ -168,22 +173,9 @@ fn every_sample_package_reads_back_intact_with_its_answers_known() {
     // The reader renders the printed forms again (HTML and PDF) and requires the same bytes, and
     // knows every answer, a repeating group's cells included (CT01's household members).
     use hoso::engine::finding::FindingCode;
-    for p in &Catalog::bundled().procedures {
-        let text = std::fs::read_to_string(format!("tests/answers/{}.json", p.id)).unwrap();
-        let answers: Answers = serde_json::from_str(&text).unwrap();
-        let cat = Catalog::bundled();
-        let built = package::build(&BuildInput {
-            procedure: p,
-            catalog_version: &cat.version,
-            answers: &answers,
-            attachments: &[],
-            created_at: Timestamp::parse_rfc3339("2026-11-22T03:04:05Z").unwrap(),
-            today: Date::from_ymd(2026, 11, 22).unwrap(),
-            lang: Lang::Vi,
-            units: AdminUnits::bundled(),
-            fonts: BUNDLED_FONTS,
-        })
-        .unwrap();
+    let cat = Catalog::bundled();
+    for p in &cat.procedures {
+        let built = sample_package(&p.id);
         let opened = package::open(&built.zip, BUNDLED_FONTS).unwrap();
         let rules = package::check_rules(&opened, p, &cat.version, AdminUnits::bundled());
         let wrong: Vec<_> = opened

@@ -221,18 +221,9 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         units: Some(input.units),
     };
     let outcome = validate::validate(p, input.answers, &ctx);
-    let mut errors: Vec<I18n> = outcome
-        .errors()
-        .map(|i| {
-            let label = p
-                .field(&i.field)
-                .map(|f| f.label.clone())
-                .unwrap_or_default();
-            fill(
-                msg::FIELD_PROBLEM,
-                &[("label", (&label).into()), ("message", (&i.message).into())],
-            )
-        })
+    let mut errors: Vec<I18n> = validate::labelled_errors(p, &outcome)
+        .into_iter()
+        .map(|(_, m)| m)
         .collect();
     let canonical = outcome.canonical.clone();
 

@@ -604,6 +604,24 @@ pub fn validate(p: &Procedure, answers: &Answers, ctx: &Context) -> Outcome {
     Outcome { issues, canonical }
 }
 
+/// The errors of `out` for a list the resident reads away from the fields ("Label: message"),
+/// each with its field: the package builder refuses with them, the review page links them.
+pub fn labelled_errors(p: &Procedure, out: &Outcome) -> Vec<(String, I18n)> {
+    out.errors()
+        .map(|i| {
+            let label = p
+                .field_or_cell(&i.field)
+                .map(|f| f.label.clone())
+                .unwrap_or_default();
+            let message = fill(
+                msg::FIELD_PROBLEM,
+                &[("label", (&label).into()), ("message", (&i.message).into())],
+            );
+            (i.field.clone(), message)
+        })
+        .collect()
+}
+
 /// Validation restricted to the fields of one page (what the user sees after "Continue").
 pub fn validate_page(p: &Procedure, page_id: &str, answers: &Answers, ctx: &Context) -> Outcome {
     let mut out = validate(p, answers, ctx);

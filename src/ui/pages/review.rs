@@ -43,18 +43,9 @@ impl From<I18n> for Problem {
 /// it), so the review lists them as links rather than as a dead end.
 fn answer_problems(f: Filing, answers: &crate::engine::catalog::Answers, units: &crate::engine::units::AdminUnits) -> Vec<Problem> {
     let ctx = Context { today: web::today_vn(), units: Some(units) };
-    validate::validate(f.p, answers, &ctx)
-        .errors()
-        .map(|i| {
-            let label = f.p.field_or_cell(&i.field).map(|x| x.label.clone()).unwrap_or_default();
-            Problem {
-                field: Some(i.field.clone()),
-                message: crate::engine::text::fill(
-                    crate::engine::msg::FIELD_PROBLEM,
-                    &[("label", (&label).into()), ("message", (&i.message).into())],
-                ),
-            }
-        })
+    validate::labelled_errors(f.p, &validate::validate(f.p, answers, &ctx))
+        .into_iter()
+        .map(|(field, message)| Problem { field: Some(field), message })
         .collect()
 }
 
