@@ -129,6 +129,7 @@ fn main() {
         today: Date::from_ymd(2026, 11, 23).unwrap(),
         lang: hoso::engine::text::Lang::Vi,
         units,
+        fonts: hoso::engine::pdf::BUNDLED_FONTS,
     };
     let mut build_ms = Vec::new();
     let mut zip = Vec::new();
@@ -140,7 +141,7 @@ fn main() {
     let mut verify_ms = Vec::new();
     for _ in 0..5 {
         let t = Instant::now();
-        let o = package::open(&zip).expect("opens");
+        let o = package::open(&zip, hoso::engine::pdf::BUNDLED_FONTS).expect("opens");
         let r = package::check_rules(&o, p, &cat.version, units);
         assert!(o.findings.is_empty() && r.findings.is_empty());
         verify_ms.push(t.elapsed().as_secs_f64() * 1e3);

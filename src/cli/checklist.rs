@@ -50,5 +50,6 @@ fn action(a: DocAction) -> &'static str {
         DocAction::Submit => "submit",
         DocAction::Show => "show",
         DocAction::Generated => "generated",
+        DocAction::LookedUp => "looked_up",
     }
 }

@@ -96,7 +96,9 @@ pub fn run(args: &[String]) -> Outcome {
         .as_ref()
         .map(|a| package::counter_codes(&opened.manifest, a))
         .unwrap_or_default();
-    let present = |c: &package::ChecklistItem| !c.files.is_empty() || c.action == DocAction::Show;
+    let present = |c: &package::ChecklistItem| {
+        !c.files.is_empty() || matches!(c.action, DocAction::Show | DocAction::LookedUp)
+    };
     let m = &opened.manifest;
     let stdout = if o.json {
         let f: Vec<Value> = findings

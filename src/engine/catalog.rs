@@ -47,6 +47,8 @@ pub struct Procedure {
     pub next_steps: Vec<I18n>,
     /// The place field naming the commune that receives the file.
     pub receiving_field: String,
+    /// How it may be filed (the `channels` fact says so, with its source), in the order offered.
+    pub routes: Vec<super::route::Route>,
     pub pages: Vec<Page>,
     pub fields: Vec<Field>,
     pub documents: Vec<Document>,
@@ -455,6 +457,10 @@ pub enum DocForm {
     OriginalOrCopy,
     /// Produced by hoso from the answers (the declaration).
     Generated,
+    /// A photo or scan (online: "bản chụp" or an electronic copy).
+    Scan,
+    /// A certified copy (by post, in place of what the counter would ask to see).
+    CertifiedCopy,
 }
 
 impl DocForm {
@@ -464,6 +470,8 @@ impl DocForm {
             DocForm::Copy => crate::engine::msg::DOC_COPY.into(),
             DocForm::OriginalOrCopy => crate::engine::msg::DOC_ORIGINAL_OR_COPY.into(),
             DocForm::Generated => crate::engine::msg::DOC_GENERATED.into(),
+            DocForm::Scan => crate::engine::msg::DOC_SCAN.into(),
+            DocForm::CertifiedCopy => crate::engine::msg::DOC_CERTIFIED_COPY.into(),
         }
     }
 }
@@ -477,6 +485,8 @@ pub enum DocAction {
     Show,
     /// Part of the package already (the declaration).
     Generated,
+    /// Not needed on this route: the system looks it up (the document's `component` says so).
+    LookedUp,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -500,6 +510,9 @@ pub struct Document {
     #[serde(default = "yes")]
     pub verified: bool,
     pub source: String,
+    /// What differs on a route (see [`super::route`]); applied by [`Procedure::checklist`].
+    #[serde(default)]
+    pub routes: BTreeMap<super::route::Route, super::route::RouteDoc>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -1010,13 +1023,14 @@ impl CatalogIndex {
 
 /// Start of every compact procedure file: a name and a format version, bumped whenever the
 /// procedure types change (an old file is then refused rather than misread).
-pub const COMPACT_MAGIC: &[u8] = b"hoso-procedure-4\n";
+pub const COMPACT_MAGIC: &[u8] = b"hoso-procedure-5\n";
 
 impl Procedure {
     /// Parses one procedure file (natively, with the definitions of the forms it names).
     pub fn parse(json: &str) -> Result<Procedure, String> {
         #[allow(unused_mut)]
         let mut p: Procedure = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        p.add_route_question();
         #[cfg(not(target_arch = "wasm32"))]
         {
             let forms: Vec<super::form::Form> = p
@@ -1120,11 +1134,13 @@ impl Procedure {
         None
     }
 
-    /// The documents that apply, in catalog order.
-    pub fn checklist<'a>(&'a self, answers: &'a Answers) -> Vec<&'a Document> {
+    /// The documents that apply, in catalog order, as they are on the answers' route.
+    pub fn checklist(&self, answers: &Answers) -> Vec<Document> {
+        let route = self.route(answers);
         self.documents
             .iter()
             .filter(|d| cond_holds(&d.when, answers))
+            .map(|d| d.on(route))
             .collect()
     }
 
@@ -1453,6 +1469,7 @@ impl Procedure {
                 out.push(format!("field {f} is on a declaration page but no form prints it (or lists it in not_printed)"));
             }
         }
+        out.extend(self.lint_routes());
         out
     }
 }

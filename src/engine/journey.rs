@@ -91,6 +91,7 @@ mod tests {
                 "mang-thai-ho",
                 "bo-roi",
                 "biet-cha",
+                "cach-nop",
                 "checklist",
                 "tre",
                 "me",
@@ -117,7 +118,7 @@ mod tests {
             Step::Checklist
         );
         assert_eq!(
-            p.step_after(Step::Page(p.page("biet-cha").unwrap()), &a),
+            p.step_after(Step::Page(p.page("cach-nop").unwrap()), &a),
             Step::Checklist
         );
         assert_eq!(

@@ -19,6 +19,7 @@ pub mod pdf;
 pub mod qr;
 pub mod ready;
 pub mod refdata;
+pub mod route;
 pub mod settings;
 pub mod summary;
 pub mod text;

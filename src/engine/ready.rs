@@ -16,7 +16,7 @@ use super::pdf::{Document, Fonts};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReadyFile {
     pub document_id: String,
-    /// The document's place in the checklist, from 1.
+    /// The document's place among those the resident provides ([`to_provide`]), from 1.
     pub order: usize,
     /// The document's name as the portal shows it (Vietnamese).
     pub title: String,
@@ -44,6 +44,19 @@ pub fn file_name(order: usize, title: &str, extension: &str) -> String {
     format!("{order:02} - {}.{extension}", short.trim_end_matches(['.', ' ']))
 }
 
+/// The documents the resident provides on the answers' route, numbered from 1 in checklist order
+/// (what the system looks up is not provided, so not numbered).
+pub fn to_provide(
+    p: &Procedure,
+    answers: &Answers,
+) -> impl Iterator<Item = (usize, super::catalog::Document)> {
+    p.checklist(answers)
+        .into_iter()
+        .filter(|d| d.action != DocAction::LookedUp)
+        .enumerate()
+        .map(|(i, d)| (i + 1, d))
+}
+
 /// The printed forms' PDFs as ready files: each named after the checklist's document it is (the
 /// generated documents, in order: the declaration is usually the first), else after its title.
 pub fn printed_files(
@@ -52,12 +65,8 @@ pub fn printed_files(
     forms: &[super::form::Filled],
     printed: &[(String, MediaType, Vec<u8>)],
 ) -> Vec<ReadyFile> {
-    let checklist = p.checklist(answers);
-    let generated: Vec<(usize, &super::catalog::Document)> = checklist
-        .iter()
-        .enumerate()
+    let generated: Vec<(usize, super::catalog::Document)> = to_provide(p, answers)
         .filter(|(_, d)| d.action == DocAction::Generated)
-        .map(|(i, d)| (i + 1, *d))
         .collect();
     printed
         .iter()
@@ -92,7 +101,7 @@ pub fn document_files(
     fonts: Fonts,
 ) -> Result<Vec<ReadyFile>, String> {
     let mut out = Vec::new();
-    for (i, doc) in p.checklist(answers).into_iter().enumerate() {
+    for (order, doc) in to_provide(p, answers) {
         if doc.action != DocAction::Submit {
             continue;
         }
@@ -104,7 +113,6 @@ pub fn document_files(
         if pages.is_empty() {
             continue;
         }
-        let order = i + 1;
         let title = doc.name.vi.clone();
         // Only JPEGs a PDF reader shows as they are (baseline or progressive, grey or colour);
         // anything else is offered as it is rather than re-encoded.

@@ -1016,7 +1016,7 @@ mod tests {
             r#"{"id": "toy", "national_codes": [], "name": {"vi": "Thử", "en": "Toy"}, "summary": {"vi": "a", "en": "a"},
             "area": {"vi": "a", "en": "a"}, "agency": {"vi": "a", "en": "a"}, "who_may_file": {"vi": "a", "en": "a"},
             "facts": [], "legal_basis": [], "effective_from": "2025-07-01", "sources": [{"id": "s", "title": "S"}],
-            "next_steps": [], "receiving_field": "noi", "life_events": ["marriage"], "domain": "civil-status",
+            "next_steps": [], "receiving_field": "noi", "routes": ["centre"], "life_events": ["marriage"], "domain": "civil-status",
             "pages": [
               {"id": "q", "kind": "question", "title": {"vi": "q", "en": "q"}, "fields": ["noi", "thue"]},
               {"id": "nu", "kind": "form", "title": {"vi": "Nữ", "en": "Bride"}, "fields": ["nu_ten", "nu_sinh", "nu_tt", "dien_tich", "so_nguoi"]},

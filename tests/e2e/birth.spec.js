@@ -67,6 +67,7 @@ test('a resident registers a birth from the start page to a downloaded package',
   await answer('mang_thai_ho', 'khong', 'mang-thai-ho', 'Trẻ có được sinh ra nhờ mang thai hộ không?');
   await answer('bi_bo_roi', 'khong', 'bo-roi', 'Trẻ có phải là trẻ bị bỏ rơi không?');
   await answer('biet_cha', 'co', 'biet-cha', 'Đã xác định được cha của trẻ chưa?');
+  await answer('cach_nop', 'truc-tiep', 'cach-nop', 'Bạn sẽ nộp hồ sơ bằng cách nào?');
 
   // The personal checklist: only what applies, with why / original or copy / how many.
   await expect(page).toHaveURL(/\/checklist$/);

@@ -21,7 +21,7 @@ test('staff open a package from the start page and see it is complete, intact an
   await expect(verdict).toContainText('Đầy đủ, nguyên vẹn và hợp lệ');
   await expect(verdict).toBeFocused();
   const main = page.locator('main');
-  await expect(main).toContainText('HS-QNAC-AD5X');
+  await expect(main).toContainText('HS-1887-MC20');
   await expect(main).toContainText('Đăng ký khai sinh (1.001193)');
   await expect(main).toContainText('Phường Vỹ Dạ, Thành phố Huế');
   // The declaration in people's terms: names, dates as dd/mm/yyyy.
@@ -49,7 +49,7 @@ test('staff open a package from the start page and see it is complete, intact an
   // A reference typed by the resident, forgivingly compared.
   await page.fill('input[name=reference]', 'hs qnac ad5x');
   await expect(main).toContainText('Khớp');
-  await page.fill('input[name=reference]', 'HS-QNAC-AD5Y');
+  await page.fill('input[name=reference]', 'HS-1887-MC21');
   await expect(main).toContainText('Không khớp');
 
   // English, then print styles hide the controls.

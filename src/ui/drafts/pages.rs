@@ -1,7 +1,7 @@
 //! The attached pages of the drafts: each procedure's documents, page by page, in order.
 
 use super::{Attached, Drafts};
-use crate::engine::catalog::{Answers, Procedure};
+use crate::engine::catalog::{Answers, DocAction, Procedure};
 use crate::engine::media::MediaType;
 use crate::engine::package::Attachment;
 use leptos::prelude::*;
@@ -110,13 +110,19 @@ impl Drafts {
         self.changed();
     }
 
-    /// The attachments of filing `key` of `p` for the documents in its checklist for `answers`,
-    /// for a package.
+    /// The attachments of filing `key` of `p` for the documents its checklist submits for
+    /// `answers`, for a package (pages of a document the route no longer asks for stay in the
+    /// draft, in case the resident changes back).
     pub fn package_files(&self, p: &Procedure, key: &str, answers: &Answers) -> Vec<Attachment> {
         let checklist = p.checklist(answers);
         self.attachments.with_untracked(|a| {
             a.iter()
-                .filter(|x| x.procedure == key && checklist.iter().any(|d| d.id == x.document_id))
+                .filter(|x| {
+                    x.procedure == key
+                        && checklist
+                            .iter()
+                            .any(|d| d.id == x.document_id && d.action == DocAction::Submit)
+                })
                 .map(|x| Attachment {
                     document_id: x.document_id.clone(),
                     name: x.name.clone(),

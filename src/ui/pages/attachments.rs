@@ -29,9 +29,6 @@ fn Attachments(f: Filing) -> impl IntoView {
     };
     let checklist = move || {
         p.checklist(&drafts.answers_of(f.key))
-            .into_iter()
-            .cloned()
-            .collect::<Vec<_>>()
     };
     let slots = move || {
         checklist()

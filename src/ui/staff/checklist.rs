@@ -18,6 +18,7 @@ pub(super) fn checklist(rules: Rules) -> impl IntoView {
             .into_iter()
             .map(|c| {
                 let (class, status) = match (c.action, c.files.is_empty()) {
+                    (DocAction::LookedUp, _) => ("doc-status doc-status--show", i18n::STAFF_DOC_LOOKED_UP.get(lang).to_string()),
                     (DocAction::Show, _) => ("doc-status doc-status--show", i18n::STAFF_DOC_SHOW.get(lang).to_string()),
                     (_, true) => ("doc-status doc-status--missing", i18n::STAFF_DOC_MISSING.get(lang).to_string()),
                     (_, false) => ("doc-status doc-status--ok", format!("{} {}", i18n::STAFF_DOC_PRESENT.get(lang), c.files.join(", "))),

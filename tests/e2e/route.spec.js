@@ -1,0 +1,72 @@
+// How the resident files (issue #23, point 1): asked before the checklist; online drops the
+// identity paper the system looks up (component KQ005008) and asks photos of the rest; by post,
+// what the counter would ask to see goes as a certified copy; changing the route later updates
+// the checklist, the attachment slots and the review.
+const fs = require('fs');
+const path = require('path');
+const { test, expect, expectAccessible, pressContinue, fillPage } = require('./helpers');
+
+const BIRTH = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'answers', 'khai-sinh.json'), 'utf8'));
+
+/** Walks the journey with `answers` until the URL ends with `end`. */
+async function walkTo(page, answers, end) {
+  for (let n = 0; n < 25 && !page.url().endsWith(end); n++) {
+    const where = page.url();
+    await fillPage(page, answers);
+    await pressContinue(page);
+    await expect(page).not.toHaveURL(where);
+  }
+  await expect(page).toHaveURL(new RegExp(`${end}$`));
+}
+
+test('the route shapes the checklist, the attachment slots and the review', async ({ page }) => {
+  await page.goto('/p/khai-sinh');
+  await walkTo(page, { ...BIRTH, cach_nop: 'truc-tuyen' }, '/s/cach-nop');
+  // The question: each route with what it means.
+  await expect(page.locator('legend h1')).toHaveText('Bạn sẽ nộp hồ sơ bằng cách nào?');
+  await expect(page.locator('input[name=cach_nop]')).toHaveCount(3);
+  await expectAccessible(page, 'route question');
+  await pressContinue(page);
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await page.check('input[name=cach_nop][value=truc-tuyen]');
+  await pressContinue(page);
+
+  // Online: the identity paper is looked up, so it leaves the list to provide.
+  await expect(page).toHaveURL(/\/checklist$/);
+  await expect(page.locator('#route-line')).toContainText('Trực tuyến');
+  const provide = page.locator('ol.docs .doc-title');
+  await expect(provide).toHaveText(['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh']);
+  const lookedUp = page.locator('.docs--looked-up #doc-giay-to-tuy-than');
+  await expect(lookedUp).toContainText('Không cần nộp');
+  await expect(lookedUp).toContainText('000.00.00.G15-KQ005008');
+  await expect(page.locator('#doc-giay-chung-sinh')).toContainText('Ảnh chụp hoặc bản sao điện tử');
+  await expect(page.locator('#doc-giay-chung-sinh')).toContainText('Tải lên trên cổng');
+  await expectAccessible(page, 'checklist online');
+
+  // Changed to the post: the identity paper comes back, as a certified copy to send.
+  await page.getByRole('link', { name: 'Đổi cách nộp' }).click();
+  await expect(page).toHaveURL(/\/s\/cach-nop$/);
+  await page.check('input[name=cach_nop][value=buu-chinh]');
+  await pressContinue(page);
+  await expect(page).toHaveURL(/\/checklist$/);
+  await expect(provide).toHaveText([
+    'Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Giấy tờ tùy thân của người đi đăng ký']);
+  await expect(page.locator('.docs--looked-up')).toHaveCount(0);
+  await expect(page.locator('#doc-giay-to-tuy-than')).toContainText('Bản sao có chứng thực');
+  await expect(page.locator('#doc-giay-to-tuy-than')).toContainText('Gửi kèm qua bưu điện');
+
+  // By post the certified copy gets a slot; at the centre it is shown, so it has none.
+  await walkTo(page, { ...BIRTH, cach_nop: 'buu-chinh' }, '/attachments');
+  await expect(page.locator('input[name=giay-to-tuy-than]')).toHaveCount(1);
+  await walkTo(page, { ...BIRTH, cach_nop: 'buu-chinh' }, '/review');
+  await expect(page.locator('main')).toContainText('Gửi qua bưu điện');
+  const change = page.locator('a[href*="/s/cach-nop"]').first();
+  await change.click();
+  await page.check('input[name=cach_nop][value=truc-tiep]');
+  await pressContinue(page);
+  await expect(page).toHaveURL(/\/review$/);
+  await expect(page.locator('main')).toContainText('Trực tiếp tại nơi tiếp nhận hồ sơ');
+  await page.goto('/p/khai-sinh/attachments');
+  await expect(page.locator('input[name=giay-chung-sinh]')).toHaveCount(1);
+  await expect(page.locator('input[name=giay-to-tuy-than]')).toHaveCount(0);
+});
