@@ -512,7 +512,7 @@ pub struct Document {
     pub source: String,
     /// What differs on a route (see [`super::route`]); applied by [`Procedure::checklist`].
     #[serde(default)]
-    pub routes: BTreeMap<super::route::Route, super::route::RouteDoc>,
+    pub routes: super::route::DocRoutes,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

@@ -47,7 +47,7 @@ test('staff open a package from the start page and see it is complete, intact an
   await expectAccessible(page, 'staff, valid package');
 
   // A reference typed by the resident, forgivingly compared.
-  await page.fill('input[name=reference]', 'hs qnac ad5x');
+  await page.fill('input[name=reference]', 'hs 1887 mc20');
   await expect(main).toContainText('Khớp');
   await page.fill('input[name=reference]', 'HS-1887-MC21');
   await expect(main).toContainText('Không khớp');

@@ -28,11 +28,14 @@ pub(super) fn action_text(a: DocAction, r: Route) -> Tx {
 
 /// One document of the checklist: its name, why, in what form, how many, what to do with it.
 fn doc_item(d: Document, route: Route, lang: Lang) -> impl IntoView {
-    let component = d.component.as_ref().map(|c| {
-        view! { <p class="hint">{i18n::COMPONENT.get(lang)}": "<span translate="no">{c.clone()}</span></p> }
-    });
+    // The portal's component code, for a resident matching the portal's list to this one.
+    let component = d
+        .component
+        .as_ref()
+        .map(|c| format!(" ({}: {c})", i18n::COMPONENT.get(lang)))
+        .unwrap_or_default();
     view! {
-        <li class="doc" id=format!("doc-{}", d.id) data-action=format!("{:?}", d.action).to_lowercase()>
+        <li class="doc" id=format!("doc-{}", d.id)>
             <h2 class="doc-title">{d.name.get(lang).to_string()}</h2>
             <dl class="doc-facts">
                 <dt>{i18n::WHY.get(lang)}</dt>
@@ -42,9 +45,8 @@ fn doc_item(d: Document, route: Route, lang: Lang) -> impl IntoView {
                 <dt>{i18n::COUNT.get(lang)}</dt>
                 <dd>{d.count}</dd>
             </dl>
-            <p class="doc-action">{action_text(d.action, route).get(lang)}</p>
+            <p class="doc-action">{action_text(d.action, route).get(lang)}{component}</p>
             {d.note.as_ref().map(|n| view! { <p class="hint">{n.get(lang).to_string()}</p> })}
-            {component}
             {(!d.verified).then(|| view! { <p><strong class="tag tag--unverified">{i18n::UNVERIFIED.get(lang)}</strong></p> })}
         </li>
     }
