@@ -14,6 +14,16 @@ pub fn step_url(proc_id: &str, step: Step) -> String {
     }
 }
 
+/// The page that lays out a filing's answers to copy into the portal.
+pub fn portal_url(key: &str) -> String {
+    format!("/p/{key}/portal")
+}
+
+/// A filing's counter card.
+pub fn counter_url(key: &str) -> String {
+    format!("/p/{key}/counter")
+}
+
 /// The procedure of a filing's key. A filing is one draft of a procedure: the first one's key is
 /// the procedure id, more filings of the same procedure at once (twins' births …) are `<id>.2`,
 /// `<id>.3` …; the key is also the filing's segment of its URLs (`/p/khai-sinh.2/review`).
@@ -49,6 +59,10 @@ pub enum Route {
     Attachments(String),
     Review(String),
     Done(String),
+    /// `/p/<key>/portal`: the answers laid out to copy into the portal's e-form.
+    Portal(String),
+    /// `/p/<key>/counter`: the counter card (reference, originals, QR codes), in big print.
+    Counter(String),
     NotFound,
 }
 
@@ -74,6 +88,8 @@ impl Route {
             ["p", p, "attachments"] if filing(p) => Route::Attachments(p.to_string()),
             ["p", p, "review"] if filing(p) => Route::Review(p.to_string()),
             ["p", p, "done"] if filing(p) => Route::Done(p.to_string()),
+            ["p", p, "portal"] if filing(p) => Route::Portal(p.to_string()),
+            ["p", p, "counter"] if filing(p) => Route::Counter(p.to_string()),
             _ => Route::NotFound,
         }
     }
@@ -86,7 +102,9 @@ impl Route {
             | Route::Checklist(p)
             | Route::Attachments(p)
             | Route::Review(p)
-            | Route::Done(p) => Some(p),
+            | Route::Done(p)
+            | Route::Portal(p)
+            | Route::Counter(p) => Some(p),
             _ => None,
         }
     }
@@ -109,6 +127,14 @@ mod tests {
             assert_eq!(filing_number(bad), None, "{bad}");
             assert_eq!(Route::parse(&format!("/p/{bad}/review")), Route::NotFound, "{bad}");
         }
+        assert_eq!(
+            Route::parse(&super::portal_url("khai-sinh.2")),
+            Route::Portal("khai-sinh.2".into())
+        );
+        assert_eq!(
+            Route::parse(&super::counter_url("khai-sinh")),
+            Route::Counter("khai-sinh".into())
+        );
         let r = Route::parse(&step_url("khai-sinh.2", Step::Review));
         assert_eq!(r, Route::Review("khai-sinh.2".into()));
         assert_eq!(r.filing(), Some("khai-sinh.2"));

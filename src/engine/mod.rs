@@ -16,6 +16,7 @@ pub mod media;
 pub mod msg;
 pub mod package;
 pub mod pdf;
+pub mod portal;
 pub mod qr;
 pub mod ready;
 pub mod refdata;

@@ -11,7 +11,10 @@
 
 use super::components::{loading_line, LoadFailed};
 use super::data::Load;
-use super::pages::{AttachmentsPage, ChecklistPage, DonePage, ProcedureInfo, ReviewPage, StepPage};
+use super::pages::{
+    AttachmentsPage, ChecklistPage, CounterPage, DonePage, PortalPage, ProcedureInfo, ReviewPage,
+    StepPage,
+};
 use super::router::Route;
 use crate::engine::package::{self, BuildError, BuildInput, Built};
 use crate::engine::text::I18n;
@@ -99,15 +102,18 @@ split_page!(finish, attachments_page, attachments_pre, AttachmentsPage);
 split_page!(finish, review_page, review_pre, ReviewPage);
 // The confirmation page comes with the package builder: it shows what the builder made.
 split_page!(pack, done_page, done_pre, DonePage);
+// What the resident takes away next: the answers to copy into the portal, the counter card.
+split_page!(pack, portal_page, portal_pre, PortalPage);
+split_page!(pack, counter_page, counter_pre, CounterPage);
 
 /// The part of the wasm a page lives in: 0 `form`, 1 `finish`, 2 `pack` (the confirmation page,
-/// with the package builder). index.html's boot script preloads a deep link's part by the same
+/// the copy-into-the-portal page and the counter card, with the package builder). index.html's boot script preloads a deep link's part by the same
 /// rule (attachments, review: `finish`; done: `pack`).
 fn part(route: &Route) -> Option<usize> {
     match route {
         Route::Procedure(_) | Route::Step(_, _) | Route::Checklist(_) => Some(0),
         Route::Attachments(_) | Route::Review(_) => Some(1),
-        Route::Done(_) => Some(2),
+        Route::Done(_) | Route::Portal(_) | Route::Counter(_) => Some(2),
         Route::Home | Route::NotFound => None,
     }
 }
@@ -142,7 +148,12 @@ fn load(part: usize) {
                     && checklist_pre().await.is_ok()
             }
             1 => attachments_pre().await.is_ok() && review_pre().await.is_ok(),
-            _ => done_pre().await.is_ok() && pack_pre().await.is_ok(),
+            _ => {
+                done_pre().await.is_ok()
+                    && portal_pre().await.is_ok()
+                    && counter_pre().await.is_ok()
+                    && pack_pre().await.is_ok()
+            }
         };
         // The page is built in a task of its own, not in the one that instantiated the part.
         super::web::yield_now().await;
@@ -181,6 +192,8 @@ pub fn page(route: &Route, loaded: RwSignal<u32>) -> AnyView {
                 Route::Attachments(_) => attachments_page().now_or_never(),
                 Route::Review(_) => review_page().now_or_never(),
                 Route::Done(_) => done_page().now_or_never(),
+                Route::Portal(_) => portal_page().now_or_never(),
+                Route::Counter(_) => counter_page().now_or_never(),
                 Route::Home | Route::NotFound => None,
             };
             // Never pending or failed: all of the part's loaders have completed.

@@ -70,3 +70,52 @@ test('the route shapes the checklist, the attachment slots and the review', asyn
   await expect(page.locator('input[name=giay-chung-sinh]')).toHaveCount(1);
   await expect(page.locator('input[name=giay-to-tuy-than]')).toHaveCount(0);
 });
+
+test('online: the answers laid out to copy into the portal, each copied with one tap', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/p/khai-sinh');
+  await walkTo(page, { ...BIRTH, cach_nop: 'truc-tuyen' }, '/review');
+  await pressContinue(page);
+  await expect(page).toHaveURL(/\/done$/);
+  // Online, the copy page comes first and the counter card is not offered.
+  await expect(page.locator('#counter-link')).toHaveCount(0);
+  await page.locator('#portal-link').click();
+  await expect(page).toHaveURL(/\/portal$/);
+  await expect(page.locator('h1')).toHaveText('Chép vào cổng dịch vụ công');
+  await expect(page.locator('#portal-procedure')).toContainText('1.001193 – Đăng ký khai sinh');
+  await expect(page.locator('main')).toContainText('định danh điện tử mức 2');
+  await expect(page.locator('main')).toContainText('xác nhận');
+  await expect(page.locator('.section-title').first()).toHaveText('Bước đầu: thông tin người nộp hồ sơ');
+  await expectAccessible(page, 'copy into the portal');
+  // The child's date of birth: its button puts exactly the value on the clipboard.
+  const row = page.locator('.summary-row', { hasText: 'Ngày, tháng, năm sinh' }).first();
+  await expect(row.locator('.copy-value')).toHaveText('01/11/2026');
+  await row.getByRole('button', { name: /^Chép/ }).click();
+  await expect(page.locator('#copy-status')).toHaveText('Đã chép “Ngày, tháng, năm sinh”.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('01/11/2026');
+  const name = page.locator('.summary-row', { hasText: 'Họ, chữ đệm và tên của trẻ' });
+  await name.getByRole('button').click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(BIRTH.tre_ho_ten);
+  // In English the labels follow, the values stay as the portal reads them.
+  const value = page.locator('#' + await row.locator('.copy-value').getAttribute('id'));
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('h1')).toHaveText('Copy into the public service portal');
+  await expect(value).toHaveText('01/11/2026');
+  await expect(page.locator('.section-title').first()).toHaveText('First step: the person filing');
+});
+
+test('at the centre: the counter card on its own page, in big print with its QR codes', async ({ page }) => {
+  await page.goto('/p/khai-sinh');
+  await walkTo(page, BIRTH, '/review');
+  await pressContinue(page);
+  await expect(page).toHaveURL(/\/done$/);
+  await expect(page.locator('#portal-link')).toHaveCount(0);
+  const reference = (await page.locator('#package-reference').textContent()).trim();
+  await page.locator('#counter-link').click();
+  await expect(page).toHaveURL(/\/counter$/);
+  await expect(page.locator('h1')).toBeFocused();
+  await expect(page.locator('.counter-card .counter-ref')).toHaveText(reference);
+  await expect(page.locator('.counter-card')).toContainText('Giấy tờ tùy thân của người đi đăng ký');
+  expect(await page.locator('.counter-card .counter-qr svg').count()).toBeGreaterThan(0);
+  await expectAccessible(page, 'counter card');
+});

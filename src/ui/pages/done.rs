@@ -2,12 +2,13 @@
 //! centre and portal, and what to do next.
 
 use super::{with_filing, Filing};
-use crate::engine::catalog::{DocForm, Procedure};
+use crate::engine::catalog::Procedure;
 use crate::engine::journey::Step;
 use crate::engine::qr;
+use crate::engine::route::Route;
 use crate::engine::text::format_size;
 use crate::i18n;
-use crate::routes::step_url;
+use crate::routes::{counter_url, portal_url, step_url};
 use crate::ui::components::{announce_page, Title};
 use crate::ui::drafts::{use_drafts, Finished, ReadyDownload};
 use crate::ui::prefs::use_prefs;
@@ -42,7 +43,19 @@ fn Done(f: Filing) -> impl IntoView {
 
 #[component]
 fn Package(p: &'static Procedure, f: Finished) -> impl IntoView {
-    let prefs = use_prefs();
+    let (prefs, drafts) = (use_prefs(), use_drafts());
+    // What comes first follows the route: online, the answers to copy into the portal; at the
+    // centre, the counter card; the files for every route.
+    let route = p.route(&drafts.answers_of_untracked(&f.procedure));
+    let online = (route == Route::Online).then(|| {
+        view! { <p class="lead"><a href=portal_url(&f.procedure) id="portal-link">{move || prefs.t(i18n::PORTAL_COPY_LINK)}</a></p> }
+    });
+    let counter = (route == Route::Centre).then(|| {
+        view! {
+            <super::counter::Counter p=p f=f.clone()/>
+            <p><a href=counter_url(&f.procedure) id="counter-link">{move || prefs.t(i18n::COUNTER_LINK)}</a></p>
+        }
+    });
     // The same QR code as on the printed declaration (generated here, no markup from answers).
     let qr = qr::svg(
         &qr::package_payload(&f.reference, &f.package_id),
@@ -69,11 +82,12 @@ fn Package(p: &'static Procedure, f: Finished) -> impl IntoView {
             <p class="panel-ref" id="package-reference"><strong>{f.reference.clone()}</strong></p>
             <div class="panel-qr" inner_html=qr></div>
         </div>
+        {online}
+        {counter}
         <h2>{move || prefs.t(i18n::DONE_FILES_TITLE)}</h2>
         <p>{move || prefs.t(i18n::DONE_FILES_INTRO)}</p>
         <ReadyFiles list=f.files.clone()/>
         <PageImages key=f.procedure.clone()/>
-        <Counter p=p f=f.clone()/>
         <h2>{move || prefs.t(i18n::DONE_HELPERS_TITLE)}</h2>
         <p>
             <button type="button" class="button button--secondary" id="download" on:click=download>{move || prefs.t(i18n::DOWNLOAD)}</button>
@@ -140,47 +154,6 @@ fn ReadyFiles(list: Vec<ReadyDownload>) -> impl IntoView {
         })
         .collect_view();
     view! { <ul class="ready-files">{rows}</ul> }
-}
-
-/// "At the counter": the reference in big print, the originals to bring, and the QR codes that
-/// carry the answers themselves, for staff to read with a camera or a handheld scanner.
-#[component]
-fn Counter(p: &'static Procedure, f: Finished) -> impl IntoView {
-    let (prefs, drafts) = (use_prefs(), use_drafts());
-    let originals = move || {
-        let lang = prefs.lang.get();
-        p.checklist(&drafts.answers_of(&f.procedure))
-            .into_iter()
-            .filter(|d| matches!(d.form, DocForm::Original | DocForm::OriginalOrCopy))
-            .map(|d| view! { <li>{d.name.get(lang).to_string()}</li> })
-            .collect_view()
-    };
-    let n = f.counter.len();
-    let codes = f
-        .counter
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let label = format!("QR {}/{n} – {}", i + 1, f.reference);
-            let svg = qr::svg(text, 280, &label).unwrap_or_default();
-            view! {
-                <figure class="counter-qr">
-                    <div inner_html=svg></div>
-                    <figcaption>{move || i18n::COUNTER_CODE.fill(prefs.lang.get(), &[("n", ((i + 1) as i64).into()), ("count", (n as i64).into())])}</figcaption>
-                </figure>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="counter" aria-labelledby="counter-title">
-            <h2 id="counter-title">{move || prefs.t(i18n::COUNTER_TITLE)}</h2>
-            <p>{move || prefs.t(i18n::COUNTER_INTRO)}</p>
-            <p class="counter-ref" id="counter-reference">{f.reference.clone()}</p>
-            <h3>{move || prefs.t(i18n::COUNTER_ORIGINALS)}</h3>
-            <ul class="list">{originals}</ul>
-            <div class="counter-codes">{codes}</div>
-        </section>
-    }
 }
 
 /// The attached photos page by page, for a resident who prefers to attach pictures.

@@ -1,22 +1,27 @@
 //! One file per page of the URL map (`crate::routes`): `/` home, `/p/<id>` info, `/p/<id>/s/<page>`
-//! step, `…/checklist`, `…/attachments`, `…/review`, `…/done`, and not-found. The journey pages
+//! step, `…/checklist`, `…/attachments`, `…/review`, `…/done`, `…/portal` (copy into the portal),
+//! `…/counter` (the counter card), and not-found. The journey pages
 //! (all but home and not-found) live in the lazily loaded parts of the wasm (`super::lazy`).
 
 mod attachments;
 mod checklist;
+mod counter;
 mod done;
 mod home;
 mod info;
 mod not_found;
+mod portal;
 mod review;
 mod step;
 
 pub use attachments::AttachmentsPage;
 pub use checklist::ChecklistPage;
+pub use counter::CounterPage;
 pub use done::DonePage;
 pub use home::Home;
 pub use info::ProcedureInfo;
 pub use not_found::NotFoundPage;
+pub use portal::PortalPage;
 pub use review::ReviewPage;
 pub use step::StepPage;
 

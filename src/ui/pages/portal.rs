@@ -1,0 +1,140 @@
+//! `/p/<id>/portal`: the answers laid out to copy into the portal's own e-form (`engine::portal`):
+//! the procedure to choose there, what to have ready, then the applicant's step and the form's
+//! pages, each value with a one-tap copy button; what the portal fills in itself is marked "check
+//! it, don't retype".
+
+use super::{with_filing, Filing};
+use crate::engine::journey::Step;
+use crate::engine::portal::{self, CopyRow};
+use crate::engine::validate::{self, Context};
+use crate::i18n;
+use crate::routes::step_url;
+use crate::ui::components::{summary_list, PageHead, SummaryRow};
+use crate::ui::data::use_data;
+use crate::ui::drafts::use_drafts;
+use crate::ui::prefs::use_prefs;
+use crate::ui::web;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn PortalPage() -> impl IntoView {
+    with_filing(|f| view! { <Portal f=f/> }.into_any())
+}
+
+/// Puts `text` on the clipboard; `false` if the browser refused.
+async fn copy_text(text: &str) -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let nav: wasm_bindgen::JsValue = w.navigator().into();
+    let Some(clip) = js_sys::Reflect::get(&nav, &"clipboard".into()).ok().filter(|c| !c.is_undefined()) else {
+        return false;
+    };
+    let write = js_sys::Reflect::get(&clip, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match write.map(|f| f.call1(&clip, &text.into())) {
+        Some(Ok(p)) => match p.dyn_into::<js_sys::Promise>() {
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            Err(_) => false,
+        },
+        _ => false,
+    }
+}
+
+#[component]
+fn Portal(f: Filing) -> impl IntoView {
+    let p = f.p;
+    let (prefs, drafts, data) = (use_prefs(), use_drafts(), use_data());
+    // What was copied last (or that copying failed), said in a live region.
+    let status: RwSignal<Option<String>> = RwSignal::new(None);
+    let sheet = Memo::new(move |_| {
+        let units = data.units();
+        let answers = drafts.answers_of(f.key);
+        let ctx = Context {
+            today: web::today_vn(),
+            units: units.as_deref(),
+        };
+        let out = validate::validate(p, &answers, &ctx);
+        portal::sheet(p, &answers, &out, units.as_deref())
+    });
+    let row = move |r: CopyRow, n: usize| {
+        let lang = prefs.lang.get();
+        let label = r.label.get(lang).to_string();
+        let (value, said) = (r.value.clone(), label.clone());
+        let copy = move |_| {
+            let (value, said) = (value.clone(), said.clone());
+            leptos::task::spawn_local(async move {
+                let ok = copy_text(&value).await;
+                let lang = prefs.lang.get_untracked();
+                status.set(Some(match ok {
+                    true => i18n::COPIED.fill(lang, &[("label", said.as_str().into())]),
+                    false => i18n::COPY_FAILED.get(lang).to_string(),
+                }));
+            });
+        };
+        let value = view! {
+            <span class="copy-value" id=format!("copy-value-{n}")>{r.value.clone()}</span>
+            {r.prefilled.then(|| view! { " "<span class="tag tag--prefilled">{i18n::PORTAL_PREFILLED.get(lang)}</span> })}
+        };
+        let mut row = SummaryRow::new(label.clone(), value);
+        row.action = Some(
+            view! {
+                <button type="button" class="button button--secondary copy-button" id=format!("copy-{n}") on:click=copy>
+                    {i18n::COPY.get(lang)}<span class="visually-hidden">" "{label}</span>
+                </button>
+            }
+            .into_any(),
+        );
+        row
+    };
+    let sections = move || {
+        let lang = prefs.lang.get();
+        let mut n = 0;
+        sheet
+            .get()
+            .sections
+            .into_iter()
+            .map(|s| {
+                let rows = s
+                    .rows
+                    .into_iter()
+                    .map(|r| {
+                        n += 1;
+                        row(r, n)
+                    })
+                    .collect();
+                view! {
+                    <h2 class="section-title">{s.title.get(lang).to_string()}</h2>
+                    {summary_list(rows)}
+                }
+            })
+            .collect_view()
+    };
+    let intro = move || {
+        let lang = prefs.lang.get();
+        let s = sheet.get();
+        let name = s.name.get(lang).to_string();
+        let ready = s
+            .ready
+            .iter()
+            .map(|r| view! { <li>{r.get(lang).to_string()}</li> })
+            .collect_view();
+        view! {
+            <p class="lead" id="portal-procedure">
+                {i18n::PORTAL_CHOOSE.fill(lang, &[("code", s.code.as_str().into()), ("name", name.as_str().into())])}
+            </p>
+            <h2>{i18n::PORTAL_READY.get(lang)}</h2>
+            <ul class="list">{ready}</ul>
+            {(!s.verified).then(|| view! { <p><strong class="tag tag--unverified">{i18n::UNVERIFIED.get(lang)}</strong>" "{i18n::PORTAL_LABELS_UNVERIFIED.get(lang)}</p> })}
+        }
+    };
+    view! {
+        <PageHead back=Signal::derive(move || step_url(f.key, Step::Done)) p=p title=i18n::PORTAL_TITLE/>
+        {intro}
+        <p class="visually-hidden" role="status" id="copy-status">{move || status.get()}</p>
+        {sections}
+        <p class="copy-toast" aria-hidden="true">{move || status.get()}</p>
+    }
+}
