@@ -268,3 +268,55 @@ fn printed_form_pdf_speed_in_the_browser() {
     }
     report(&format!("printed forms as PDF, slowest ({})", slowest.0), 50.0, slowest.1);
 }
+
+/// Ten 2 MB camera pages → the documents' ready files (issue #23: one PDF per document component,
+/// each JPEG embedded unchanged): a valid JPEG (tests/fixtures/page.jpg) padded with comment
+/// segments of noise to 2 MB, as a phone photo's bytes are to the PDF writer (it copies them, it
+/// does not decode them). Ten pages of one document, then five pages each of two. Goal ≤ 150 ms.
+#[wasm_bindgen_test]
+fn ready_files_from_ten_photos_in_the_browser() {
+    use hoso::engine::ready;
+    let base = include_bytes!("fixtures/page.jpg");
+    let page = |seed: u32| {
+        let mut bytes = base[..2].to_vec();
+        let mut x = 0x9E37_79B9u32.wrapping_mul(seed + 1);
+        while bytes.len() < 2_000_000 {
+            bytes.extend([0xFF, 0xFE, 0xFF, 0xFF]);
+            bytes.extend((0..65_533).map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                x as u8
+            }));
+        }
+        bytes.extend(&base[2..]);
+        bytes
+    };
+    let p = Procedure::from_compact(include_bytes!("../public/data/catalog/khai-sinh.bin")).unwrap();
+    let mut answers = p.sample_answers.clone();
+    for (label, split) in [("one document of 10 pages", false), ("two documents of 5 pages", true)] {
+        let attachments: Vec<Attachment> = (0..10u32)
+            .map(|i| Attachment {
+                document_id: match split && i >= 5 {
+                    true => "xac-nhan-mang-thai-ho".into(),
+                    false => "giay-chung-sinh".into(),
+                },
+                name: format!("page{i}.jpg"),
+                bytes: page(i),
+            })
+            .collect();
+        let mut a = answers.clone();
+        if split {
+            a.insert("mang_thai_ho".into(), "co".into());
+        }
+        let mut made = Vec::new();
+        let times = measure(5, 1, || {
+            made = ready::document_files(&p, &a, &attachments, FONTS).unwrap();
+        });
+        let pdfs = made.iter().filter(|f| f.media == hoso::engine::media::MediaType::Pdf).count();
+        assert_eq!((pdfs, made.iter().map(|f| f.pages).sum::<usize>()), (1 + split as usize, 10), "{label}");
+        let mb = made.iter().map(|f| f.bytes.len()).sum::<usize>() as f64 / 1e6;
+        console_log!("browser ready files: {label}, {mb:.1} MB of PDF");
+        report(&format!("ten 2 MB photos → ready PDFs ({label})"), 150.0, times);
+    }
+}
