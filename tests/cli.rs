@@ -608,3 +608,109 @@ fn a_package_s_counter_qr_codes_read_back_as_its_answers() {
     assert_eq!(code, 2);
     assert!(err.contains("đọc chưa đúng"), "{err}");
 }
+
+#[test]
+fn a_picture_of_the_counter_qr_codes_reads_as_their_text() {
+    // `hoso qr image` draws each code as a PNG (zbar, an independent reader, reads it back);
+    // `hoso qr decode <picture>` finds and reads the codes in it and says exactly what the codes'
+    // text says: one picture per code, or both codes in one colour picture.
+    let (code, stdout, err) = hoso(&["verify", "tests/fixtures/khai-sinh.zip", "--json"]);
+    assert_eq!(code, 0, "{stdout}{err}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let codes: Vec<&str> = v["counter_qr"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(codes.len() > 1, "the sample takes several codes");
+    let dir = std::path::Path::new(&temp("x", b""))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let mut pictures = Vec::new();
+    for (i, c) in codes.iter().enumerate() {
+        let out = dir
+            .join(format!("code-{}.png", i + 1))
+            .to_string_lossy()
+            .into_owned();
+        let (code, _, err) = hoso(&["qr", "image", c, "-o", &out, "--scale", "4"]);
+        assert_eq!(code, 0, "{err}");
+        let zbar = Command::new("zbarimg")
+            .args(["--raw", "-q", &out])
+            .output()
+            .expect("zbarimg (scripts/setup.sh installs zbar-tools)");
+        assert_eq!(
+            String::from_utf8_lossy(&zbar.stdout).trim_end_matches('\n'),
+            *c
+        );
+        pictures.push(out);
+    }
+    let decode = |args: &[&str]| {
+        let mut a = vec!["qr", "decode", "--json", TODAY[0], TODAY[1]];
+        a.extend(args);
+        let (code, out, err) = hoso(&a);
+        assert_eq!(code, 0, "{out}{err}");
+        out
+    };
+    let from_text = decode(&codes);
+    assert!(from_text.contains("\"reference\": \"HS-"), "{from_text}");
+    let names: Vec<&str> = pictures.iter().rev().map(String::as_str).collect();
+    assert_eq!(decode(&names), from_text);
+
+    // Both codes in one RGB picture on a grey background, a screenshot as it were.
+    let grey = |path: &str| {
+        let mut r = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()))
+            .read_info()
+            .unwrap();
+        let mut buf = vec![0; r.output_buffer_size().unwrap()];
+        let f = r.next_frame(&mut buf).unwrap();
+        assert_eq!(f.color_type, png::ColorType::Grayscale);
+        (f.width as usize, f.height as usize, buf)
+    };
+    let parts: Vec<_> = pictures.iter().map(|p| grey(p)).collect();
+    let (w, h) = (
+        parts.iter().map(|p| p.0 + 20).sum::<usize>() + 20,
+        parts.iter().map(|p| p.1).max().unwrap() + 40,
+    );
+    let mut rgb = [200u8, 205, 215].repeat(w * h);
+    let mut left = 20;
+    for (pw, ph, px) in &parts {
+        for y in 0..*ph {
+            for x in 0..*pw {
+                let at = 3 * ((y + 20) * w + left + x);
+                rgb[at..at + 3].fill(px[y * pw + x]);
+            }
+        }
+        left += pw + 20;
+    }
+    let both = dir.join("both.png").to_string_lossy().into_owned();
+    let mut bytes = Vec::new();
+    let mut e = png::Encoder::new(&mut bytes, w as u32, h as u32);
+    e.set_color(png::ColorType::Rgb);
+    let mut wr = e.write_header().unwrap();
+    wr.write_image_data(&rgb).unwrap();
+    wr.finish().unwrap();
+    std::fs::write(&both, &bytes).unwrap();
+    assert_eq!(decode(&[&both]), from_text);
+
+    // A picture with no code, a file that is no picture, a text too long for one code.
+    let blank = dir.join("blank.png").to_string_lossy().into_owned();
+    let mut bytes = Vec::new();
+    let mut e = png::Encoder::new(&mut bytes, 50, 50);
+    e.set_color(png::ColorType::Grayscale);
+    let mut wr = e.write_header().unwrap();
+    wr.write_image_data(&[255; 2500]).unwrap();
+    wr.finish().unwrap();
+    std::fs::write(&blank, &bytes).unwrap();
+    let (code, _, err) = hoso(&["qr", "decode", &blank]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no QR code found"), "{err}");
+    let (code, _, err) = hoso(&["qr", "decode", "tests/answers/khai-sinh.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not a PNG or JPEG"), "{err}");
+    let long = "A".repeat(5000);
+    let (code, _, err) = hoso(&["qr", "image", &long, "-o", &blank]);
+    assert_eq!(code, 2);
+    assert!(err.contains("too long"), "{err}");
+}

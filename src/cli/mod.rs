@@ -51,8 +51,12 @@ Usage:
                                                  forms are written to <form>-1.pdf, <form>-2.pdf
   hoso qr decode <code>… [--json] [--lang {langs}] [--today yyyy-mm-dd]
                                                  the answers a counter QR carries (each code's
-                                                 text as a scanner types it, or @file: one a
-                                                 line), checked under the catalog's rules
+                                                 text as a scanner types it, @file: one a
+                                                 line, or a PNG or JPEG picture of the codes),
+                                                 checked under the catalog's rules
+  hoso qr image <code> -o <file.png|file.svg> [--scale <px>]
+                                                 one code's text drawn as a QR code (8 px a
+                                                 module unless --scale says)
   hoso --version
 
 answers.json: an object {\"field_id\": \"value\", …}, or a package's answers.json.
