@@ -39,6 +39,17 @@ impl MediaType {
             MediaType::Html => "text/html",
         }
     }
+    /// The short name people know the format by ("PDF", "JPEG" …), shown beside a file.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            MediaType::Jpeg => "JPEG",
+            MediaType::Png => "PNG",
+            MediaType::Webp => "WebP",
+            MediaType::Pdf => "PDF",
+            MediaType::Json => "JSON",
+            MediaType::Html => "HTML",
+        }
+    }
     pub fn extension(self) -> &'static str {
         match self {
             MediaType::Jpeg => "jpg",

@@ -57,6 +57,41 @@ pub fn to_provide(
         .map(|(i, d)| (i + 1, d))
 }
 
+/// The names of the attached pages offered one by one as pictures (for a resident who prefers
+/// images to the documents' PDFs): `pages` are the draft's pages in order, each its document and
+/// type; a JPEG of a document the route submits is named after the document like its ready file,
+/// `02 - Giấy chứng sinh - trang 1.jpg`; any other page gets `None` (not offered).
+pub fn page_image_names(
+    p: &Procedure,
+    answers: &Answers,
+    pages: &[(&str, MediaType)],
+) -> Vec<Option<String>> {
+    let provided: Vec<(usize, super::catalog::Document)> = to_provide(p, answers)
+        .filter(|(_, d)| d.action == DocAction::Submit)
+        .collect();
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+    pages
+        .iter()
+        .map(|(doc, media)| {
+            let (order, d) = provided.iter().find(|(_, d)| d.id == *doc)?;
+            if *media != MediaType::Jpeg {
+                return None;
+            }
+            let k = match seen.iter_mut().find(|(id, _)| id == doc) {
+                Some((_, k)) => {
+                    *k += 1;
+                    *k
+                }
+                None => {
+                    seen.push((doc, 1));
+                    1
+                }
+            };
+            Some(file_name(*order, &format!("{} - trang {k}", d.name.vi), "jpg"))
+        })
+        .collect()
+}
+
 /// The printed forms' PDFs as ready files: each named after the checklist's document it is (the
 /// generated documents, in order: the declaration is usually the first), else after its title.
 pub fn printed_files(
@@ -255,5 +290,33 @@ mod tests {
         let names: Vec<_> = files.iter().map(|f| f.file_name.as_str()).collect();
         assert_eq!(names, ["02 - Giấy chứng sinh (1).pdf", "02 - Giấy chứng sinh (2).jpg"]);
         assert_eq!(files[0].bytes, pdf);
+    }
+
+    #[test]
+    fn page_pictures_are_named_after_their_document_and_only_those_the_route_submits() {
+        let p = Catalog::bundled().procedure("khai-sinh").unwrap();
+        let mut a = p.sample_answers.clone();
+        let pages = [
+            ("giay-chung-sinh", MediaType::Jpeg),
+            ("giay-to-tuy-than", MediaType::Jpeg),
+            ("giay-chung-sinh", MediaType::Png),
+            ("giay-chung-sinh", MediaType::Jpeg),
+        ];
+        // At the centre the identity paper is shown, not handed in: its page is not offered.
+        assert_eq!(
+            page_image_names(p, &a, &pages),
+            [
+                Some("02 - Giấy chứng sinh - trang 1.jpg".to_string()),
+                None,
+                None,
+                Some("02 - Giấy chứng sinh - trang 2.jpg".to_string()),
+            ]
+        );
+        // By post it is sent as a certified copy, third among the documents.
+        a.insert(crate::engine::route::FIELD.into(), "buu-chinh".into());
+        assert_eq!(
+            page_image_names(p, &a, &pages)[1].as_deref(),
+            Some("03 - Giấy tờ tùy thân của người đi đăng ký - trang 1.jpg")
+        );
     }
 }

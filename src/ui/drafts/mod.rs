@@ -52,7 +52,7 @@ pub struct ReadyDownload {
     pub file_name: String,
     /// The document it is, as the portal names it.
     pub title: String,
-    pub mime: &'static str,
+    pub media: crate::engine::media::MediaType,
     /// Attached pages it holds (0 for a printed form).
     pub pages: usize,
     /// A printed form (not the resident's own document).

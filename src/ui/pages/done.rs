@@ -4,7 +4,9 @@
 use super::{with_filing, Filing};
 use crate::engine::catalog::Procedure;
 use crate::engine::journey::Step;
+use crate::engine::media::MediaType;
 use crate::engine::qr;
+use crate::engine::ready;
 use crate::engine::route::Route;
 use crate::engine::text::format_size;
 use crate::i18n;
@@ -87,7 +89,7 @@ fn Package(p: &'static Procedure, f: Finished) -> impl IntoView {
         <h2>{move || prefs.t(i18n::DONE_FILES_TITLE)}</h2>
         <p>{move || prefs.t(i18n::DONE_FILES_INTRO)}</p>
         <ReadyFiles list=f.files.clone()/>
-        <PageImages key=f.procedure.clone()/>
+        <PageImages p=p key=f.procedure.clone()/>
         <h2>{move || prefs.t(i18n::DONE_HELPERS_TITLE)}</h2>
         <p>
             <button type="button" class="button button--secondary" id="download" on:click=download>{move || prefs.t(i18n::DOWNLOAD)}</button>
@@ -110,19 +112,15 @@ fn ReadyFiles(list: Vec<ReadyDownload>) -> impl IntoView {
         .map(|(i, r)| {
             let n = i + 1;
             let (size, count) = (r.bytes.len() as u64, r.pages);
-            let kind = match r.mime {
-                "application/pdf" => "PDF",
-                "image/jpeg" => "JPEG",
-                "image/png" => "PNG",
-                _ => "WebP",
-            };
+            let kind = r.media.short_name();
             let meta = move || {
                 let lang = prefs.lang.get();
                 let pages = (count > 1).then(|| format!(", {}", i18n::FILE_PAGES.fill(lang, &[("count", count.into())])));
                 format!("{kind}{}, {}", pages.unwrap_or_default(), format_size(size, lang))
             };
-            let share_data = web::shareable(&r.bytes, &r.file_name, r.mime);
-            let (bytes, name, mime) = (r.bytes.clone(), r.file_name.clone(), r.mime);
+            let mime = r.media.mime();
+            let share_data = web::shareable(&r.bytes, &r.file_name, mime);
+            let (bytes, name) = (r.bytes.clone(), r.file_name.clone());
             let save = move |_| {
                 let _ = web::download(&bytes, &name, mime);
             };
@@ -158,28 +156,26 @@ fn ReadyFiles(list: Vec<ReadyDownload>) -> impl IntoView {
 
 /// The attached photos page by page, for a resident who prefers to attach pictures.
 #[component]
-fn PageImages(key: String) -> impl IntoView {
+fn PageImages(p: &'static Procedure, key: String) -> impl IntoView {
     let (prefs, drafts) = (use_prefs(), use_drafts());
-    let pages: Vec<_> = drafts
-        .files_of(&key)
-        .into_iter()
-        .filter(|a| a.media == crate::engine::media::MediaType::Jpeg)
+    let files = drafts.files_of(&key);
+    let kinds: Vec<(&str, MediaType)> = files.iter().map(|a| (a.document_id.as_str(), a.media)).collect();
+    let names = ready::page_image_names(p, &drafts.answers_of_untracked(&key), &kinds);
+    let items: Vec<_> = files
+        .iter()
+        .zip(names)
+        .filter_map(|(a, name)| {
+            let (name, bytes) = (name?, a.bytes.clone());
+            let label = name.clone();
+            let save = move |_| {
+                let _ = web::download(&bytes, &name, MediaType::Jpeg.mime());
+            };
+            Some(view! { <li><button type="button" class="link-button" on:click=save>{label}</button></li> })
+        })
         .collect();
-    if pages.is_empty() {
+    if items.is_empty() {
         return ().into_any();
     }
-    let items = pages
-        .into_iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let name = format!("{:02}-{}-{}.jpg", i + 1, a.document_id, a.key);
-            let label = format!("{} ({})", a.name, a.document_id);
-            let save = move |_| {
-                let _ = web::download(&a.bytes, &name, "image/jpeg");
-            };
-            view! { <li><button type="button" class="link-button" on:click=save>{label}</button></li> }
-        })
-        .collect_view();
     view! {
         <details class="details">
             <summary>{move || prefs.t(i18n::PAGE_IMAGES)}</summary>

@@ -114,7 +114,7 @@ fn ready_files(built: &Built) -> Vec<ReadyDownload> {
         .map(|f| ReadyDownload {
             file_name: f.file_name.clone(),
             title: f.title.clone(),
-            mime: f.media.mime(),
+            media: f.media,
             pages: f.pages,
             printed: f.printed,
             bytes: Arc::new(f.bytes.clone()),
