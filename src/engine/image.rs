@@ -39,6 +39,23 @@ pub enum Plan {
     },
 }
 
+impl ImageInfo {
+    /// The size of the redrawn picture: turned upright (orientations 5–8 swap the sides), then
+    /// scaled so the longer side is at most `max_side` (never enlarged).
+    pub fn redrawn_size(&self, max_side: u32) -> (u32, u32) {
+        let (w, h) = match self.orientation {
+            5..=8 => (self.height, self.width),
+            _ => (self.width, self.height),
+        };
+        let long = w.max(h).max(1);
+        if long <= max_side {
+            return (w.max(1), h.max(1));
+        }
+        let scale = |x: u32| ((x as u64 * max_side as u64 + long as u64 / 2) / long as u64).max(1) as u32;
+        (scale(w), scale(h))
+    }
+}
+
 /// What to do with an attachment of this type and content.
 pub fn plan(media: MediaType, bytes: &[u8]) -> Plan {
     if !media.is_image() {
@@ -528,5 +545,15 @@ pub(crate) mod tests {
                 let _ = strip(t, &b);
             }
         }
+    }
+
+    #[test]
+    fn a_turned_camera_photo_is_redrawn_upright_at_most_2000_px() {
+        let info = |width, height, orientation| ImageInfo { width, height, orientation, metadata: true, gps: false };
+        assert_eq!(info(4000, 3000, 6).redrawn_size(MAX_SIDE), (1500, 2000));
+        assert_eq!(info(4000, 3000, 1).redrawn_size(MAX_SIDE), (2000, 1500));
+        assert_eq!(info(3000, 2400, 8).redrawn_size(MAX_SIDE), (1600, 2000));
+        assert_eq!(info(800, 600, 6).redrawn_size(MAX_SIDE), (600, 800));
+        assert_eq!(info(4001, 1, 1).redrawn_size(MAX_SIDE), (2000, 1));
     }
 }

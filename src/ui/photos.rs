@@ -14,6 +14,8 @@ extern "C" {
     async fn redraw(
         blob: &web_sys::Blob,
         max_side: u32,
+        width: u32,
+        height: u32,
         out_mime: &str,
         quality: f64,
     ) -> Result<JsValue, JsValue>;
@@ -49,7 +51,9 @@ pub async fn prepare(file: &web_sys::File, already: u64) -> Result<(MediaType, V
         Plan::Strip => image::strip(t, &bytes).unwrap_or(bytes),
         Plan::Redraw { max_side, output } => {
             let q = JPEG_QUALITY as f64 / 100.0;
-            match redraw(file, max_side, output.mime(), q).await {
+            // The upright size, when the header says it: the browser then decodes straight to it.
+            let (w, h) = image::inspect(t, &bytes).map_or((0, 0), |i| i.redrawn_size(max_side));
+            match redraw(file, max_side, w, h, output.mime(), q).await {
                 Ok(v) => js_sys::Uint8Array::new(&v).to_vec(),
                 Err(_) => return Err(media::undecodable(&name)),
             }

@@ -58,6 +58,8 @@ test('photos: downscaled, upright, no GPS; pages reordered and removed; PDF kept
   await page.locator('input[name=giay-to-se-ky-camera]').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expect(page.locator('.file')).toHaveCount(1);
   await expect(page.locator('.file img.thumb')).toHaveCount(1);
+  // Redrawn off the page's thread: the photo and its thumbnail by the photo worker.
+  expect(await page.evaluate(() => globalThis.hosoPhotoWorker)).toBe(2);
   const pdf = Buffer.from('%PDF-1.4\n% scanned page\n');
   await page.locator('input[name=giay-to-se-ky]').setInputFiles([
     { name: 'trang-2.pdf', mimeType: 'application/pdf', buffer: pdf },
@@ -112,4 +114,23 @@ test('photos: downscaled, upright, no GPS; pages reordered and removed; PDF kept
   expect(colours.right[0]).toBeGreaterThan(200);
   expect(colours.right[1]).toBeLessThan(80);
   expect(colours.left[1]).toBeGreaterThan(200);
+});
+
+test('without workers, photos are still redrawn upright and small, on the page', async ({ page }) => {
+  await page.addInitScript(() => { delete window.Worker; });
+  await page.goto('/');
+  await seedAnswers(page, { 'chung-thuc-chu-ky': ANSWERS });
+  await page.goto('/p/chung-thuc-chu-ky/attachments');
+  const photo = await cameraPhoto(page, 3000, 2400, 6);
+  await page.locator('input[name=giay-to-se-ky-camera]').setInputFiles({ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await expect(page.locator('.file img.thumb')).toHaveCount(1);
+  expect(await page.evaluate(() => globalThis.hosoPhotoWorker)).toBeUndefined();
+  await pressContinue(page);
+  await pressContinue(page);
+  await expect(page).toHaveURL(/\/done$/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+  const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()));
+  const shot = await zip.file('documents/giay-to-se-ky/01.jpg').async('nodebuffer');
+  expect(jpegSize(shot)).toEqual([1600, 2000]);
+  expect(shot.includes(Buffer.from('Exif'))).toBe(false);
 });

@@ -70,7 +70,7 @@ fn add_files(
     proc_id: String,
     doc_id: String,
     errors: RwSignal<Vec<I18n>>,
-    working: RwSignal<bool>,
+    working: RwSignal<Option<(usize, usize)>>,
 ) -> impl Fn(leptos::ev::Event) + Clone {
     move |ev| {
         let picked = web::picked_files(&ev);
@@ -78,17 +78,24 @@ fn add_files(
             return;
         }
         let (pid, did) = (proc_id.clone(), doc_id.clone());
-        working.set(true);
+        let count = picked.len();
+        working.set(Some((1, count)));
         leptos::task::spawn_local(async move {
             let mut errs = Vec::new();
-            for f in picked {
-                match photos::prepare(&f, drafts.bytes_used(&pid, false)).await {
-                    Ok((media, bytes)) => drafts.add_page(&pid, &did, f.name(), media, bytes),
-                    Err(m) => errs.push(m),
+            // Two at a time: photo.js redraws them in two workers; pages keep the picked order.
+            for (i, pair) in picked.chunks(2).enumerate() {
+                working.set(Some(((2 * i + pair.len()).min(count), count)));
+                let already = drafts.bytes_used(&pid, false);
+                let done = futures::future::join_all(pair.iter().map(|f| photos::prepare(f, already))).await;
+                for (f, r) in pair.iter().zip(done) {
+                    match r {
+                        Ok((media, bytes)) => drafts.add_page(&pid, &did, f.name(), media, bytes),
+                        Err(m) => errs.push(m),
+                    }
                 }
             }
             errors.set(errs);
-            working.set(false);
+            working.set(None);
         });
     }
 }
@@ -100,7 +107,8 @@ fn AttachSlot(proc_id: String, doc: Document) -> impl IntoView {
     let camera_id = format!("f-{}-camera", doc.id);
     let err_id = format!("{input_id}-error");
     let errors: RwSignal<Vec<I18n>> = RwSignal::new(Vec::new());
-    let working = RwSignal::new(false);
+    // "Photo 3 of 10" while the picked files are prepared, one after another.
+    let working: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let files = Memo::new({
         let (pid, did) = (proc_id.clone(), doc.id.clone());
         move |_| drafts.pages_of(&pid, &did)
@@ -135,7 +143,7 @@ fn AttachSlot(proc_id: String, doc: Document) -> impl IntoView {
             <h2 class="attach-title">{move || doc_name.get(prefs.lang.get()).to_string()}</h2>
             {messages}
             {pages}
-            <p class="hint" role="status">{move || working.get().then(|| prefs.t(i18n::ATTACH_WORKING))}</p>
+            <p class="hint" role="status">{move || working.get().map(|(n, count)| i18n::ATTACH_WORKING.fill(prefs.lang.get(), &[("n", n.into()), ("count", count.into())]))}</p>
             <div class="attach-actions">
                 <div>
                 <label class="file-label" for=camera_id.clone()>{move || prefs.t(i18n::ATTACH_TAKE_PHOTO)}</label>
