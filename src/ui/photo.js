@@ -40,80 +40,18 @@ function serial(job) {
   return run;
 }
 
-// The photo workers (public/photo-worker.js): the decoding and encoding, hundreds of milliseconds
-// for a camera photo, happen off the page's thread so the page keeps answering. Two workers take
-// two photos at a time on a phone with 4 GB of memory or more (scripts/bench/photo_bench.js: 195
-// against 244 ms a photo, but about 60 MB more at the peak); one on smaller phones or where the
-// browser does not say (navigator.deviceMemory). Where workers or OffscreenCanvas are missing, or
-// a worker cannot start, the page redraws one at a time as before.
-const POOL = (navigator.deviceMemory || 0) >= 4 ? 2 : 1;
-const workers = [];
-let workerBroken = typeof Worker === "undefined" || typeof OffscreenCanvas === "undefined" ||
-  !("convertToBlob" in OffscreenCanvas.prototype);
-let seq = 0;
-const waiting = new Map();
-function startWorker() {
-  const w = new Worker("/photo-worker.js");
-  w.onmessage = (e) => {
-    const job = waiting.get(e.data.id);
-    waiting.delete(e.data.id);
-    if (!job) return;
-    if (e.data.error) job.reject(new Error(e.data.error));
-    else {
-      globalThis.hosoPhotoWorker = (globalThis.hosoPhotoWorker || 0) + 1; // for the tests
-      job.resolve(new Uint8Array(e.data.bytes));
-    }
-  };
-  w.onerror = () => {
-    // A worker itself failed (not a photo): redraw on the page from now on.
-    workerBroken = true;
-    for (const job of waiting.values()) job.reject(new Error("worker"));
-    waiting.clear();
-  };
-  return w;
-}
-// At most POOL jobs in the workers at once; the others wait their turn, in order.
-let active = 0;
-const turns = [];
-function inWorker(blob, maxSide, outMime, quality, size) {
-  if (workerBroken) return null;
-  return new Promise((resolve, reject) => {
-    const run = () => {
-      active++;
-      let w;
-      try {
-        if (workers.length < POOL) workers.push(startWorker());
-        w = workers[seq % workers.length];
-      } catch (e) {
-        workerBroken = true;
-      }
-      const done = () => {
-        active--;
-        const next = turns.shift();
-        if (next) next();
-      };
-      if (workerBroken || !w) {
-        done();
-        reject(new Error("worker"));
-        return;
-      }
-      const id = ++seq;
-      waiting.set(id, { resolve: (v) => { done(); resolve(v); }, reject: (e) => { done(); reject(e); } });
-      w.postMessage({ id, blob, maxSide, outMime, quality, size });
-    };
-    active < POOL ? run() : turns.push(run);
-  });
-}
-
+// The photo workers (public/photo-pool.js, fetched with the first photo so the start page does
+// not carry it): the decoding and encoding happen off the page's thread.
+let pool = null;
 // Redrawn in a worker where one can be had, else on the page, one at a time.
 async function redrawn(blob, maxSide, outMime, quality, size) {
-  const p = inWorker(blob, maxSide, outMime, quality, size);
-  if (p) {
-    try {
-      return await p;
-    } catch (e) {
-      if (e.message !== "worker") throw e;
-    }
+  try {
+    pool = pool || (await import("/photo-pool.js"));
+    const p = pool.inWorker(blob, maxSide, outMime, quality, size);
+    if (p) return await p;
+  } catch (e) {
+    // What the photo itself caused is said; a pool or worker that could not start is not.
+    if (e.message === "decode" || e.message === "encode") throw e;
   }
   return serial(async () => new Uint8Array(await (await draw(blob, maxSide, outMime, quality)).arrayBuffer()));
 }
