@@ -61,8 +61,10 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver openssl poppler-utils qpdf zbar-tools
 fi
 
-# 5. npm packages: wasm-opt (binaryen), Playwright (no browser download), axe-core, ajv, jszip.
+# 5. npm packages: wasm-opt (binaryen), Playwright (no browser download), axe-core, ajv, jszip,
+#    and jsQR (the staff page's camera reads QR codes with it where the browser cannot).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
+   || [ ! -f node_modules/jsqr/dist/jsQR.js ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "installing npm packages (npm ci)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error

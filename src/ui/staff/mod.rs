@@ -4,6 +4,9 @@
 //! attachments. Printable. It provides only the preferences and the loaded data.
 
 mod attachments;
+// Only in the staff page's bundle, which is built knowing where its script is (`camera.rs`).
+#[cfg(feature = "staff-page")]
+mod camera;
 mod checklist;
 mod declaration;
 mod reference;

@@ -1,39 +1,58 @@
 //! A resident's counter QR codes (`engine::counter`), read by a handheld scanner typing into a box
-//! (it ends each code with Enter) or pasted: once every code of the package is in, the answers
-//! are shown as for a package — the rule check, the declaration, the checklist — marked "from
-//! the QR: no attachments".
+//! (it ends each code with Enter), pasted, or read off the resident's screen by the camera
+//! (`camera.rs`): once every code of the package is in, the answers are shown as for a package —
+//! the rule check, the declaration, the checklist — marked "from the QR: no attachments".
 
+#[cfg(feature = "staff-page")]
+use super::camera::camera;
 use super::Package;
 use crate::engine::counter::{self, Payload};
 use crate::engine::msg;
 use crate::engine::summary;
+use crate::engine::text::I18n;
 use crate::engine::validate::{self, Context};
 use crate::i18n;
 use crate::ui::components::{summary_list, SummaryRow};
-use crate::ui::data::use_data;
+use crate::ui::data::{use_data, Data};
 use crate::ui::prefs::use_prefs;
 use crate::ui::web;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The box a scanner types into, with what it has read so far.
-#[component]
-pub(super) fn ScanBox(pkg: RwSignal<Package>) -> impl IntoView {
-    let (prefs, data) = (use_prefs(), use_data());
-    let codes: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
-    let status: RwSignal<Option<crate::engine::text::I18n>> = RwSignal::new(None);
-    let text = RwSignal::new(String::new());
-    let take = move || {
-        let t = text.get_untracked();
-        if t.trim().is_empty() {
-            return;
-        }
-        text.set(String::new());
+/// What has been read of a package's codes so far, from the box or the camera (`camera.rs`),
+/// and what the staff are told about it.
+#[derive(Clone, Copy)]
+pub(super) struct Reader {
+    pkg: RwSignal<Package>,
+    data: Data,
+    codes: RwSignal<Vec<String>>,
+    status: RwSignal<Option<I18n>>,
+}
+
+impl Reader {
+    /// Shows a message in the status line (`None` clears it).
+    #[cfg_attr(not(feature = "staff-page"), allow(dead_code))]
+    pub(super) fn say(self, m: Option<I18n>) {
+        self.status.set(m);
+    }
+
+    /// Takes one code's text. `true` once every code of the package is in: the answers are then
+    /// shown, or why they cannot be. A code already read is taken once.
+    #[inline(never)]
+    pub(super) fn take(self, t: String) -> bool {
+        let Reader {
+            pkg,
+            data,
+            codes,
+            status,
+        } = self;
         if let Err(m) = counter::part(&t) {
             status.set(Some(m));
-            return;
+            return false;
         }
-        codes.update(|c| c.push(t.clone()));
+        if !codes.with_untracked(|c| c.contains(&t)) {
+            codes.update(|c| c.push(t.clone()));
+        }
         let all = codes.get_untracked();
         let refs: Vec<&str> = all.iter().map(String::as_str).collect();
         let zipped = match counter::joined(&refs) {
@@ -44,23 +63,47 @@ pub(super) fn ScanBox(pkg: RwSignal<Package>) -> impl IntoView {
                     codes.set(Vec::new());
                 }
                 status.set(Some(m));
-                return;
+                return false;
             }
         };
         codes.set(Vec::new());
         leptos::task::spawn_local(async move {
             let body = web::inflate_zlib(&zipped).await;
-            match body.ok_or_else(|| msg::QR_DAMAGED.into()).and_then(|b| counter::from_body(&b)) {
+            match body
+                .ok_or_else(|| msg::QR_DAMAGED.into())
+                .and_then(|b| counter::from_body(&b))
+            {
                 Ok(p) => {
                     status.set(None);
                     data.load_procedure(&p.procedure);
                     data.load_units();
                     pkg.set(Package::Scanned(Arc::new(p)));
-                    web::focus_id("verdict");
                 }
                 Err(m) => status.set(Some(m)),
             }
         });
+        true
+    }
+}
+
+/// The box a scanner types into, the camera, and what they have read so far.
+#[component]
+pub(super) fn ScanBox(pkg: RwSignal<Package>) -> impl IntoView {
+    let prefs = use_prefs();
+    let status = RwSignal::new(None);
+    let reader = Reader {
+        pkg,
+        data: use_data(),
+        codes: RwSignal::new(Vec::new()),
+        status,
+    };
+    let text = RwSignal::new(String::new());
+    let take = move || {
+        let t = text.get_untracked();
+        if !t.trim().is_empty() {
+            text.set(String::new());
+            reader.take(t);
+        }
     };
     view! {
         <form class="no-print" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); take(); }>
@@ -69,16 +112,30 @@ pub(super) fn ScanBox(pkg: RwSignal<Package>) -> impl IntoView {
             <input id="qr-text" name="qr" class="input input--wide" autocomplete="off" spellcheck="false"
                 aria-describedby="qr-hint qr-status"
                 prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
-            <p id="qr-status" role="status">{move || status.get().map(|m| m.get(prefs.lang.get()).to_string())}</p>
         </form>
+        <p id="qr-status" class="no-print" role="status">{move || status.get().map(|m| m.get(prefs.lang.get()).to_string())}</p>
+        {camera(reader)}
     }
 }
+
+/// The resident app's bundle links this module too, without the camera.
+#[cfg(not(feature = "staff-page"))]
+fn camera(_: Reader) {}
 
 /// What the codes carry, checked under the catalog's rules.
 #[component]
 pub(super) fn ScannedView(payload: Arc<Payload>) -> impl IntoView {
     let (prefs, data) = (use_prefs(), use_data());
     let p_id = payload.procedure.clone();
+    // The verdict takes the focus once it is there: when the procedure and the units have loaded.
+    let id = p_id.clone();
+    Effect::new(move |shown: Option<bool>| {
+        let now = shown == Some(true) || (data.procedure(&id).is_some() && data.units().is_some());
+        if now && shown != Some(true) {
+            web::focus_id("verdict");
+        }
+        now
+    });
     let content = move || {
         let lang = prefs.lang.get();
         let (Some(p), Some(units)) = (data.procedure(&p_id), data.units()) else {
