@@ -130,6 +130,7 @@ fn main() {
         lang: hoso::engine::text::Lang::Vi,
         units,
         fonts: hoso::engine::pdf::BUNDLED_FONTS,
+        digests: None,
     };
     let mut build_ms = Vec::new();
     let mut zip = Vec::new();

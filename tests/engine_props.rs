@@ -104,6 +104,7 @@ proptest! {
             procedure: p, catalog_version: &cat.version, answers: &answers, attachments: &atts,
             created_at: Timestamp::from_unix(secs), today: Date::from_ymd(2026, 11, 22).unwrap(),
             lang: Lang::Vi, units: AdminUnits::bundled(), fonts: hoso::engine::pdf::BUNDLED_FONTS,
+            digests: None,
         };
         let a = package::build(&input).unwrap();
         let b = package::build(&input).unwrap();
@@ -148,6 +149,7 @@ proptest! {
             procedure: p, catalog_version: &cat.version, answers: &answers, attachments: &atts,
             created_at: Timestamp::from_unix(1_790_000_000), today: Date::from_ymd(2026, 11, 22).unwrap(),
             lang: Lang::Vi, units: AdminUnits::bundled(), fonts: hoso::engine::pdf::BUNDLED_FONTS,
+            digests: None,
         };
         let zip = package::build(&input).unwrap().zip;
         let entries: Vec<(String, Vec<u8>)> = zipr::read(&zip).unwrap().into_iter().map(|e| (e.name, zip[e.data].to_vec())).collect();

@@ -44,6 +44,7 @@ fn sample_package(id: &str) -> package::Built {
         lang: Lang::Vi,
         units: AdminUnits::bundled(),
         fonts: BUNDLED_FONTS,
+        digests: None,
     })
     .unwrap_or_else(|e| {
         panic!(

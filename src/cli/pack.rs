@@ -111,6 +111,7 @@ pub fn run(args: &[String]) -> Outcome {
         lang: o.lang,
         units: AdminUnits::bundled(),
         fonts: crate::engine::pdf::BUNDLED_FONTS,
+        digests: None,
     };
     match package::build(&input) {
         Ok(built) => match std::fs::write(&o.out, &built.zip) {

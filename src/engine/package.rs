@@ -120,6 +120,10 @@ pub struct BuildInput<'a> {
     pub units: &'a AdminUnits,
     /// The fonts of the printed forms (`engine::pdf`).
     pub fonts: Fonts<'a>,
+    /// The attachments' SHA-256 (lower-case hex), in their order, when the caller has them: the
+    /// browser computes them with its own SHA-256 (WebCrypto, several times faster than this
+    /// wasm's). `None`, or an entry that is not 64 hex digits, and the engine hashes itself.
+    pub digests: Option<&'a [String]>,
 }
 
 #[derive(Clone, Debug)]
@@ -338,6 +342,13 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         },
         &answers_bytes,
     )];
+    // An attachment's hash: the caller's (the browser's native SHA-256) or the engine's own.
+    let digest_of = |a: &Attachment| {
+        let given = input.attachments.iter().position(|x| std::ptr::eq(x, a)).and_then(|i| {
+            input.digests?.get(i).filter(|d| is_hex(d, 64) && d.bytes().all(|b| !b.is_ascii_uppercase()))
+        });
+        given.cloned().unwrap_or_else(|| sha256_hex(&a.bytes))
+    };
     let mut docs: Vec<(FileEntry, &[u8])> = Vec::new();
     for (doc, files) in &per_doc {
         for (i, (a, t)) in files.iter().enumerate() {
@@ -347,7 +358,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
                     size: a.bytes.len() as u64,
                     media_type: t.mime().into(),
                     document_id: (*doc).to_string(),
-                    sha256: sha256_hex(&a.bytes),
+                    sha256: digest_of(a),
                 },
                 &a.bytes,
             ));
@@ -997,6 +1008,7 @@ mod tests {
             lang: Lang::Vi,
             units: AdminUnits::bundled(),
             fonts: crate::engine::pdf::BUNDLED_FONTS,
+            digests: None,
         }
     }
 
@@ -1101,6 +1113,30 @@ mod tests {
             build(&input(&answers, &atts)).is_err(),
             "document not in the checklist"
         );
+    }
+
+    #[test]
+    fn hashes_the_caller_gives_make_the_same_package_and_bad_ones_are_not_taken() {
+        let answers = sample();
+        let atts = vec![
+            Attachment { document_id: "giay-chung-sinh".into(), name: "a.jpg".into(), bytes: JPEG.to_vec() },
+            Attachment { document_id: "giay-chung-sinh".into(), name: "b.jpg".into(), bytes: [JPEG, b"2"].concat() },
+        ];
+        let own = build(&input(&answers, &atts)).unwrap();
+        let given: Vec<String> = atts.iter().map(|a| sha256_hex(&a.bytes)).collect();
+        let with = build(&BuildInput { digests: Some(&given), ..input(&answers, &atts) }).unwrap();
+        assert_eq!(with.zip, own.zip);
+        // Not hex, upper case or too short: the engine hashes itself (and a missing entry too).
+        let bad = vec!["x".repeat(64), given[1].to_uppercase()];
+        let with = build(&BuildInput { digests: Some(&bad), ..input(&answers, &atts) }).unwrap();
+        assert_eq!(with.zip, own.zip);
+        let short = vec![given[0].clone()];
+        let with = build(&BuildInput { digests: Some(&short), ..input(&answers, &atts) }).unwrap();
+        assert_eq!(with.zip, own.zip);
+        // A right-looking but wrong hash is taken as given, and the package then fails its check.
+        let wrong = vec!["0".repeat(64), given[1].clone()];
+        let broken = build(&BuildInput { digests: Some(&wrong), ..input(&answers, &atts) }).unwrap();
+        assert!(read(&broken.zip).is_err());
     }
 
     #[test]

@@ -265,6 +265,7 @@ mod tests {
                 lang: crate::engine::text::Lang::Vi,
                 units: AdminUnits::bundled(),
                 fonts: BUNDLED_FONTS,
+                digests: None,
             })
             .unwrap();
             let got: Vec<_> = built.documents.iter().map(|f| f.file_name.as_str()).collect();

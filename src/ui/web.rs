@@ -210,6 +210,22 @@ pub async fn share(data: js_sys::Object) -> bool {
     }
 }
 
+/// SHA-256 of `data` as lower-case hex, with the browser's own (WebCrypto `crypto.subtle`); `None`
+/// where there is none (a page not served over HTTPS or from localhost) or it fails.
+pub async fn sha256_hex(data: &[u8]) -> Option<String> {
+    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
+    let subtle = js_sys::Reflect::get(&crypto, &"subtle".into()).ok().filter(|s| !s.is_undefined())?;
+    let digest: js_sys::Function = js_sys::Reflect::get(&subtle, &"digest".into()).ok()?.dyn_into().ok()?;
+    let promise = digest
+        .call2(&subtle, &"SHA-256".into(), &js_sys::Uint8Array::from(data))
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let buf = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    (bytes.len() == 32).then(|| bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
 /// Inflates zlib data with the browser's own `DecompressionStream("deflate")` (no inflater in
 /// the wasm); `None` if the data is not zlib or the browser lacks it.
 pub async fn inflate_zlib(data: &[u8]) -> Option<Vec<u8>> {
