@@ -345,7 +345,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
     // An attachment's hash: the caller's (the browser's native SHA-256) or the engine's own.
     let digest_of = |a: &Attachment| {
         let given = input.attachments.iter().position(|x| std::ptr::eq(x, a)).and_then(|i| {
-            input.digests?.get(i).filter(|d| is_hex(d, 64) && d.bytes().all(|b| !b.is_ascii_uppercase()))
+            input.digests?.get(i).filter(|d| is_lower_hex(d))
         });
         given.cloned().unwrap_or_else(|| sha256_hex(&a.bytes))
     };
@@ -526,6 +526,11 @@ pub struct Opened<'a> {
     pub findings: Vec<Finding>,
 }
 
+/// A SHA-256 as hoso writes it: 64 lower-case hex digits.
+fn is_lower_hex(s: &str) -> bool {
+    is_hex(s, 64) && !s.bytes().any(|b| b.is_ascii_uppercase())
+}
+
 fn is_hex(s: &str, len: usize) -> bool {
     s.len() == len
         && s.bytes()
@@ -596,6 +601,18 @@ fn manifest_schema_findings(m: &Manifest) -> Vec<Finding> {
 /// every file against the manifest (present, size, SHA-256, no extra entries, the package id).
 /// `Err` means it is not a readable package at all; problems with a readable one are findings.
 pub fn open<'a>(zip: &'a [u8], fonts: Fonts) -> Result<Opened<'a>, Finding> {
+    open_with(zip, fonts, None)
+}
+
+/// [`open`], with the files' SHA-256 (lower-case hex, by path in the zip) when the caller has
+/// them: the staff page computes them with the browser's own SHA-256 (WebCrypto), several times
+/// faster than this wasm's. A path missing, or a value that is not 64 lower-case hex digits, and
+/// the engine hashes that file itself.
+pub fn open_with<'a>(
+    zip: &'a [u8],
+    fonts: Fonts,
+    digests: Option<&BTreeMap<String, String>>,
+) -> Result<Opened<'a>, Finding> {
     let entries = super::zipr::read(zip).map_err(|e| Finding {
         code: e.code,
         severity: super::catalog::Severity::Error,
@@ -662,7 +679,12 @@ pub fn open<'a>(zip: &'a [u8], fonts: Fonts) -> Result<Opened<'a>, Finding> {
             )),
             Some(e) => {
                 let bytes = &zip[e.data.clone()];
-                if bytes.len() as u64 != fe.size || sha256_hex(bytes) != fe.sha256 {
+                let hash = digests
+                    .and_then(|d| d.get(&fe.path))
+                    .filter(|d| is_lower_hex(d))
+                    .cloned()
+                    .unwrap_or_else(|| sha256_hex(bytes));
+                if bytes.len() as u64 != fe.size || hash != fe.sha256 {
                     findings.push(file_problem(
                         FindingCode::HashMismatch,
                         msg::PKG_HASH_MISMATCH,
@@ -1133,6 +1155,22 @@ mod tests {
         let short = vec![given[0].clone()];
         let with = build(&BuildInput { digests: Some(&short), ..input(&answers, &atts) }).unwrap();
         assert_eq!(with.zip, own.zip);
+        // Opening with the caller's hashes reads the same; a wrong one is a mismatch, a bad one is
+        // not taken.
+        let all: BTreeMap<String, String> = read(&own.zip)
+            .unwrap()
+            .1
+            .into_iter()
+            .map(|(p, b)| (p, sha256_hex(&b)))
+            .collect();
+        let fonts = crate::engine::pdf::BUNDLED_FONTS;
+        assert!(open_with(&own.zip, fonts, Some(&all)).unwrap().findings.is_empty());
+        let mut off = all.clone();
+        off.insert("documents/giay-chung-sinh/01.jpg".into(), "0".repeat(64));
+        let codes: Vec<_> = open_with(&own.zip, fonts, Some(&off)).unwrap().findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, [FindingCode::HashMismatch]);
+        off.insert("documents/giay-chung-sinh/01.jpg".into(), "zz".into());
+        assert!(open_with(&own.zip, fonts, Some(&off)).unwrap().findings.is_empty());
         // A right-looking but wrong hash is taken as given, and the package then fails its check.
         let wrong = vec!["0".repeat(64), given[1].clone()];
         let broken = build(&BuildInput { digests: Some(&wrong), ..input(&answers, &atts) }).unwrap();

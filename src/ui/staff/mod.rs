@@ -134,7 +134,8 @@ fn open_file(pkg: RwSignal<Package>, data: Data, file: web_sys::File) {
             pkg.set(Package::Unreadable(name, f));
             return;
         };
-        let next = match package::open(&zip, fonts) {
+        let digests = native_digests(&zip).await;
+        let next = match package::open_with(&zip, fonts, digests.as_ref()) {
             Ok(o) => {
                 let r = Report::from_opened(name, zip.clone(), o);
                 data.load_procedure(&r.manifest.procedure.id);
@@ -146,6 +147,18 @@ fn open_file(pkg: RwSignal<Package>, data: Data, file: web_sys::File) {
         pkg.set(next);
         web::focus_id("verdict");
     });
+}
+
+/// The SHA-256 of every file in the zip with the browser's own (WebCrypto), for the engine to
+/// check against the manifest; `None` where the browser has none (the engine then hashes).
+async fn native_digests(zip: &[u8]) -> Option<std::collections::BTreeMap<String, String>> {
+    let entries = crate::engine::zipr::read(zip).ok()?;
+    let mut out = std::collections::BTreeMap::new();
+    for e in entries {
+        let d = web::sha256_hex(&zip[e.data.clone()]).await?;
+        out.insert(e.name, d);
+    }
+    Some(out)
 }
 
 #[component]
