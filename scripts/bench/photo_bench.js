@@ -66,11 +66,15 @@ function rendererMemory(browserPid) {
     await page.evaluate(hex => localStorage.setItem('hoso:answers:2', hex), compactAnswers({ 'chung-thuc-chu-ky': ANSWERS }));
     await page.goto(BASE + '/p/chung-thuc-chu-ky/attachments');
     await page.waitForSelector('input[name=giay-to-se-ky]');
-    // Camera-like photos: 4000×3000, detailed enough that JPEG does not make them trivially small.
+    // Camera-like photos: 4000×3000, detailed enough that JPEG does not make them trivially small,
+    // drawn in a browser of their own: drawn in the measured page, they held its memory at 250 MB
+    // before the first photo was attached.
     const photos = [];
+    const maker = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    const draw = await maker.newPage();
     const tmp = fs.mkdtempSync(path.join(require('os').tmpdir(), 'hoso-photos-'));
     for (let i = 0; i < N; i++) {
-      const bytes = await page.evaluate(async (seed) => {
+      const bytes = await draw.evaluate(async (seed) => {
         const c = new OffscreenCanvas(4000, 3000);
         const g = c.getContext('2d');
         let s = seed * 7919 + 1;
@@ -89,6 +93,7 @@ function rendererMemory(browserPid) {
       fs.writeFileSync(file, Buffer.from(bytes));
       photos.push(file);
     }
+    await maker.close();
     const inMB = photos.reduce((n, p) => n + fs.statSync(p).size, 0) / 1e6;
     // Start from a settled page so the peak below is the photos' own.
     await page.reload();
