@@ -116,7 +116,7 @@ fn main() {
             Attachment {
                 document_id: "giay-chung-sinh".into(),
                 name: format!("page{i}.jpg"),
-                bytes,
+                bytes: bytes.into(),
             }
         })
         .collect();

@@ -120,7 +120,7 @@ fn photos() -> Vec<Attachment> {
             Attachment {
                 document_id: "giay-chung-sinh".into(),
                 name: format!("page{i}.jpg"),
-                bytes,
+                bytes: bytes.into(),
             }
         })
         .collect()
@@ -337,7 +337,7 @@ fn ready_files_from_ten_photos_in_the_browser() {
         bytes
     };
     let p = Procedure::from_compact(include_bytes!("../public/data/catalog/khai-sinh.bin")).unwrap();
-    let mut answers = p.sample_answers.clone();
+    let answers = p.sample_answers.clone();
     for (label, split) in [("one document of 10 pages", false), ("two documents of 5 pages", true)] {
         let attachments: Vec<Attachment> = (0..10u32)
             .map(|i| Attachment {
@@ -346,7 +346,7 @@ fn ready_files_from_ten_photos_in_the_browser() {
                     false => "giay-chung-sinh".into(),
                 },
                 name: format!("page{i}.jpg"),
-                bytes: page(i),
+                bytes: page(i).into(),
             })
             .collect();
         let mut a = answers.clone();

@@ -99,7 +99,7 @@ proptest! {
         let answers: Answers = p.sample_answers.clone();
         let mut bytes = vec![0xFF, 0xD8, 0xFF];
         bytes.extend(photo);
-        let atts = [Attachment { document_id: "giay-chung-sinh".into(), name: "a.jpg".into(), bytes }];
+        let atts = [Attachment { document_id: "giay-chung-sinh".into(), name: "a.jpg".into(), bytes: bytes.into() }];
         let input = BuildInput {
             procedure: p, catalog_version: &cat.version, answers: &answers, attachments: &atts,
             created_at: Timestamp::from_unix(secs), today: Date::from_ymd(2026, 11, 22).unwrap(),
@@ -143,7 +143,7 @@ proptest! {
         let atts: Vec<Attachment> = photos.into_iter().map(|ph| {
             let mut b = vec![0xFF, 0xD8, 0xFF];
             b.extend(ph);
-            Attachment { document_id: "giay-chung-sinh".into(), name: "a.jpg".into(), bytes: b }
+            Attachment { document_id: "giay-chung-sinh".into(), name: "a.jpg".into(), bytes: b.into() }
         }).collect();
         let input = BuildInput {
             procedure: p, catalog_version: &cat.version, answers: &answers, attachments: &atts,

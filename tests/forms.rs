@@ -206,7 +206,7 @@ fn a_document_of_photos_reads_back_as_one_pdf_with_its_jpegs_unchanged() {
     let p = Catalog::bundled().procedure("khai-sinh").unwrap();
     let atts: Vec<package::Attachment> = pages
         .iter()
-        .map(|b| package::Attachment { document_id: "giay-chung-sinh".into(), name: "p.jpg".into(), bytes: b.clone() })
+        .map(|b| package::Attachment { document_id: "giay-chung-sinh".into(), name: "p.jpg".into(), bytes: b.clone().into() })
         .collect();
     let files = hoso::engine::ready::document_files(p, &p.sample_answers, &atts, BUNDLED_FONTS).unwrap();
     let dir = std::env::temp_dir().join(format!("hoso-ready-{}", std::process::id()));

@@ -98,7 +98,7 @@ pub fn run(args: &[String]) -> Outcome {
         attachments.push(Attachment {
             document_id: doc.clone(),
             name,
-            bytes,
+            bytes: bytes.into(),
         });
     }
     let input = BuildInput {

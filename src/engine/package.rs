@@ -105,7 +105,8 @@ pub struct Attachment {
     pub document_id: String,
     /// Original file name (only for messages; never stored in the package).
     pub name: String,
-    pub bytes: Vec<u8>,
+    /// Shared, not copied: the browser's drafts hold the same bytes.
+    pub bytes: std::sync::Arc<Vec<u8>>,
 }
 
 pub struct BuildInput<'a> {
@@ -1049,12 +1050,12 @@ mod tests {
             Attachment {
                 document_id: "giay-chung-sinh".into(),
                 name: "gcs.jpg".into(),
-                bytes: JPEG.to_vec(),
+                bytes: JPEG.to_vec().into(),
             },
             Attachment {
                 document_id: "giay-chung-sinh".into(),
                 name: "p2.pdf".into(),
-                bytes: b"%PDF-1.4\n%%EOF".to_vec(),
+                bytes: b"%PDF-1.4\n%%EOF".to_vec().into(),
             },
         ];
         let a = build(&input(&answers, &atts)).unwrap();
@@ -1123,13 +1124,13 @@ mod tests {
         let atts = vec![Attachment {
             document_id: "giay-chung-sinh".into(),
             name: "x.txt".into(),
-            bytes: b"hello".to_vec(),
+            bytes: b"hello".to_vec().into(),
         }];
         assert!(build(&input(&answers, &atts)).is_err());
         let atts = vec![Attachment {
             document_id: "van-ban-uy-quyen".into(),
             name: "x.jpg".into(),
-            bytes: JPEG.to_vec(),
+            bytes: JPEG.to_vec().into(),
         }];
         assert!(
             build(&input(&answers, &atts)).is_err(),
@@ -1141,8 +1142,8 @@ mod tests {
     fn hashes_the_caller_gives_make_the_same_package_and_bad_ones_are_not_taken() {
         let answers = sample();
         let atts = vec![
-            Attachment { document_id: "giay-chung-sinh".into(), name: "a.jpg".into(), bytes: JPEG.to_vec() },
-            Attachment { document_id: "giay-chung-sinh".into(), name: "b.jpg".into(), bytes: [JPEG, b"2"].concat() },
+            Attachment { document_id: "giay-chung-sinh".into(), name: "a.jpg".into(), bytes: JPEG.to_vec().into() },
+            Attachment { document_id: "giay-chung-sinh".into(), name: "b.jpg".into(), bytes: [JPEG, b"2"].concat().into() },
         ];
         let own = build(&input(&answers, &atts)).unwrap();
         let given: Vec<String> = atts.iter().map(|a| sha256_hex(&a.bytes)).collect();
@@ -1183,7 +1184,7 @@ mod tests {
         let atts = vec![Attachment {
             document_id: "giay-chung-sinh".into(),
             name: "a.jpg".into(),
-            bytes: JPEG.to_vec(),
+            bytes: JPEG.to_vec().into(),
         }];
         let built = build(&input(&answers, &atts)).unwrap();
         let z = &built.zip;

@@ -184,7 +184,7 @@ pub fn document_files(
                 media: *t,
                 pages: 1,
                 printed: false,
-                bytes: a.bytes.clone(),
+                bytes: a.bytes.to_vec(),
                 title: name,
             });
         }
@@ -227,7 +227,7 @@ mod tests {
             .map(|(i, b)| Attachment {
                 document_id: "giay-chung-sinh".into(),
                 name: format!("p{i}.jpg"),
-                bytes: b.clone(),
+                bytes: b.clone().into(),
             })
             .collect();
         let files = document_files(p, &p.sample_answers, &atts, BUNDLED_FONTS).unwrap();
@@ -254,7 +254,7 @@ mod tests {
             ("khai-sinh-nhan-cha-me-con", vec!["01 - Tờ khai đăng ký khai sinh.pdf", "02 - Tờ khai đăng ký nhận cha, mẹ, con.pdf"]),
         ] {
             let p = Catalog::bundled().procedure(id).unwrap();
-            let atts = [Attachment { document_id: "giay-chung-sinh".into(), name: "a.jpg".into(), bytes: jpeg(20, 30, 4) }];
+            let atts = [Attachment { document_id: "giay-chung-sinh".into(), name: "a.jpg".into(), bytes: jpeg(20, 30, 4).into() }];
             let built = build(&BuildInput {
                 procedure: p,
                 catalog_version: "t",
@@ -279,13 +279,13 @@ mod tests {
         let p = Catalog::bundled().procedure("khai-sinh").unwrap();
         let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
         let atts = vec![
-            Attachment { document_id: "giay-chung-sinh".into(), name: "a.pdf".into(), bytes: pdf.clone() },
-            Attachment { document_id: "giay-chung-sinh".into(), name: "b.jpg".into(), bytes: jpeg(10, 10, 3) },
+            Attachment { document_id: "giay-chung-sinh".into(), name: "a.pdf".into(), bytes: pdf.clone().into() },
+            Attachment { document_id: "giay-chung-sinh".into(), name: "b.jpg".into(), bytes: jpeg(10, 10, 3).into() },
         ];
         // A CMYK JPEG (4 components) is not put into a PDF: both pages are offered as they are.
         let mut cmyk = jpeg(10, 10, 5);
         cmyk[11] = 4;
-        let files = document_files(p, &p.sample_answers, &[Attachment { document_id: "giay-chung-sinh".into(), name: "c.jpg".into(), bytes: cmyk.clone() }], BUNDLED_FONTS).unwrap();
+        let files = document_files(p, &p.sample_answers, &[Attachment { document_id: "giay-chung-sinh".into(), name: "c.jpg".into(), bytes: cmyk.clone().into() }], BUNDLED_FONTS).unwrap();
         assert_eq!((files[0].media, &files[0].bytes), (MediaType::Jpeg, &cmyk));
         let files = document_files(p, &p.sample_answers, &atts, BUNDLED_FONTS).unwrap();
         let names: Vec<_> = files.iter().map(|f| f.file_name.as_str()).collect();

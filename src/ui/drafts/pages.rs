@@ -126,7 +126,7 @@ impl Drafts {
                 .map(|x| Attachment {
                     document_id: x.document_id.clone(),
                     name: x.name.clone(),
-                    bytes: (*x.bytes).clone(),
+                    bytes: x.bytes.clone(),
                 })
                 .collect()
         })

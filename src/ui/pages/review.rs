@@ -5,7 +5,7 @@
 use super::{before, with_filing, Filing};
 use crate::engine::catalog::{DocAction, Severity};
 use crate::engine::journey::Step;
-use crate::engine::package::{BuildInput, Built};
+use crate::engine::package::BuildInput;
 use crate::engine::summary;
 use crate::engine::text::{Arg, I18n};
 use crate::engine::validate::{self, Context};
@@ -94,12 +94,14 @@ async fn build(
     })
     .await
     .map_err(|e| e.into_iter().map(Problem::from).collect::<Vec<_>>())?;
+    let mut built = built;
     let file_name = format!("hoso-{}-{}.zip", p.id, built.manifest.reference);
     if prefs.settings.with_value(|s| !s.embed_origins.is_empty()) {
         let manifest = serde_json::to_string(&built.manifest).unwrap_or_default();
         embed::package(&file_name, &built.manifest.reference, &manifest, &built.zip);
     }
-    let files = ready_files(&built);
+    // Moved, not copied: a package's ready files are about as large as its attachments.
+    let files = ready_files(std::mem::take(&mut built.documents));
     drafts.set_finished(Finished {
         procedure: f.key.to_string(),
         reference: built.manifest.reference.clone(),
@@ -107,24 +109,23 @@ async fn build(
         file_name,
         zip: Arc::new(built.zip),
         files,
-        counter: built.counter.clone(),
+        counter: built.counter,
     });
     navigate(&step_url(f.key, Step::Done));
     Ok(())
 }
 
 /// The package's ready files (the engine names and makes them), to offer one by one.
-fn ready_files(built: &Built) -> Vec<ReadyDownload> {
-    built
-        .documents
-        .iter()
+fn ready_files(documents: Vec<crate::engine::ready::ReadyFile>) -> Vec<ReadyDownload> {
+    documents
+        .into_iter()
         .map(|f| ReadyDownload {
-            file_name: f.file_name.clone(),
-            title: f.title.clone(),
+            file_name: f.file_name,
+            title: f.title,
             media: f.media,
             pages: f.pages,
             printed: f.printed,
-            bytes: Arc::new(f.bytes.clone()),
+            bytes: Arc::new(f.bytes),
         })
         .collect()
 }
