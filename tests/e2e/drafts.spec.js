@@ -132,6 +132,16 @@ test('a draft moves to another device in a file; damaged and foreign files are r
   await pressContinue(phone);
   await expect(phone).toHaveURL(/\/review$/);
   await expect(phone.locator('main')).toContainText('046092000456');
+  // The same file opened again is kept beside the draft already there, never over it.
+  await phone.goto('/');
+  await expect(phone.locator('.draft')).toHaveCount(1);
+  await choose('nhap.hoso', file);
+  await expect(phone.getByRole('status').filter({ hasText: 'Đã mở bản nháp' })).toContainText('hồ sơ mới');
+  await expect(phone.locator('.draft')).toHaveCount(2);
+  await phone.goto('/p/chung-thuc-chu-ky.2/attachments');
+  await expect(phone.locator('.file-name')).toHaveText(['trang-1.jpg', 'trang-2.pdf']);
+  await phone.goto('/p/chung-thuc-chu-ky/attachments');
+  await expect(phone.locator('.file-name')).toHaveText(['trang-1.jpg', 'trang-2.pdf']);
   await other.close();
 });
 

@@ -1,5 +1,6 @@
 //! Opening a draft file (`.hoso`) saved on another device: checked whole by the engine
-//! (`engine::draft::import`) before it replaces this device's draft of the same procedure.
+//! (`engine::draft::import`), then kept as a filing of its own — this device's draft of the same
+//! procedure, if any, stays as it is (the imported one becomes the next filing, `<id>.2` …).
 
 use super::{use_drafts, Drafts};
 use crate::engine::catalog::CatalogIndex;
@@ -7,6 +8,7 @@ use crate::engine::draft;
 use crate::engine::media;
 use crate::engine::text::{fill, I18n};
 use crate::i18n;
+use crate::routes::filing_key;
 use crate::ui::data::{use_data, Data};
 use crate::ui::prefs::use_prefs;
 use crate::ui::web;
@@ -21,24 +23,35 @@ async fn import(drafts: Drafts, data: Data, file: web_sys::File) -> Result<I18n,
         return Err(i18n::DRAFT_IMPORT_OFFLINE.into());
     };
     d.fit_to(p);
-    // Everything checked: now replace this procedure's draft.
+    // Everything checked: keep it as the first filing of the procedure that holds nothing yet.
+    let taken = untrack(|| drafts.ids());
+    let key = (1..=99)
+        .map(|n| filing_key(&d.procedure, n))
+        .find(|k| !taken.contains(k) && untrack(|| drafts.file_count(k)) == 0);
+    let Some(key) = key else {
+        return Err(i18n::DRAFT_IMPORT_FULL.into());
+    };
     let who = draft::person(p, &d.answers);
     let files = d
         .files
         .into_iter()
         .map(|f| (f.document_id, f.name, f.media, f.bytes))
         .collect();
-    drafts.replace(&d.procedure, d.answers, files);
+    drafts.replace(&key, d.answers, files);
     let name = CatalogIndex::bundled()
         .get(&d.procedure)
         .map(|s| s.name.clone())
         .unwrap_or_default();
-    Ok(match who {
+    let opened = match who {
         Some(person) => fill(
             i18n::DRAFT_IMPORTED_FOR,
             &[("name", (&name).into()), ("person", (&person).into())],
         ),
         None => fill(i18n::DRAFT_IMPORTED, &[("name", (&name).into())]),
+    };
+    Ok(match key == d.procedure {
+        true => opened,
+        false => fill(i18n::DRAFT_IMPORTED_BESIDE, &[("opened", (&opened).into())]),
     })
 }
 
