@@ -389,7 +389,8 @@ impl From<Field> for RawField {
 }
 
 /// A condition over answers, written in JSON as `{"eq": ["field", "value"]}`,
-/// `{"in": ["field", ["a", "b"]]}`, `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}`.
+/// `{"in": ["field", ["a", "b"]]}`, `{"same": ["field", "other field"]}` (both answered, and alike),
+/// `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Cond {
@@ -400,6 +401,8 @@ pub enum Cond {
     All(Vec<Cond>),
     Any(Vec<Cond>),
     Not(Box<Cond>),
+    /// Both fields are answered, with the same answer (the child's ethnicity is the mother's).
+    Same(String, String),
 }
 
 impl Cond {
@@ -411,6 +414,10 @@ impl Cond {
             Cond::All(cs) => cs.iter().all(|c| c.holds(answers)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(answers)),
             Cond::Not(c) => !c.holds(answers),
+            Cond::Same(a, b) => match (answers.get(a), answers.get(b)) {
+                (Some(x), Some(y)) => !x.trim().is_empty() && x == y,
+                _ => false,
+            },
         }
     }
 
@@ -420,6 +427,7 @@ impl Cond {
             Cond::Filled(f) | Cond::Eq(f, _) | Cond::In(f, _) => out.push(f.clone()),
             Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.fields(out)),
             Cond::Not(c) => c.fields(out),
+            Cond::Same(a, b) => out.extend([a.clone(), b.clone()]),
         }
     }
 }
@@ -1023,7 +1031,7 @@ impl CatalogIndex {
 
 /// Start of every compact procedure file: a name and a format version, bumped whenever the
 /// procedure types change (an old file is then refused rather than misread).
-pub const COMPACT_MAGIC: &[u8] = b"hoso-procedure-5\n";
+pub const COMPACT_MAGIC: &[u8] = b"hoso-procedure-6\n";
 
 impl Procedure {
     /// Parses one procedure file (natively, with the definitions of the forms it names).

@@ -851,6 +851,27 @@ mod tests {
     }
 
     #[test]
+    fn a_childs_ethnicity_is_the_mothers_or_the_fathers() {
+        let p = birth();
+        let mut a = p.sample_answers.clone();
+        let warned = |a: &Answers| !validate(p, a, &ctx()).for_field("tre_dan_toc").is_empty();
+        a.insert("me_dan_toc".into(), "Kinh".into());
+        a.insert("cha_dan_toc".into(), "Tày".into());
+        a.insert("tre_dan_toc".into(), "Kinh".into());
+        assert!(!warned(&a), "the mother's");
+        a.insert("tre_dan_toc".into(), "Tày".into());
+        assert!(!warned(&a), "the father's");
+        a.insert("tre_dan_toc".into(), "Thái".into());
+        assert!(warned(&a), "neither's");
+        // With the father not known, only the mother's counts.
+        a.insert("biet_cha".into(), "khong".into());
+        a.remove("cha_dan_toc");
+        assert!(warned(&a));
+        a.insert("tre_dan_toc".into(), "Kinh".into());
+        assert!(!warned(&a));
+    }
+
+    #[test]
     fn checklist_follows_the_answers() {
         let p = birth();
         let mut a = p.sample_answers.clone();
