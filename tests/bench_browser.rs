@@ -126,20 +126,6 @@ fn photos() -> Vec<Attachment> {
         .collect()
 }
 
-/// SHA-256 hex with the browser's WebCrypto, as `hoso::ui::web::sha256_hex` does in the app.
-async fn webcrypto_sha256(data: &[u8]) -> String {
-    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).unwrap();
-    let subtle = js_sys::Reflect::get(&crypto, &"subtle".into()).unwrap();
-    let digest: js_sys::Function = js_sys::Reflect::get(&subtle, &"digest".into()).unwrap().dyn_into().unwrap();
-    let p: js_sys::Promise = digest
-        .call2(&subtle, &"SHA-256".into(), &js_sys::Uint8Array::from(data))
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let buf = wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-    js_sys::Uint8Array::new(&buf).to_vec().iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Builds the same files as a zip with JSZip (stored) and SHA-256 with WebCrypto — what a
 /// JavaScript form tool would do — and returns the milliseconds it took.
 const JS_BENCH: &str = r#"
@@ -189,7 +175,7 @@ async fn twenty_megabyte_package_build_and_verify_in_the_browser_with_the_jszip_
         let t = now_ms();
         let mut digests = Vec::new();
         for a in &atts {
-            digests.push(webcrypto_sha256(&a.bytes).await);
+            digests.push(hoso::ui::web::sha256_hex(&a.bytes).await.unwrap());
         }
         let with = BuildInput { digests: Some(&digests), ..input };
         let z = package::build(&with).unwrap().zip;
@@ -210,7 +196,7 @@ async fn twenty_megabyte_package_build_and_verify_in_the_browser_with_the_jszip_
         let t = now_ms();
         let mut digests = std::collections::BTreeMap::new();
         for e in hoso::engine::zipr::read(&zip).unwrap() {
-            digests.insert(e.name.clone(), webcrypto_sha256(&zip[e.data.clone()]).await);
+            digests.insert(e.name.clone(), hoso::ui::web::sha256_hex(&zip[e.data.clone()]).await.unwrap());
         }
         let o = package::open_with(&zip, FONTS, Some(&digests)).unwrap();
         let r = package::check_rules(&o, &p, "bench", &units);

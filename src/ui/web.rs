@@ -210,6 +210,27 @@ pub async fn share(data: js_sys::Object) -> bool {
     }
 }
 
+/// Puts `text` on the clipboard; `false` if the browser refused.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let nav: JsValue = w.navigator().into();
+    let Some(clip) = js_sys::Reflect::get(&nav, &"clipboard".into()).ok().filter(|c| !c.is_undefined()) else {
+        return false;
+    };
+    let write = js_sys::Reflect::get(&clip, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match write.map(|f| f.call1(&clip, &text.into())) {
+        Some(Ok(p)) => match p.dyn_into::<js_sys::Promise>() {
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            Err(_) => false,
+        },
+        _ => false,
+    }
+}
+
 /// SHA-256 of `data` as lower-case hex, with the browser's own (WebCrypto `crypto.subtle`); `None`
 /// where there is none (a page not served over HTTPS or from localhost) or it fails.
 pub async fn sha256_hex(data: &[u8]) -> Option<String> {

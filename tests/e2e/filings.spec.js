@@ -3,21 +3,13 @@
 const fs = require('fs');
 const path = require('path');
 const JSZip = require('jszip');
-const { test, expect, expectAccessible, pressContinue, fillPage, seedAnswers, pdfText } = require('./helpers');
+const { test, expect, expectAccessible, pressContinue, walkTo, seedAnswers, pdfText } = require('./helpers');
 
 const FIRST = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'answers', 'khai-sinh.json'), 'utf8'));
 const TWIN = { ...FIRST, tre_ho_ten: 'Nguyễn Thị Mai Hương' };
 
 /** Fills every page from `answers` and presses Continue until the confirmation page. */
-async function walkToDone(page, answers) {
-  for (let n = 0; n < 30 && !new URL(page.url()).pathname.endsWith('/done'); n++) {
-    const where = page.url();
-    await fillPage(page, answers);
-    await pressContinue(page);
-    await expect(page, `${where}: valid answers are accepted`).not.toHaveURL(where);
-  }
-  await expect(page).toHaveURL(/\/done$/);
-}
+const walkToDone = (page, answers) => walkTo(page, answers, '/done');
 
 /** The package downloaded from the confirmation page: its answers and its printed form's text. */
 async function downloadPackage(page) {

@@ -162,6 +162,18 @@ async function idbCount(page, store) {
   }, store);
 }
 
+/** Walks a journey as a resident: fills each page from `answers` and presses Continue until the
+ *  address ends with `end` ('/done', '/review', '/s/cach-nop' …); each Continue must leave its page. */
+async function walkTo(page, answers, end, max = 30) {
+  for (let n = 0; n < max && !new URL(page.url()).pathname.endsWith(end); n++) {
+    const where = page.url();
+    await fillPage(page, answers);
+    await pressContinue(page);
+    await expect(page, `${where}: valid answers are accepted`).not.toHaveURL(where);
+  }
+  expect(new URL(page.url()).pathname.endsWith(end), `${page.url()} ends with ${end}`).toBe(true);
+}
+
 /** Fills the current page's fields from the answers, as a resident would; fields that appear
  *  after an answer (e.g. "other purpose: say which") are filled on the next round. */
 async function fillPage(page, answers, done = new Set()) {
@@ -251,4 +263,4 @@ function counterPayload(texts) {
   return out;
 }
 
-module.exports = { qrText, counterPayload, pdfPages, pdfJpegs, fillPage, pdfText, TODAY, clockTime, fixClock, newContext, test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };
+module.exports = { walkTo, qrText, counterPayload, pdfPages, pdfJpegs, fillPage, pdfText, TODAY, clockTime, fixClock, newContext, test, expect, expectAccessible, pressContinue, choosePlace, heading, JPEG, path, installOffline, compactAnswers, ANSWERS, seedAnswers, idbCount };

@@ -4,20 +4,9 @@
 // the checklist, the attachment slots and the review.
 const fs = require('fs');
 const path = require('path');
-const { test, expect, expectAccessible, pressContinue, fillPage } = require('./helpers');
+const { test, expect, expectAccessible, pressContinue, walkTo } = require('./helpers');
 
 const BIRTH = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'answers', 'khai-sinh.json'), 'utf8'));
-
-/** Walks the journey with `answers` until the URL ends with `end`. */
-async function walkTo(page, answers, end) {
-  for (let n = 0; n < 25 && !page.url().endsWith(end); n++) {
-    const where = page.url();
-    await fillPage(page, answers);
-    await pressContinue(page);
-    await expect(page).not.toHaveURL(where);
-  }
-  await expect(page).toHaveURL(new RegExp(`${end}$`));
-}
 
 test('the route shapes the checklist, the attachment slots and the review', async ({ page }) => {
   await page.goto('/p/khai-sinh');

@@ -15,32 +15,10 @@ use crate::ui::drafts::use_drafts;
 use crate::ui::prefs::use_prefs;
 use crate::ui::web;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn PortalPage() -> impl IntoView {
     with_filing(|f| view! { <Portal f=f/> }.into_any())
-}
-
-/// Puts `text` on the clipboard; `false` if the browser refused.
-async fn copy_text(text: &str) -> bool {
-    let Some(w) = web_sys::window() else {
-        return false;
-    };
-    let nav: wasm_bindgen::JsValue = w.navigator().into();
-    let Some(clip) = js_sys::Reflect::get(&nav, &"clipboard".into()).ok().filter(|c| !c.is_undefined()) else {
-        return false;
-    };
-    let write = js_sys::Reflect::get(&clip, &"writeText".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    match write.map(|f| f.call1(&clip, &text.into())) {
-        Some(Ok(p)) => match p.dyn_into::<js_sys::Promise>() {
-            Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
-            Err(_) => false,
-        },
-        _ => false,
-    }
 }
 
 #[component]
@@ -66,7 +44,7 @@ fn Portal(f: Filing) -> impl IntoView {
         let copy = move |_| {
             let (value, said) = (value.clone(), said.clone());
             leptos::task::spawn_local(async move {
-                let ok = copy_text(&value).await;
+                let ok = web::copy_text(&value).await;
                 let lang = prefs.lang.get_untracked();
                 status.set(Some(match ok {
                     true => i18n::COPIED.fill(lang, &[("label", said.as_str().into())]),
