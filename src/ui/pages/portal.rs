@@ -5,7 +5,8 @@
 
 use super::{with_filing, Filing};
 use crate::engine::journey::Step;
-use crate::engine::portal::{self, CopyRow};
+use crate::engine::portal::{self, CopyRow, CopySheet};
+use crate::engine::text::Lang;
 use crate::engine::validate::{self, Context};
 use crate::i18n;
 use crate::routes::step_url;
@@ -37,36 +38,6 @@ fn Portal(f: Filing) -> impl IntoView {
         let out = validate::validate(p, &answers, &ctx);
         portal::sheet(p, &answers, &out, units.as_deref())
     });
-    let row = move |r: CopyRow, n: usize| {
-        let lang = prefs.lang.get();
-        let label = r.label.get(lang).to_string();
-        let (value, said) = (r.value.clone(), label.clone());
-        let copy = move |_| {
-            let (value, said) = (value.clone(), said.clone());
-            leptos::task::spawn_local(async move {
-                let ok = web::copy_text(&value).await;
-                let lang = prefs.lang.get_untracked();
-                status.set(Some(match ok {
-                    true => i18n::COPIED.fill(lang, &[("label", said.as_str().into())]),
-                    false => i18n::COPY_FAILED.get(lang).to_string(),
-                }));
-            });
-        };
-        let value = view! {
-            <span class="copy-value" id=format!("copy-value-{n}")>{r.value.clone()}</span>
-            {r.prefilled.then(|| view! { " "<span class="tag tag--prefilled">{i18n::PORTAL_PREFILLED.get(lang)}</span> })}
-        };
-        let mut row = SummaryRow::new(label.clone(), value);
-        row.action = Some(
-            view! {
-                <button type="button" class="button button--secondary copy-button" id=format!("copy-{n}") on:click=copy>
-                    {i18n::COPY.get(lang)}<span class="visually-hidden">" "{label}</span>
-                </button>
-            }
-            .into_any(),
-        );
-        row
-    };
     let sections = move || {
         let lang = prefs.lang.get();
         let mut n = 0;
@@ -80,7 +51,7 @@ fn Portal(f: Filing) -> impl IntoView {
                     .into_iter()
                     .map(|r| {
                         n += 1;
-                        row(r, n)
+                        copy_row(r, n, lang, status)
                     })
                     .collect();
                 view! {
@@ -90,29 +61,61 @@ fn Portal(f: Filing) -> impl IntoView {
             })
             .collect_view()
     };
-    let intro = move || {
-        let lang = prefs.lang.get();
-        let s = sheet.get();
-        let name = s.name.get(lang).to_string();
-        let ready = s
-            .ready
-            .iter()
-            .map(|r| view! { <li>{r.get(lang).to_string()}</li> })
-            .collect_view();
-        view! {
-            <p class="lead" id="portal-procedure">
-                {i18n::PORTAL_CHOOSE.fill(lang, &[("code", s.code.as_str().into()), ("name", name.as_str().into())])}
-            </p>
-            <h2>{i18n::PORTAL_READY.get(lang)}</h2>
-            <ul class="list">{ready}</ul>
-            {(!s.verified).then(|| view! { <p><strong class="tag tag--unverified">{i18n::UNVERIFIED.get(lang)}</strong>" "{i18n::PORTAL_LABELS_UNVERIFIED.get(lang)}</p> })}
-        }
-    };
+    let intro = move || portal_intro(&sheet.get(), prefs.lang.get());
     view! {
         <PageHead back=Signal::derive(move || step_url(f.key, Step::Done)) p=p title=i18n::PORTAL_TITLE/>
         {intro}
         <p class="visually-hidden" role="status" id="copy-status">{move || status.get()}</p>
         {sections}
         <p class="copy-toast" aria-hidden="true">{move || status.get()}</p>
+    }
+}
+
+/// One value to copy: its label, the value with "the portal fills this in" where so, and a copy
+/// button whose outcome is said in `status`.
+fn copy_row(r: CopyRow, n: usize, lang: Lang, status: RwSignal<Option<String>>) -> SummaryRow {
+    let label = r.label.get(lang).to_string();
+    let (value, said) = (r.value.clone(), label.clone());
+    let copy = move |_| {
+        let (value, said) = (value.clone(), said.clone());
+        leptos::task::spawn_local(async move {
+            let ok = web::copy_text(&value).await;
+            status.set(Some(match ok {
+                true => i18n::COPIED.fill(lang, &[("label", said.as_str().into())]),
+                false => i18n::COPY_FAILED.get(lang).to_string(),
+            }));
+        });
+    };
+    let value = view! {
+        <span class="copy-value" id=format!("copy-value-{n}")>{r.value.clone()}</span>
+        {r.prefilled.then(|| view! { " "<span class="tag tag--prefilled">{i18n::PORTAL_PREFILLED.get(lang)}</span> })}
+    };
+    let mut row = SummaryRow::new(label.clone(), value);
+    row.action = Some(
+        view! {
+            <button type="button" class="button button--secondary copy-button" id=format!("copy-{n}") on:click=copy>
+                {i18n::COPY.get(lang)}<span class="visually-hidden">" "{label}</span>
+            </button>
+        }
+        .into_any(),
+    );
+    row
+}
+
+/// The procedure to choose on the portal, what to have ready, and whether the labels are checked.
+fn portal_intro(s: &CopySheet, lang: Lang) -> impl IntoView {
+    let name = s.name.get(lang).to_string();
+    let ready = s
+        .ready
+        .iter()
+        .map(|r| view! { <li>{r.get(lang).to_string()}</li> })
+        .collect_view();
+    view! {
+        <p class="lead" id="portal-procedure">
+            {i18n::PORTAL_CHOOSE.fill(lang, &[("code", s.code.as_str().into()), ("name", name.as_str().into())])}
+        </p>
+        <h2>{i18n::PORTAL_READY.get(lang)}</h2>
+        <ul class="list">{ready}</ul>
+        {(!s.verified).then(|| view! { <p><strong class="tag tag--unverified">{i18n::UNVERIFIED.get(lang)}</strong>" "{i18n::PORTAL_LABELS_UNVERIFIED.get(lang)}</p> })}
     }
 }
