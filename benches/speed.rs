@@ -8,10 +8,13 @@
 use hoso::engine::catalog::Catalog;
 use hoso::engine::date::Date;
 use hoso::engine::date::Timestamp;
-use hoso::engine::package::{self, Attachment, BuildInput};
+use hoso::engine::package::{self, BuildInput};
 use hoso::engine::units::AdminUnits;
 use hoso::engine::validate::{self, Context};
 use std::time::Instant;
+
+#[path = "../tests/support/twenty_mb.rs"]
+mod twenty_mb;
 
 /// Typical queries: partial, without accents, with accents, a code, a miss.
 const QUERIES: [&str; 8] = [
@@ -103,23 +106,7 @@ fn main() {
 
     // A 20 MB package: the birth registration with ten 2 MB photos of the birth notice.
     let p = cat.procedure("khai-sinh").expect("khai-sinh");
-    let attachments: Vec<Attachment> = (0..10u32)
-        .map(|i| {
-            let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
-            let mut x = 0x9E37_79B9u32.wrapping_mul(i + 1);
-            bytes.extend((0..2_000_000).map(|_| {
-                x ^= x << 13;
-                x ^= x >> 17;
-                x ^= x << 5;
-                x as u8
-            }));
-            Attachment {
-                document_id: "giay-chung-sinh".into(),
-                name: format!("page{i}.jpg"),
-                bytes: bytes.into(),
-            }
-        })
-        .collect();
+    let attachments = twenty_mb::photos();
     let input = BuildInput {
         procedure: p,
         catalog_version: &cat.version,

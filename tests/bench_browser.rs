@@ -12,6 +12,10 @@ use hoso::engine::validate::{self, Context};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+#[path = "support/twenty_mb.rs"]
+mod twenty_mb;
+use twenty_mb::photos;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod files {
@@ -103,27 +107,6 @@ fn validation_and_commune_search_speed_in_the_browser() {
         2.0,
         s,
     );
-}
-
-/// The same ten 2 MB "photos" as the native benchmark.
-fn photos() -> Vec<Attachment> {
-    (0..10u32)
-        .map(|i| {
-            let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
-            let mut x = 0x9E37_79B9u32.wrapping_mul(i + 1);
-            bytes.extend((0..2_000_000).map(|_| {
-                x ^= x << 13;
-                x ^= x >> 17;
-                x ^= x << 5;
-                x as u8
-            }));
-            Attachment {
-                document_id: "giay-chung-sinh".into(),
-                name: format!("page{i}.jpg"),
-                bytes: bytes.into(),
-            }
-        })
-        .collect()
 }
 
 /// Builds the same files as a zip with JSZip (stored) and SHA-256 with WebCrypto — what a
