@@ -21,7 +21,8 @@ bundles() {
   trunk build --release &&
   rm -rf "$SNIPPETS" &&
   python3 scripts/build/split.py --dir dist &&
-  trunk build staff.html --release --dist dist/staff --public-url /staff/
+  trunk build staff.html --release --dist dist/staff --public-url /staff/ &&
+  python3 scripts/build/split.py --dir dist --bundle staff
 }
 # Smaller wasm with std rebuilt for size (scripts/build/lean_env.sh); HOSO_PLAIN_STD=1 skips it.
 if [ "${HOSO_PLAIN_STD:-0}" = 1 ]; then

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Cuts the resident app's wasm in parts after `trunk build`: the start page's code, the form
-pages' code and the later pages' code (src/ui/lazy.rs), each fetched when one of its pages first
-opens.
+"""Cuts a bundle's wasm in parts after `trunk build`. The resident app: the start page's code, the
+form pages' code and the later pages' code (src/ui/lazy.rs), each fetched when one of its pages
+first opens. The staff page (`--bundle staff`): the page, and the package check with its views
+(src/ui/staff/part.rs), fetched when a package is first opened.
 
-    python3 scripts/build/split.py [--dir dist] [--input target/wasm32-unknown-unknown/release/hoso.wasm]
+    python3 scripts/build/split.py [--dir dist] [--bundle app|staff] [--input <the linked wasm>]
 
 Trunk cannot split a wasm (trunk-rs/trunk#1022), so this redoes its last steps for the `hoso`
 bundle from the wasm that cargo linked (with `--emit-relocs`, which wasm-split needs; build.rs):
@@ -33,9 +34,14 @@ import subprocess
 import sys
 import tempfile
 
-# The parts of src/ui/lazy.rs; index.html's boot script picks one by the page's address (`pack`,
-# the package builder, is fetched by the review page).
-SPLITS = ["finish", "form", "pack"]
+# Each bundle: its binary, the folder of dist it is served from, and its parts. The resident app's
+# are those of src/ui/lazy.rs; index.html's boot script picks one by the page's address (`pack`,
+# the package builder, is fetched by the review page). The staff page's one part is
+# src/ui/staff/part.rs's; its page has no boot script preloading parts.
+BUNDLES = {
+    "app": {"bin": "hoso", "folder": "", "splits": ["finish", "form", "pack"]},
+    "staff": {"bin": "hoso-staff", "folder": "staff/", "splits": ["check"]},
+}
 OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"]
 # For experiments: more wasm-opt flags before -Oz (e.g. HOSO_OPT_EXTRA="-aimfs 12 --inlining-optimizing").
 OPT[0:0] = os.environ.get("HOSO_OPT_EXTRA", "").split()
@@ -99,15 +105,19 @@ def compile_early(loader: str) -> str:
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", default="dist")
-    target = os.environ.get("CARGO_TARGET_DIR", "target")
-    ap.add_argument("--input", default=os.path.join(target, "wasm32-unknown-unknown", "release", "hoso.wasm"))
+    ap.add_argument("--bundle", choices=sorted(BUNDLES), default="app")
+    ap.add_argument("--input")
     a = ap.parse_args()
-    dist = pathlib.Path(a.dir)
+    bundle = BUNDLES[a.bundle]
+    splits, url = bundle["splits"], "/" + bundle["folder"]
+    target = os.environ.get("CARGO_TARGET_DIR", "target")
+    a.input = a.input or os.path.join(target, "wasm32-unknown-unknown", "release", bundle["bin"] + ".wasm")
+    dist = pathlib.Path(a.dir) / bundle["folder"]
     index = dist / "index.html"
     html = index.read_text(encoding="utf-8")
-    m = re.search(r"/(hoso-[0-9a-f]+)_bg\.wasm", html)
+    m = re.search(re.escape(url) + "(" + re.escape(bundle["bin"]) + r"-[0-9a-f]+)_bg\.wasm", html)
     if not m:
-        raise SystemExit(f"split: no /hoso-<hash>_bg.wasm in {index}: build with trunk first")
+        raise SystemExit(f"split: no {url}{bundle['bin']}-<hash>_bg.wasm in {index}: build with trunk first")
     stem = m.group(1)
     source = pathlib.Path(a.input).read_bytes()
     if b"__wasm_split" not in source or b"reloc.CODE" not in source:
@@ -157,21 +167,24 @@ def main():
     # index.html: integrity of the rewritten files, the loader preloaded with the glue, and each
     # split's files for the boot script, which preloads those of the page a link opens.
     def fix_integrity(h, name):
-        link = re.search(r"<link\b[^>]*href=\"?/" + re.escape(name) + r"[\"\s>][^>]*>", h)
+        link = re.search(r"<link\b[^>]*href=\"?" + re.escape(url + name) + r"[\"\s>][^>]*>", h)
         if not link:
-            raise SystemExit(f"split: no link to /{name} in index.html")
+            raise SystemExit(f"split: no link to {url}{name} in {index}")
         new = re.sub(r"integrity=\"?sha384-[A-Za-z0-9+/=]+\"?", "integrity=" + sri((dist / name).read_bytes()), link.group(0))
         return h.replace(link.group(0), new), new
 
     html, js_link = fix_integrity(html, f"{stem}.js")
-    html = html.replace(js_link, js_link + f"<link crossorigin href=/{loader_name} integrity={sri((dist / loader_name).read_bytes())} rel=modulepreload>", 1)
+    html = html.replace(js_link, js_link + f"<link crossorigin href={url}{loader_name} integrity={sri((dist / loader_name).read_bytes())} rel=modulepreload>", 1)
     html, _ = fix_integrity(html, f"{stem}_bg.wasm")
     by_split = parts(loader)
+    if set(by_split) != set(splits):
+        raise SystemExit(f"split: the splits of {a.input} are {sorted(by_split)}, not {splits}")
     slot = re.search(r"([`'\"])__SPLIT_PRELOAD__\1", html)
-    if not slot or set(by_split) != set(SPLITS):
-        raise SystemExit(f"split: no __SPLIT_PRELOAD__ in index.html's boot script, or splits {sorted(by_split)} are not {SPLITS}")
-    links = {k: "".join(f"<link rel=preload as=fetch crossorigin href=/{f}>" for f in v) for k, v in by_split.items()}
-    html = html[:slot.start()] + json.dumps(links, separators=(",", ":")) + html[slot.end():]
+    if a.bundle == "app" and not slot:
+        raise SystemExit(f"split: no __SPLIT_PRELOAD__ in {index}'s boot script")
+    if slot:
+        links = {k: "".join(f"<link rel=preload as=fetch crossorigin href={url}{f}>" for f in v) for k, v in by_split.items()}
+        html = html[:slot.start()] + json.dumps(links, separators=(",", ":")) + html[slot.end():]
     index.write_text(html, encoding="utf-8")
 
     def gz(name):

@@ -86,3 +86,30 @@ test('markup in answers is shown as text and never runs', async ({ page }) => {
   // The PDF opens from a link to its bytes in this page.
   await expect(page.getByRole('link', { name: /Mở tệp PDF documents\/giay-bao-tu\/01.pdf/ })).toHaveAttribute('href', /^blob:/);
 });
+
+test.describe('the package check, in a part of the staff page\'s wasm of its own', () => {
+  // Requests the service worker would answer are not seen by page.route.
+  test.use({ serviceWorkers: 'block' });
+
+  test('the page loads without it, opening a package fetches it once; when it cannot be fetched the verdict says so, and the next try opens', async ({ page }) => {
+    const wasm = [];
+    page.on('request', r => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.replace(/-[0-9a-f]+/, '')); });
+    await page.route(/-check\.wasm$/, route => route.abort());
+    await page.goto('/staff/');
+    await expect(page.locator('h1')).toHaveText('Kiểm tra gói hồ sơ');
+    await page.waitForTimeout(300);
+    expect(wasm, 'the staff page').toEqual(['/staff/hoso-staff_bg.wasm']);
+    await page.setInputFiles('input[name=package]', fixture('khai-sinh.zip'));
+    const verdict = page.locator('#verdict');
+    await expect(verdict).toContainText('Chưa tải được phần kiểm tra hồ sơ của trang');
+    await expect(verdict).not.toContainText('hợp lệ');
+    await expectAccessible(page, 'staff, checker not downloaded');
+    await page.unroute(/-check\.wasm$/);
+    wasm.length = 0;
+    await page.setInputFiles('input[name=package]', fixture('khai-sinh.zip'));
+    await expect(verdict).toContainText('Đầy đủ, nguyên vẹn và hợp lệ');
+    await page.setInputFiles('input[name=package]', fixture('khai-sinh.zip'));
+    await expect(verdict).toContainText('Đầy đủ, nguyên vẹn và hợp lệ');
+    expect(wasm, 'the check part, once').toEqual(['/staff/hoso-staff-check.wasm']);
+  });
+});

@@ -9,6 +9,7 @@ mod attachments;
 mod camera;
 mod checklist;
 mod declaration;
+mod part;
 mod reference;
 mod scan;
 mod summary;
@@ -135,14 +136,17 @@ fn open_file(pkg: RwSignal<Package>, data: Data, file: web_sys::File) {
             return;
         };
         let digests = native_digests(&zip).await;
-        let next = match package::open_with(&zip, fonts, digests.as_ref()) {
-            Ok(o) => {
-                let r = Report::from_opened(name, zip.clone(), o);
+        let next = match part::open(name.clone(), zip, fonts, digests).await {
+            Some(Ok(r)) => {
                 data.load_procedure(&r.manifest.procedure.id);
                 data.load_units();
                 Package::Opened(Arc::new(r))
             }
-            Err(f) => Package::Unreadable(name, f),
+            Some(Err(f)) => Package::Unreadable(name, f),
+            None => {
+                let f = Finding::problem(FindingCode::Unreadable, i18n::STAFF_PART_FAILED);
+                Package::Unreadable(name, f)
+            }
         };
         pkg.set(next);
         web::focus_id("verdict");
@@ -151,7 +155,7 @@ fn open_file(pkg: RwSignal<Package>, data: Data, file: web_sys::File) {
 
 /// The SHA-256 of every file in the zip with the browser's own (WebCrypto), for the engine to
 /// check against the manifest; `None` where the browser has none (the engine then hashes).
-async fn native_digests(zip: &[u8]) -> Option<std::collections::BTreeMap<String, String>> {
+async fn native_digests(zip: &[u8]) -> part::Digests {
     let entries = crate::engine::zipr::read(zip).ok()?;
     let mut out = std::collections::BTreeMap::new();
     for e in entries {
@@ -188,8 +192,8 @@ fn StaffPage() -> impl IntoView {
         Package::Empty => ().into_any(),
         Package::Reading(name) => view! { <p class="loading" role="status">{move || format!("{} {name}", prefs.t(i18n::STAFF_READING))}</p> }.into_any(),
         Package::Unreadable(name, f) => verdict::unreadable(name, f).into_any(),
-        Package::Opened(r) => view! { <PackageView report=r/> }.into_any(),
-        Package::Scanned(p) => view! { <scan::ScannedView payload=p/> }.into_any(),
+        Package::Opened(r) => part::opened(r),
+        Package::Scanned(p) => part::scanned(p),
     }
     };
     view! {
@@ -203,6 +207,8 @@ fn StaffPage() -> impl IntoView {
             }
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop
+            on:pointerenter=move |_| part::prefetch()
+            on:focusin=move |_| part::prefetch()
         >
             <label class="file-label" for="package-file">{move || prefs.t(i18n::STAFF_CHOOSE)}</label>
             <input id="package-file" name="package" type="file" class="file-input" accept=".zip,application/zip" on:change=on_change/>

@@ -73,6 +73,10 @@ impl Reader {
                 .ok_or_else(|| msg::QR_DAMAGED.into())
                 .and_then(|b| counter::from_body(&b))
             {
+                // The answers' view is in the page's `check` part (`part.rs`).
+                Ok(_) if !super::part::ready_for_scanned().await => {
+                    status.set(Some(i18n::STAFF_PART_FAILED.into()))
+                }
                 Ok(p) => {
                     status.set(None);
                     data.load_procedure(&p.procedure);
@@ -106,7 +110,8 @@ pub(super) fn ScanBox(pkg: RwSignal<Package>) -> impl IntoView {
         }
     };
     view! {
-        <form class="no-print" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); take(); }>
+        <form class="no-print" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); take(); }
+            on:focusin=move |_| super::part::prefetch()>
             <label class="label" for="qr-text">{move || prefs.t(i18n::STAFF_QR_LABEL)}</label>
             <p class="hint" id="qr-hint">{move || prefs.t(i18n::STAFF_QR_HINT)}</p>
             <input id="qr-text" name="qr" class="input input--wide" autocomplete="off" spellcheck="false"
