@@ -123,7 +123,7 @@ fn main() {
     let mut zip = Vec::new();
     for _ in 0..5 {
         let t = Instant::now();
-        zip = package::build(&input).expect("builds").zip;
+        zip = package::build(&input).expect("builds").zip.to_vec();
         build_ms.push(t.elapsed().as_secs_f64() * 1e3);
     }
     let mut verify_ms = Vec::new();

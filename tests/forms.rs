@@ -57,7 +57,7 @@ fn sample_package(id: &str) -> package::Built {
 /// The printed PDFs of the package made from `id`'s sample answers: (path, bytes).
 fn printed(id: &str) -> Vec<(String, Vec<u8>)> {
     let built = sample_package(id);
-    let (_, files) = package::read(&built.zip).unwrap();
+    let (_, files) = package::read(&built.zip.to_vec()).unwrap();
     files
         .into_iter()
         .filter(|(p, _)| p.ends_with(".pdf") && p.starts_with("to-khai/"))
@@ -177,7 +177,8 @@ fn every_sample_package_reads_back_intact_with_its_answers_known() {
     let cat = Catalog::bundled();
     for p in &cat.procedures {
         let built = sample_package(&p.id);
-        let opened = package::open(&built.zip, BUNDLED_FONTS).unwrap();
+        let zip = built.zip.to_vec();
+        let opened = package::open(&zip, BUNDLED_FONTS).unwrap();
         let rules = package::check_rules(&opened, p, &cat.version, AdminUnits::bundled());
         let wrong: Vec<_> = opened
             .findings

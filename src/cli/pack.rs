@@ -114,7 +114,9 @@ pub fn run(args: &[String]) -> Outcome {
         digests: None,
     };
     match package::build(&input) {
-        Ok(built) => match std::fs::write(&o.out, &built.zip) {
+        Ok(built) => match std::fs::File::create(&o.out)
+            .and_then(|f| built.zip.write_to(&mut std::io::BufWriter::new(f)))
+        {
             Ok(()) => super::ok(format!(
                 "{}: {} bytes, {} files, reference {}\n",
                 o.out,

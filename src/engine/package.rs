@@ -14,6 +14,7 @@ use super::pdf::Fonts;
 use super::text::{fill, I18n, Lang};
 use super::units::AdminUnits;
 use super::validate::{self, Context};
+pub use super::zipw::Zip;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -129,7 +130,8 @@ pub struct BuildInput<'a> {
 
 #[derive(Clone, Debug)]
 pub struct Built {
-    pub zip: Vec<u8>,
+    /// The package, in parts that share the attachments' bytes (`zipw::Zip`).
+    pub zip: Zip,
     pub manifest: Manifest,
     pub answers: AnswersFile,
     /// The printed forms (path in the package, media type, bytes), also inside the zip: the
@@ -333,7 +335,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
             .cloned()
             .unwrap_or_else(|| "to-khai".into())
     };
-    let mut contents: Vec<(FileEntry, &[u8])> = vec![(
+    let mut contents: Vec<(FileEntry, Body)> = vec![(
         FileEntry {
             path: "answers.json".into(),
             size: answers_bytes.len() as u64,
@@ -341,7 +343,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
             document_id: document_of(0),
             sha256: sha256_hex(&answers_bytes),
         },
-        &answers_bytes,
+        Body::Copied(&answers_bytes),
     )];
     // An attachment's hash: the caller's (the browser's native SHA-256) or the engine's own.
     let digest_of = |a: &Attachment| {
@@ -350,7 +352,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         });
         given.cloned().unwrap_or_else(|| sha256_hex(&a.bytes))
     };
-    let mut docs: Vec<(FileEntry, &[u8])> = Vec::new();
+    let mut docs: Vec<(FileEntry, Body)> = Vec::new();
     for (doc, files) in &per_doc {
         for (i, (a, t)) in files.iter().enumerate() {
             docs.push((
@@ -361,7 +363,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
                     document_id: (*doc).to_string(),
                     sha256: digest_of(a),
                 },
-                &a.bytes,
+                Body::Shared(&a.bytes),
             ));
         }
     }
@@ -411,7 +413,7 @@ pub fn build(input: &BuildInput) -> Result<Built, BuildError> {
         if let Some(entry) = manifest.files.iter_mut().find(|f| &f.path == path) {
             entry.size = bytes.len() as u64;
             entry.sha256 = sha256_hex(bytes);
-            contents.push((entry.clone(), bytes));
+            contents.push((entry.clone(), Body::Copied(bytes)));
         }
     }
     contents.extend(docs);
@@ -490,19 +492,33 @@ fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
     out
 }
 
-fn write_zip(manifest: &[u8], contents: &[(FileEntry, &[u8])]) -> Result<Vec<u8>, String> {
+/// A file's bytes for the zip: copied into it (the JSON, the printed forms), or an attachment's,
+/// shared with it (`zipw::Zip`: the package holds no second copy of the photos).
+enum Body<'a> {
+    Copied(&'a [u8]),
+    Shared(&'a std::sync::Arc<Vec<u8>>),
+}
+
+fn write_zip(manifest: &[u8], contents: &[(FileEntry, Body)]) -> Result<Zip, String> {
+    let copied = |b: &Body| match b {
+        Body::Copied(b) => b.len(),
+        Body::Shared(_) => 0,
+    };
     let size = manifest.len()
         + contents
             .iter()
-            .map(|c| c.1.len() + 2 * c.0.path.len() + 80)
+            .map(|c| copied(&c.1) + 2 * c.0.path.len() + 80)
             .sum::<usize>()
         + 200;
     let mut w = super::zipw::ZipWriter::with_capacity(size);
     w.add("manifest.json", manifest)?;
-    for (f, bytes) in contents {
-        w.add(&f.path, bytes)?;
+    for (f, body) in contents {
+        match body {
+            Body::Copied(b) => w.add(&f.path, b)?,
+            Body::Shared(b) => w.add_shared(&f.path, b)?,
+        }
     }
-    Ok(w.finish())
+    Ok(w.finish_parts())
 }
 
 /// The largest `manifest.json` or `answers.json` read (real ones are a few KB).
@@ -1044,6 +1060,28 @@ mod tests {
     }
 
     #[test]
+    fn the_zip_shares_the_attachments_bytes_instead_of_copying_them() {
+        let answers = sample();
+        let atts = vec![Attachment {
+            document_id: "giay-chung-sinh".into(),
+            name: "gcs.jpg".into(),
+            bytes: JPEG.to_vec().into(),
+        }];
+        let built = build(&input(&answers, &atts)).unwrap();
+        let photo = atts[0].bytes.as_slice();
+        let shared: Vec<&[u8]> = built
+            .zip
+            .parts()
+            .filter(|p| std::ptr::eq(p.as_ptr(), photo.as_ptr()))
+            .collect();
+        assert_eq!(shared, vec![photo], "the photo is one part of the zip, not a copy");
+        // And the parts make the package every reader reads.
+        let (_, files) = read(&built.zip.to_vec()).unwrap();
+        assert_eq!(files["documents/giay-chung-sinh/01.jpg"], photo);
+        assert_eq!(built.zip.len(), built.zip.to_vec().len());
+    }
+
+    #[test]
     fn builds_a_readable_deterministic_package() {
         let answers = sample();
         let atts = vec![
@@ -1061,7 +1099,7 @@ mod tests {
         let a = build(&input(&answers, &atts)).unwrap();
         let b = build(&input(&answers, &atts)).unwrap();
         assert_eq!(a.zip, b.zip, "same inputs, same bytes");
-        let (m, files) = read(&a.zip).unwrap();
+        let (m, files) = read(&a.zip.to_vec()).unwrap();
         assert_eq!(m, a.manifest);
         assert_eq!(m.procedure.national_code, "1.001193");
         assert_eq!(m.receiving_commune.name, "Phường Vỹ Dạ");
@@ -1093,7 +1131,7 @@ mod tests {
         assert_eq!(ans.display["tre_ngay_sinh"].value.vi, "01/11/2026");
         assert!(m.reference.starts_with("HS-") && m.reference.len() == 12);
         // The first entry of the zip is the manifest.
-        assert_eq!(&a.zip[30..43], b"manifest.json");
+        assert_eq!(&a.zip.to_vec()[30..43], b"manifest.json");
     }
 
     #[test]
@@ -1158,24 +1196,24 @@ mod tests {
         assert_eq!(with.zip, own.zip);
         // Opening with the caller's hashes reads the same; a wrong one is a mismatch, a bad one is
         // not taken.
-        let all: BTreeMap<String, String> = read(&own.zip)
+        let all: BTreeMap<String, String> = read(&own.zip.to_vec())
             .unwrap()
             .1
             .into_iter()
             .map(|(p, b)| (p, sha256_hex(&b)))
             .collect();
         let fonts = crate::engine::pdf::BUNDLED_FONTS;
-        assert!(open_with(&own.zip, fonts, Some(&all)).unwrap().findings.is_empty());
+        assert!(open_with(&own.zip.to_vec(), fonts, Some(&all)).unwrap().findings.is_empty());
         let mut off = all.clone();
         off.insert("documents/giay-chung-sinh/01.jpg".into(), "0".repeat(64));
-        let codes: Vec<_> = open_with(&own.zip, fonts, Some(&off)).unwrap().findings.iter().map(|f| f.code).collect();
+        let codes: Vec<_> = open_with(&own.zip.to_vec(), fonts, Some(&off)).unwrap().findings.iter().map(|f| f.code).collect();
         assert_eq!(codes, [FindingCode::HashMismatch]);
         off.insert("documents/giay-chung-sinh/01.jpg".into(), "zz".into());
-        assert!(open_with(&own.zip, fonts, Some(&off)).unwrap().findings.is_empty());
+        assert!(open_with(&own.zip.to_vec(), fonts, Some(&off)).unwrap().findings.is_empty());
         // A right-looking but wrong hash is taken as given, and the package then fails its check.
         let wrong = vec!["0".repeat(64), given[1].clone()];
         let broken = build(&BuildInput { digests: Some(&wrong), ..input(&answers, &atts) }).unwrap();
-        assert!(read(&broken.zip).is_err());
+        assert!(read(&broken.zip.to_vec()).is_err());
     }
 
     #[test]
@@ -1187,7 +1225,7 @@ mod tests {
             bytes: JPEG.to_vec().into(),
         }];
         let built = build(&input(&answers, &atts)).unwrap();
-        let z = &built.zip;
+        let z = &built.zip.to_vec();
         // Flip one byte of the JPEG payload (stored, so it appears verbatim).
         let pos = z.windows(JPEG.len()).position(|w| w == JPEG).unwrap() + 8;
         let mut bad = z.clone();
@@ -1203,7 +1241,7 @@ mod tests {
             "<b>Bệnh viện</b> & \"Trạm\"".into(),
         );
         let built = build(&input(&answers, &[])).unwrap();
-        let (m, files) = read(&built.zip).unwrap();
+        let (m, files) = read(&built.zip.to_vec()).unwrap();
         let path = m.files[1].path.clone();
         assert!(
             path.starts_with("to-khai/1-") && path.ends_with(".html"),
@@ -1216,10 +1254,10 @@ mod tests {
         );
         assert!(!html.contains("<b>Bệnh viện"));
         // A forged declaration with consistent checksums is still caught.
-        let entries: Vec<(String, Vec<u8>)> = crate::engine::zipr::read(&built.zip)
+        let entries: Vec<(String, Vec<u8>)> = crate::engine::zipr::read(&built.zip.to_vec())
             .unwrap()
             .into_iter()
-            .map(|e| (e.name, built.zip[e.data].to_vec()))
+            .map(|e| (e.name, built.zip.to_vec()[e.data].to_vec()))
             .collect();
         let forged_html = html.replacen("Nguyễn", "Nguyên", 1).into_bytes();
         assert_ne!(forged_html, html.as_bytes());

@@ -6,6 +6,8 @@
 //! tables cost ~25 KB gzip of wasm (see docs/size.md). The `zip` crate still reads packages back
 //! in native tests, so every package written here is checked by an independent reader.
 
+use std::sync::Arc;
+
 /// The largest package this writer accepts (zip without zip64 stops at 4 GiB).
 pub const MAX_TOTAL: usize = u32::MAX as usize - 1024 * 1024;
 
@@ -63,31 +65,115 @@ pub const DOS_DATE_1980_01_01: u16 = 0x0021;
 pub const FLAG_UTF8: u16 = 0x0800;
 pub const VERSION: u16 = 20;
 
+/// A zip as [`ZipWriter::finish_parts`] made it: its bytes in order, in parts. What the writer
+/// wrote itself (headers, the files given as slices) is its own; a file given as an `Arc`
+/// ([`ZipWriter::add_shared`]: a package's photos) is shared, not copied, so a package is not a
+/// second copy of its photos in memory. The browser makes one `Blob` of the parts; the
+/// command-line tool writes them one after the other.
+#[derive(Clone, Debug, Default)]
+pub struct Zip {
+    parts: Vec<Part>,
+}
+
+#[derive(Clone, Debug)]
+enum Part {
+    Own(Vec<u8>),
+    Shared(Arc<Vec<u8>>),
+}
+
+impl Zip {
+    /// The zip's bytes, part by part, in order.
+    pub fn parts(&self) -> impl Iterator<Item = &[u8]> {
+        self.parts.iter().map(|p| match p {
+            Part::Own(v) => v.as_slice(),
+            Part::Shared(v) => v.as_slice(),
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.parts().map(<[u8]>::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Writes the zip's bytes to `w`, part by part.
+    pub fn write_to(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        for p in self.parts() {
+            w.write_all(p)?;
+        }
+        w.flush()
+    }
+
+    /// The whole zip in one buffer (a copy: for readers of a `&[u8]` and tests).
+    pub fn to_vec(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.len());
+        for p in self.parts() {
+            out.extend_from_slice(p);
+        }
+        out
+    }
+}
+
+/// The same bytes, however they are cut into parts.
+impl PartialEq for Zip {
+    fn eq(&self, other: &Zip) -> bool {
+        self.len() == other.len() && self.to_vec() == other.to_vec()
+    }
+}
+
 pub struct ZipWriter {
+    /// What was written since the last shared part.
     out: Vec<u8>,
+    /// Written before `out`, in parts.
+    done: Vec<Part>,
+    /// The length of `done`'s parts.
+    done_len: usize,
     central: Vec<u8>,
     entries: u16,
 }
 
 impl ZipWriter {
+    /// A writer whose own buffer starts with room for `bytes` (what it will copy: headers and the
+    /// files given as slices).
     pub fn with_capacity(bytes: usize) -> ZipWriter {
         ZipWriter {
             out: Vec::with_capacity(bytes),
+            done: Vec::new(),
+            done_len: 0,
             central: Vec::new(),
             entries: 0,
         }
     }
 
-    /// Appends one stored entry.
+    /// Appends one stored entry, copying its bytes.
     pub fn add(&mut self, name: &str, data: &[u8]) -> Result<(), String> {
+        self.header(name, data)?;
+        self.out.extend_from_slice(data);
+        Ok(())
+    }
+
+    /// Appends one stored entry whose bytes the zip shares rather than copies.
+    pub fn add_shared(&mut self, name: &str, data: &Arc<Vec<u8>>) -> Result<(), String> {
+        self.header(name, data)?;
+        let own = std::mem::take(&mut self.out);
+        self.done_len += own.len() + data.len();
+        self.done.push(Part::Own(own));
+        self.done.push(Part::Shared(data.clone()));
+        Ok(())
+    }
+
+    /// Writes an entry's local header and its central directory record; its data comes next.
+    fn header(&mut self, name: &str, data: &[u8]) -> Result<(), String> {
         if name.is_empty() || name.len() > u16::MAX as usize {
             return Err(format!("bad entry name length {}", name.len()));
         }
-        if self.entries == u16::MAX || self.out.len() + data.len() + self.central.len() > MAX_TOTAL
-        {
+        let written = self.done_len + self.out.len();
+        if self.entries == u16::MAX || written + data.len() + self.central.len() > MAX_TOTAL {
             return Err("package too large for a zip without zip64".into());
         }
-        let offset = self.out.len() as u32;
+        let offset = written as u32;
         let crc = crc32(data);
         let size = data.len() as u32;
         let name_len = name.len() as u16;
@@ -102,7 +188,6 @@ impl ZipWriter {
         o.extend_from_slice(&name_len.to_le_bytes());
         o.extend_from_slice(&0u16.to_le_bytes());
         o.extend_from_slice(name.as_bytes());
-        o.extend_from_slice(data);
 
         let c = &mut self.central;
         c.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
@@ -131,8 +216,14 @@ impl ZipWriter {
         Ok(())
     }
 
-    pub fn finish(mut self) -> Vec<u8> {
-        let cd_offset = self.out.len() as u32;
+    /// The whole zip in one buffer.
+    pub fn finish(self) -> Vec<u8> {
+        self.finish_parts().to_vec()
+    }
+
+    /// The zip in parts, sharing the files given with [`Self::add_shared`].
+    pub fn finish_parts(mut self) -> Zip {
+        let cd_offset = (self.done_len + self.out.len()) as u32;
         let cd_size = self.central.len() as u32;
         self.out.extend_from_slice(&self.central);
         let o = &mut self.out;
@@ -143,7 +234,10 @@ impl ZipWriter {
         o.extend_from_slice(&cd_size.to_le_bytes());
         o.extend_from_slice(&cd_offset.to_le_bytes());
         o.extend_from_slice(&0u16.to_le_bytes());
-        self.out
+        let mut parts = self.done;
+        parts.push(Part::Own(self.out));
+        parts.retain(|p| !matches!(p, Part::Own(v) if v.is_empty()));
+        Zip { parts }
     }
 }
 
@@ -151,6 +245,36 @@ impl ZipWriter {
 mod tests {
     use super::*;
     use std::io::Read;
+
+    #[test]
+    fn shared_and_copied_entries_make_the_same_zip() {
+        let big = Arc::new((0..5000u32).map(|i| (i * 7) as u8).collect::<Vec<u8>>());
+        let mut copied = ZipWriter::with_capacity(0);
+        let mut shared = ZipWriter::with_capacity(0);
+        for w in [&mut copied, &mut shared] {
+            w.add("a.json", b"{}").unwrap();
+        }
+        copied.add("b.jpg", &big).unwrap();
+        shared.add_shared("b.jpg", &big).unwrap();
+        for w in [&mut copied, &mut shared] {
+            w.add("c.txt", b"end").unwrap();
+        }
+        let (copied, shared) = (copied.finish_parts(), shared.finish_parts());
+        assert_eq!(copied, shared);
+        assert_eq!(copied.parts().count(), 1);
+        // Before the photo, the photo itself (the same memory), after it.
+        let parts: Vec<&[u8]> = shared.parts().collect();
+        assert_eq!(parts.len(), 3);
+        assert!(std::ptr::eq(parts[1].as_ptr(), big.as_ptr()));
+        let mut written = Vec::new();
+        shared.write_to(&mut written).unwrap();
+        assert_eq!(written, copied.to_vec());
+        // An independent reader reads it.
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(written)).unwrap();
+        let mut b = Vec::new();
+        z.by_name("b.jpg").unwrap().read_to_end(&mut b).unwrap();
+        assert_eq!(b, *big);
+    }
 
     #[test]
     fn crc_matches_the_standard_check_value() {

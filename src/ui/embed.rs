@@ -171,14 +171,21 @@ pub fn step(path: &str, procedure: Option<&str>) {
 }
 
 /// Hands the finished package to the host page (bytes and manifest), for its own upload.
-pub fn package(file_name: &str, reference: &str, manifest_json: &str, zip: &[u8]) {
+pub fn package(file_name: &str, reference: &str, manifest_json: &str, zip: &crate::engine::package::Zip) {
+    // One Uint8Array of the whole zip, filled part by part (no whole copy in the wasm's memory).
+    let bytes = js_sys::Uint8Array::new_with_length(zip.len() as u32);
+    let mut at = 0;
+    for p in zip.parts() {
+        bytes.set(&js_sys::Uint8Array::from(p), at);
+        at += p.len() as u32;
+    }
     embed_post(&message(
         "hoso:package",
         &[
             ("fileName", file_name.into()),
             ("reference", reference.into()),
             ("manifest", manifest_json.into()),
-            ("bytes", js_sys::Uint8Array::from(zip).into()),
+            ("bytes", bytes.into()),
         ],
     ));
 }

@@ -38,7 +38,7 @@ pub struct Finished {
     pub reference: String,
     pub package_id: String,
     pub file_name: String,
-    pub zip: Arc<Vec<u8>>,
+    pub zip: Arc<crate::engine::package::Zip>,
     /// The files for the portal, each offered on its own: the printed forms, then one file per
     /// document (`engine::ready`).
     pub files: Vec<ReadyDownload>,

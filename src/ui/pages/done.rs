@@ -68,7 +68,8 @@ fn Package(p: &'static Procedure, f: Finished) -> impl IntoView {
     let size = f.zip.len() as u64;
     let (zip, zip_name) = (f.zip.clone(), f.file_name.clone());
     let download = move |_| {
-        let _ = web::download(&zip, &zip_name, "application/zip");
+        let parts: Vec<&[u8]> = zip.parts().collect();
+        let _ = web::download_parts(&parts, &zip_name, "application/zip");
     };
     let next_steps = move || {
         let lang = prefs.lang.get();

@@ -97,11 +97,26 @@ pub async fn copy_text(text: &str) -> bool {
 
 /// Offers bytes as a file download.
 pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), JsValue> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
+    download_parts(&[bytes], file_name, mime)
+}
+
+/// A `Blob` of these bytes, one part after the other, copied once, straight from the wasm's
+/// memory into the browser's (a package's parts: `engine::zipw::Zip`).
+pub fn blob_of(parts: &[&[u8]], mime: &str) -> Result<web_sys::Blob, JsValue> {
+    let seq = js_sys::Array::new();
+    for p in parts {
+        // SAFETY: the views are read by the Blob constructor below, before anything can
+        // allocate in (and so move) the wasm's memory.
+        seq.push(&unsafe { js_sys::Uint8Array::view(p) }.into());
+    }
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&seq, &opts)
+}
+
+/// Offers bytes in parts (see [`blob_of`]) as one file download.
+pub fn download_parts(parts: &[&[u8]], file_name: &str, mime: &str) -> Result<(), JsValue> {
+    let blob = blob_of(parts, mime)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let doc = document().ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
