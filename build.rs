@@ -60,6 +60,8 @@ struct Summary {
     life_events: Vec<String>,
     #[serde(default)]
     domain: String,
+    #[serde(default)]
+    person_fields: Vec<String>,
 }
 #[derive(Serialize, serde::Deserialize)]
 struct Group {
@@ -155,6 +157,7 @@ fn main() {
                 s.insert(k.into(), x.clone());
             }
         }
+        s.insert("person_fields".into(), person_fields(&v).into());
         summaries.push(serde_json::Value::Object(s));
         writeln!(
             rs,
@@ -556,4 +559,21 @@ fn interface_texts(root: &Path, out: &Path, langs: &[Language]) {
         rs.push_str("];\n");
         std::fs::write(out.join(file), rs).unwrap();
     }
+}
+
+/// A procedure's full-name fields in page order, as `engine::draft::person_fields` finds them
+/// (a test compares the two): the start page names each draft by them.
+fn person_fields(v: &serde_json::Value) -> Vec<serde_json::Value> {
+    let fields = v["fields"].as_array().cloned().unwrap_or_default();
+    v["pages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|page| page["fields"].as_array().cloned().unwrap_or_default())
+        .filter(|id| {
+            fields
+                .iter()
+                .any(|f| f["id"] == *id && f["type"] == "full_name")
+        })
+        .collect()
 }

@@ -899,6 +899,9 @@ pub struct ProcedureSummary {
     pub life_events: Vec<String>,
     #[serde(default)]
     pub domain: String,
+    /// The full-name fields, in page order (`draft::person_fields`): who a draft is about.
+    #[serde(default)]
+    pub person_fields: Vec<String>,
 }
 
 /// A life event or field of administration procedures are grouped by.

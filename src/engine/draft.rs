@@ -108,12 +108,27 @@ impl DraftFile {
 /// Who a draft is about, for the list of drafts: the first full name entered, in page order
 /// (the child in a birth registration, the deceased in a death registration …).
 pub fn person(p: &Procedure, answers: &Answers) -> Option<String> {
+    person_in(&person_fields(p), answers)
+}
+
+/// The full-name fields of a procedure, in page order: where [`person`] looks. The catalog index
+/// carries them (`ProcedureSummary::person_fields`, written by build.rs), so the start page's
+/// list of drafts names each without the procedure's definition.
+pub fn person_fields(p: &Procedure) -> Vec<String> {
     p.pages
         .iter()
         .flat_map(|page| page.fields.iter())
         .filter_map(|id| p.field(id))
         .filter(|f| matches!(f.kind, FieldKind::FullName))
-        .find_map(|f| answers.get(&f.id).filter(|v| !v.trim().is_empty()).cloned())
+        .map(|f| f.id.clone())
+        .collect()
+}
+
+/// The first of these fields answered.
+pub fn person_in(fields: &[String], answers: &Answers) -> Option<String> {
+    fields
+        .iter()
+        .find_map(|f| answers.get(f).filter(|v| !v.trim().is_empty()).cloned())
 }
 
 #[cfg(test)]
@@ -208,5 +223,15 @@ mod tests {
         assert_eq!(d.files.len(), 1);
         assert_eq!(person(p, &d.answers).as_deref(), Some("Nguyễn Văn An"));
         assert_eq!(person(p, &Answers::new()), None);
+    }
+
+    #[test]
+    fn the_index_names_each_procedures_person_fields_as_the_procedure_does() {
+        let index = crate::engine::catalog::CatalogIndex::bundled();
+        for p in &Catalog::bundled().procedures {
+            let s = index.get(&p.id).unwrap();
+            assert_eq!(s.person_fields, person_fields(p), "{}", p.id);
+            assert!(!s.person_fields.is_empty(), "{}: no full name to show a draft by", p.id);
+        }
     }
 }

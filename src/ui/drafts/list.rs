@@ -9,7 +9,6 @@ use crate::engine::journey::Step;
 use crate::i18n;
 use crate::routes::{procedure_of, step_url};
 use crate::ui::components::Confirm;
-use crate::ui::data::use_data;
 use crate::ui::prefs::use_prefs;
 use crate::ui::web;
 use leptos::prelude::*;
@@ -107,17 +106,18 @@ fn card_meta(drafts: Drafts, id: String) -> impl Fn() -> String {
 
 #[component]
 fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
-    let (prefs, drafts, data) = (use_prefs(), use_drafts(), use_data());
+    let (prefs, drafts) = (use_prefs(), use_drafts());
     let proc_id = procedure_of(&id).to_string();
-    data.load_procedure(&proc_id);
     let summary = CatalogIndex::bundled().get(&proc_id);
     let asking = RwSignal::new(false);
+    // Named from the index: the start page loads no procedure definition.
     let person = {
         let id = id.clone();
         move || {
-            let p = data.procedure(&proc_id)?;
-            let a = drafts.answers.with(|all| all.get(&id).cloned())?;
-            draft::person(p, &a)
+            let fields = &summary?.person_fields;
+            drafts
+                .answers
+                .with(|all| draft::person_in(fields, all.get(&id)?))
         }
     };
     let title_id = format!("draft-{id}");
