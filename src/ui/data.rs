@@ -4,6 +4,7 @@
 
 use crate::engine::catalog::{CatalogIndex, Procedure};
 use crate::engine::units::AdminUnits;
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -38,13 +39,30 @@ pub struct Data {
     /// Procedure definitions by id (leaked once per procedure so pages can hold `&'static`).
     pub procedures: RwSignal<BTreeMap<String, Load<&'static Procedure>>>,
     pub units: RwSignal<Load<Arc<AdminUnits>>>,
+    /// Turns a fetched `.bin` into a procedure: in the resident app, in a part of the wasm of its
+    /// own (`lazy::procedure_decoder`), so the start page carries no catalog decoder.
+    decode: Decoder,
+}
+
+/// Decodes a procedure definition's compact file (`None`: not one).
+pub type Decoder = fn(Vec<u8>) -> LocalBoxFuture<'static, Option<Procedure>>;
+
+/// The engine's decoder, called here (the staff page, the component tests).
+fn decode_here(bytes: Vec<u8>) -> LocalBoxFuture<'static, Option<Procedure>> {
+    Box::pin(async move { Procedure::from_compact(&bytes).ok() })
 }
 
 impl Data {
+    /// With the decoder called here (the staff page, the component tests).
     pub fn new() -> Data {
+        Data::with_decoder(decode_here)
+    }
+
+    pub fn with_decoder(decode: Decoder) -> Data {
         Data {
             procedures: RwSignal::new(BTreeMap::new()),
             units: RwSignal::new(Load::Idle),
+            decode,
         }
     }
 
@@ -79,12 +97,12 @@ impl Data {
         {
             return;
         }
-        let (procedures, id) = (self.procedures, id.to_string());
+        let (procedures, id, decode) = (self.procedures, id.to_string(), self.decode);
         procedures.update(|m| {
             m.insert(id.clone(), Load::Loading);
         });
         leptos::task::spawn_local(async move {
-            let loaded = match fetch_procedure(&id).await {
+            let loaded = match fetch_procedure(&id, decode).await {
                 Some(p) => Load::Ready(p),
                 None => Load::Failed,
             };
@@ -96,12 +114,22 @@ impl Data {
         });
     }
 
+    /// Forgets that loading `id` failed, without telling the pages (the failure is on screen):
+    /// the next page that needs it loads it again.
+    pub fn forget_failure(&self, id: &str) {
+        self.procedures.update_untracked(|m| {
+            if let Some(l) = m.get_mut(id).filter(|l| matches!(l, Load::Failed)) {
+                *l = Load::Idle;
+            }
+        });
+    }
+
     /// The procedure, fetching it if this session has not yet.
     pub async fn procedure_now(&self, id: &str) -> Option<&'static Procedure> {
         if let Some(p) = untrack(|| self.procedure(id)) {
             return Some(p);
         }
-        let p = fetch_procedure(id).await?;
+        let p = fetch_procedure(id, self.decode).await?;
         self.procedures.update(|m| {
             m.insert(id.to_string(), Load::Ready(p));
         });
@@ -137,9 +165,9 @@ impl Default for Data {
 }
 
 /// Fetches and decodes a procedure definition, kept for the session.
-async fn fetch_procedure(id: &str) -> Option<&'static Procedure> {
+async fn fetch_procedure(id: &str, decode: Decoder) -> Option<&'static Procedure> {
     let bytes = super::web::fetch_bytes(&format!("/data/catalog/{id}.bin")).await?;
-    Some(Box::leak(Box::new(Procedure::from_compact(&bytes).ok()?)))
+    Some(Box::leak(Box::new(decode(bytes).await?)))
 }
 
 pub fn use_data() -> Data {

@@ -16,6 +16,7 @@ use super::pages::{
     StepPage,
 };
 use super::router::Route;
+use crate::engine::catalog::Procedure;
 use crate::engine::package::{self, BuildError, BuildInput, Built};
 use crate::engine::text::I18n;
 use futures::future::LocalBoxFuture;
@@ -58,6 +59,41 @@ async fn pack(input: &BuildInput<'_>) -> Result<Result<Built, BuildError>, Split
 #[cfg(feature = "staff-page")]
 async fn pack_pre() -> Result<(), SplitLoaderError> {
     Ok(())
+}
+
+// Procedure definitions are decoded by code the start page does not carry: every journey part
+// has a decoder (the code is in the chunk they share), and the app decodes with the part being
+// opened (`procedure_decoder`).
+macro_rules! split_decoder {
+    ($part:ident, $name:ident) => {
+        #[cfg(not(feature = "staff-page"))]
+        #[leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name(bytes: Vec<u8>) -> Result<Option<Procedure>, SplitLoaderError> {
+            Ok(Procedure::from_compact(&bytes).ok())
+        }
+        #[cfg(feature = "staff-page")]
+        async fn $name(bytes: Vec<u8>) -> Result<Option<Procedure>, SplitLoaderError> {
+            Ok(Procedure::from_compact(&bytes).ok())
+        }
+    };
+}
+split_decoder!(form, decode_in_form);
+split_decoder!(finish, decode_in_finish);
+split_decoder!(pack, decode_in_pack);
+
+/// The resident app's procedure decoder (`Data::with_decoder`): that of the part being fetched or
+/// already there, so nothing more is downloaded (the `form` part's if none is: a draft file
+/// opened on the start page, whose pages come next); `None` if the part cannot be fetched (the
+/// page then says the procedure could not be loaded).
+pub fn procedure_decoder(bytes: Vec<u8>) -> LocalBoxFuture<'static, Option<Procedure>> {
+    Box::pin(async move {
+        let decoded = match (0..3).find(|&p| state(p) != Load::Idle).unwrap_or(0) {
+            1 => decode_in_finish(bytes).await,
+            2 => decode_in_pack(bytes).await,
+            _ => decode_in_form(bytes).await,
+        };
+        decoded.ok().flatten()
+    })
 }
 
 /// Builds a package with the `pack` part (fetching it if needed); the resident's messages if not.
@@ -171,6 +207,16 @@ pub fn start(route: &Route) {
     if let Some(p) = part(route) {
         if state(p) == Load::Idle {
             load(p);
+        }
+    }
+}
+
+/// Forgets that the part of `route`'s page failed to load (its page said so): the next visit
+/// fetches it again.
+pub fn forget_failure(route: &Route) {
+    if let Some(p) = part(route) {
+        if state(p) == Load::Failed {
+            set_state(p, Load::Idle);
         }
     }
 }

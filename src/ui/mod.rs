@@ -38,7 +38,7 @@ pub fn provide_app(restored: Restored, settings: Settings) -> (Prefs, Data, Draf
     let prefs = Prefs::new();
     let ward_commune = settings.commune.clone();
     prefs.apply(settings);
-    let data = Data::new();
+    let data = Data::with_decoder(lazy::procedure_decoder);
     let drafts = Drafts::new(restored, data, ward_commune);
     provide_context(prefs);
     provide_context(data);
@@ -96,11 +96,20 @@ fn page(route: Route, loaded: RwSignal<u32>) -> AnyView {
         return view! { <NotFoundPage/> }.into_any();
     }
     let data = use_data();
-    data.load_procedure(id);
     match data.procedure_load(id) {
         Load::Ready(_) => lazy::page(&route, loaded),
-        Load::Failed => view! { <LoadFailed/> }.into_any(),
-        Load::Idle | Load::Loading => loading_line(),
+        // Said once; the next visit tries again (its part too: the definition is decoded by the
+        // page's part). Retrying here would try again at once, and again, while offline.
+        Load::Failed => {
+            data.forget_failure(id);
+            lazy::forget_failure(&route);
+            view! { <LoadFailed/> }.into_any()
+        }
+        Load::Idle => {
+            data.load_procedure(id);
+            loading_line()
+        }
+        Load::Loading => loading_line(),
     }
 }
 

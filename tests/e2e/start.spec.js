@@ -209,11 +209,16 @@ test.describe('the journey pages\' code, in parts of the wasm of their own', () 
   });
 
   test('when a part cannot be downloaded the page says so, and opens once the connection is back', async ({ page }) => {
-    await page.route(/-form\.wasm$/, route => route.abort());
+    let tries = 0;
+    await page.route(/-form\.wasm$/, route => { tries++; return route.abort(); });
     await page.goto('/');
     await expect(page.locator('#proc-search')).toBeEnabled();
     await page.locator('#procedures .card-link').first().click();
     await expect(page.locator('h1')).toHaveText('Chưa tải được thủ tục');
+    // Said once, not retried in a loop while the connection is down.
+    const said = tries;
+    await page.waitForTimeout(1000);
+    expect(tries, 'no retries after the page said it failed').toBe(said);
     await expect(page.locator('main')).toContainText('Câu trả lời của bạn vẫn được giữ trên thiết bị.');
     await expect(page.locator('#page-title')).toBeFocused();
     await expectAccessible(page, 'part of the app not downloaded');
