@@ -18,7 +18,7 @@ async fn import(drafts: Drafts, data: Data, file: web_sys::File) -> Result<I18n,
     let bytes = web::read_blob(&file)
         .await
         .ok_or_else(|| media::unreadable(&file.name()))?;
-    let mut d = draft::import(&bytes, CatalogIndex::bundled())?;
+    let mut d = crate::ui::lazy::read_draft_file(bytes).await?;
     let Some(p) = data.procedure_now(&d.procedure).await else {
         return Err(i18n::DRAFT_IMPORT_OFFLINE.into());
     };
@@ -31,7 +31,9 @@ async fn import(drafts: Drafts, data: Data, file: web_sys::File) -> Result<I18n,
     let Some(key) = key else {
         return Err(i18n::DRAFT_IMPORT_FULL.into());
     };
-    let who = draft::person(p, &d.answers);
+    let who = CatalogIndex::bundled()
+        .get(&d.procedure)
+        .and_then(|s| draft::person_in(&s.person_fields, &d.answers));
     let files = d
         .files
         .into_iter()

@@ -51,12 +51,12 @@ fn export(drafts: Drafts, id: &str) {
         answers,
         files,
     };
-    let today = Timestamp::vietnam(now).date.iso();
-    let _ = web::download(
-        &draft::export(&d),
-        &draft::file_name(id, &today),
-        "application/octet-stream",
-    );
+    let name = draft::file_name(id, &Timestamp::vietnam(now).date.iso());
+    leptos::task::spawn_local(async move {
+        if let Some(bytes) = crate::ui::lazy::write_draft_file(d).await {
+            let _ = web::download(&bytes, &name, "application/octet-stream");
+        }
+    });
 }
 
 #[component]
