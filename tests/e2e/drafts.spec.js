@@ -196,3 +196,26 @@ test('leaving the page while a file is still being written asks first, and only 
   expect(during, 'asks while the write is pending').toBe(true);
   expect(after, 'does not ask once it is stored').toBe(false);
 });
+
+test.describe('saving a draft to a file needs a part of the app', () => {
+  // Requests the service worker would answer are not seen by page.route.
+  test.use({ serviceWorkers: 'block' });
+
+  test('when it cannot be fetched the card says so, keeps the draft, and the next press saves it', async ({ page }) => {
+    await page.goto('/');
+    await seedAnswers(page, { 'chung-thuc-chu-ky': ANSWERS });
+    await page.route(/-finish[-.]/, route => route.abort());
+    await page.goto('/');
+    const card = page.locator('.draft');
+    await card.getByRole('button', { name: 'Lưu ra tệp' }).click();
+    await expect(card.locator('[role=status]')).toContainText('Chưa lưu được tệp');
+    await expectAccessible(page, 'draft not saved to a file');
+    await page.unroute(/-finish[-.]/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: 'Lưu ra tệp' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.hoso$/);
+    await expect(card.locator('[role=status]')).toHaveText('');
+  });
+});

@@ -25,8 +25,9 @@ fn when(ms: f64, lang: crate::engine::text::Lang) -> String {
     )
 }
 
-/// Saves one procedure's draft as a `.hoso` file, to open on another device.
-fn export(drafts: Drafts, id: &str) {
+/// Saves one procedure's draft as a `.hoso` file, to open on another device; `failed` is set if
+/// the code that writes it cannot be fetched (offline before the app was kept for offline use).
+fn export(drafts: Drafts, id: &str, failed: RwSignal<bool>) {
     let answers = drafts
         .answers
         .with_untracked(|a| a.get(id).cloned().unwrap_or_default());
@@ -53,8 +54,12 @@ fn export(drafts: Drafts, id: &str) {
     };
     let name = draft::file_name(id, &Timestamp::vietnam(now).date.iso());
     leptos::task::spawn_local(async move {
-        if let Some(bytes) = crate::ui::lazy::write_draft_file(d).await {
-            let _ = web::download(&bytes, &name, "application/octet-stream");
+        match crate::ui::lazy::write_draft_file(d).await {
+            Some(bytes) => {
+                failed.set(false);
+                let _ = web::download(&bytes, &name, "application/octet-stream");
+            }
+            None => failed.set(true),
         }
     });
 }
@@ -129,6 +134,7 @@ fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
             .unwrap_or_default()
     };
     let (id_export, id_forget, focus) = (id.clone(), id.clone(), confirm_id.clone());
+    let export_failed = RwSignal::new(false);
     view! {
         <li class="card draft">
             <h3 class="card-title" id=title_id.clone()>{name}</h3>
@@ -141,7 +147,7 @@ fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
                     {move || prefs.t(i18n::DRAFT_CONTINUE)}
                 </a>
                 " "
-                <button type="button" class="button button--secondary" aria-describedby=title_id.clone() on:click=move |_| export(drafts, &id_export)>
+                <button type="button" class="button button--secondary" aria-describedby=title_id.clone() on:click=move |_| export(drafts, &id_export, export_failed)>
                     {move || prefs.t(i18n::DRAFT_EXPORT)}
                 </button>
                 " "
@@ -149,6 +155,9 @@ fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
                     asking.set(true);
                     web::focus_id(&focus);
                 }>{move || prefs.t(i18n::DRAFT_DELETE)}</button>
+            </p>
+            <p class="field-error" role="status">
+                {move || export_failed.get().then(|| prefs.t(i18n::DRAFT_EXPORT_FAILED))}
             </p>
             <Confirm
                 id=confirm_id
