@@ -28,6 +28,8 @@ PATTERNS = [
      [("native build throughput", 1, "MB/s", "higher"), ("native verify throughput", 2, "MB/s", "higher")]),
     (r"^browser build: hoso (\d+) ms vs JSZip\+WebCrypto (\d+) ms — ratio ([\d.]+)",
      [("browser build vs JSZip+WebCrypto (ratio)", 3, "×", "lower")]),
+    (r"^browser build: wasm memory grew ([\d.]+) MB building a ([\d.]+) MB package",
+     [("browser build: wasm memory growth (20 MB package)", 1, "MB", "lower")]),
     (r"^browser build with WebCrypto hashes \(as the app\): (\d+) ms — ratio ([\d.]+)",
      [("browser build as the app (WebCrypto hashes) vs JSZip+WebCrypto (ratio)", 2, "×", "lower")]),
     (r"^photos: processed and listed [\d.]+ s, stored in IndexedDB ([\d.]+) s \((\d+) ms per photo\)",
