@@ -81,7 +81,7 @@ fn main() {
     // checkouts elsewhere that share the target directory.
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).to_path_buf();
-    // Both bundles' wasm is cut into parts after linking (scripts/build/split.py; src/ui/lazy.rs,
+    // Both bundles' wasm is cut into parts after linking (scripts/build/split.py; src/ui/lazy/,
     // src/ui/staff/part.rs): wasm-split reads the linker's relocations to follow every call.
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo:rustc-link-arg-bin=hoso=--emit-relocs");

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
-# Cuts the resident app's wasm at its split points (scripts/build/split.py, src/ui/lazy.rs).
+# Cuts the resident app's wasm at its split points (scripts/build/split.py, src/ui/lazy/).
 WASM_SPLIT_VERSION=0.2.4
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly (pinned with "=" in Cargo.toml).
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
@@ -42,7 +42,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; th
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# 3b. wasm-split-cli: the start page downloads only the start page's code (src/ui/lazy.rs).
+# 3b. wasm-split-cli: the start page downloads only the start page's code (src/ui/lazy/).
 #    It has no --version; cargo's list of installed crates says which one is there.
 if ! command -v wasm-split-cli >/dev/null \
    || ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Cuts a bundle's wasm in parts after `trunk build`. The resident app: the start page's code, the
-form pages' code and the later pages' code (src/ui/lazy.rs), each fetched when one of its pages
+form pages' code and the later pages' code (src/ui/lazy/), each fetched when one of its pages
 first opens. The staff page (`--bundle staff`): the page, and the package check with its views
 (src/ui/staff/part.rs), fetched when a package is first opened.
 
@@ -35,7 +35,7 @@ import sys
 import tempfile
 
 # Each bundle: its binary, the folder of dist it is served from, and its parts. The resident app's
-# are those of src/ui/lazy.rs; index.html's boot script picks one by the page's address (`pack`,
+# are those of src/ui/lazy/; index.html's boot script picks one by the page's address (`pack`,
 # the package builder, is fetched by the review page). The staff page's one part is
 # src/ui/staff/part.rs's; its page has no boot script preloading parts.
 BUNDLES = {

@@ -191,7 +191,7 @@ test.describe('the journey pages\' code, in parts of the wasm of their own', () 
     const parts = await splitParts(page);
     expect(wasm.slice(1).sort(), 'the form pages').toEqual([...parts.form].sort());
     // A link fetches the main wasm and its page's part side by side, each once (the boot
-    // script's preloads are the app's requests; its rule is lazy.rs's `part`).
+    // script's preloads are the app's requests; its rule is lazy/'s `part`).
     // The review page then fetches the package builder (`pack`) in the background.
     for (const [url, heading, name, after] of [
       ['/p/khai-sinh', 'Đăng ký khai sinh', 'form', []],

@@ -16,8 +16,6 @@ use super::pages::{
     StepPage,
 };
 use super::router::Route;
-use crate::engine::catalog::Procedure;
-use crate::engine::draft::{self, DraftFile};
 use crate::engine::package::{self, BuildError, BuildInput, Built};
 use crate::engine::text::I18n;
 use futures::future::LocalBoxFuture;
@@ -25,6 +23,9 @@ use futures::FutureExt;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::cell::Cell;
+
+mod shared;
+pub use shared::{procedure_decoder, read_draft_file, write_draft_file};
 
 // A split function is exported from the wasm, so every binary linking it keeps the page. The
 // staff page's bundle (built with `staff-page`) gets plain functions, which it drops unused.
@@ -60,99 +61,6 @@ async fn pack(input: &BuildInput<'_>) -> Result<Result<Built, BuildError>, Split
 #[cfg(feature = "staff-page")]
 async fn pack_pre() -> Result<(), SplitLoaderError> {
     Ok(())
-}
-
-// Procedure definitions are decoded by code the start page does not carry: every journey part
-// has a decoder (the code is in the chunk they share), and the app decodes with the part being
-// opened (`procedure_decoder`).
-macro_rules! split_decoder {
-    ($part:ident, $name:ident) => {
-        #[cfg(not(feature = "staff-page"))]
-        #[leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name(bytes: Vec<u8>) -> Result<Option<Procedure>, SplitLoaderError> {
-            Ok(Procedure::from_compact(&bytes).ok())
-        }
-        #[cfg(feature = "staff-page")]
-        async fn $name(bytes: Vec<u8>) -> Result<Option<Procedure>, SplitLoaderError> {
-            Ok(Procedure::from_compact(&bytes).ok())
-        }
-    };
-}
-split_decoder!(form, decode_in_form);
-split_decoder!(finish, decode_in_finish);
-split_decoder!(pack, decode_in_pack);
-
-// Draft files (`.hoso`: `engine::draft`) are read and written by the `finish` part, not the
-// start page's wasm, though the start page offers both: the file's checksum (SHA-256) and its
-// decoder are code the start page would otherwise carry for a rare action. (Not the `form` part:
-// a form page opened by a link would carry them.) An opened file's procedure is then decoded with
-// the same part (`procedure_decoder` prefers a part already there).
-macro_rules! split_finish_fn {
-    ($name:ident, ($arg:ident: $ty:ty) -> $out:ty $body:block) => {
-        #[cfg(not(feature = "staff-page"))]
-        #[leptos::wasm_split::wasm_split(finish, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name($arg: $ty) -> Result<$out, SplitLoaderError> $body
-        #[cfg(feature = "staff-page")]
-        async fn $name($arg: $ty) -> Result<$out, SplitLoaderError> $body
-    };
-}
-split_finish_fn!(read_draft_in_finish, (bytes: Vec<u8>) -> Result<DraftFile, I18n> {
-    Ok(draft::import(&bytes, crate::engine::catalog::CatalogIndex::bundled()))
-});
-split_finish_fn!(write_draft_in_finish, (d: DraftFile) -> Vec<u8> {
-    Ok(draft::export(&d))
-});
-
-/// Reads a draft file (`engine::draft::import`) with the `finish` part; the load failure as the
-/// resident's message.
-pub async fn read_draft_file(bytes: Vec<u8>) -> Result<DraftFile, I18n> {
-    let read = read_draft_in_finish(bytes).await;
-    if read.is_ok() {
-        mark_here(1);
-    }
-    read.unwrap_or_else(|_| Err(crate::i18n::LOAD_FAILED_BODY.into()))
-}
-
-/// Writes a draft file (`engine::draft::export`) with the `finish` part; `None` if it cannot be
-/// fetched.
-pub async fn write_draft_file(d: DraftFile) -> Option<Vec<u8>> {
-    let written = write_draft_in_finish(d).await.ok();
-    if written.is_some() {
-        mark_here(1);
-    }
-    written
-}
-
-thread_local! {
-    /// The parts known to be loaded (by a page or by one of the functions above).
-    static HERE: Cell<[bool; 3]> = const { Cell::new([false; 3]) };
-}
-
-fn mark_here(part: usize) {
-    HERE.with(|h| {
-        let mut a = h.get();
-        a[part] = true;
-        h.set(a)
-    });
-}
-
-/// The resident app's procedure decoder (`Data::with_decoder`): that of a part already there or
-/// being fetched, so nothing more is downloaded (the `form` part's if none is); `None` if the
-/// part cannot be fetched (the page then says the procedure could not be loaded).
-pub fn procedure_decoder(bytes: Vec<u8>) -> LocalBoxFuture<'static, Option<Procedure>> {
-    Box::pin(async move {
-        let here = HERE.with(Cell::get);
-        let part = (0..3)
-            .find(|&p| here[p])
-            .or_else(|| (0..3).find(|&p| state(p) != Load::Idle))
-            .unwrap_or(0);
-        let decoded = match part {
-            1 => decode_in_finish(bytes).await,
-            2 => decode_in_pack(bytes).await,
-            _ => decode_in_form(bytes).await,
-        };
-        decoded.ok().flatten()
-    })
 }
 
 /// Builds a package with the `pack` part (fetching it if needed); the resident's messages if not.
@@ -254,7 +162,7 @@ fn load(part: usize) {
         super::web::yield_now().await;
         set_state(part, if ok { Load::Ready(()) } else { Load::Failed });
         if ok {
-            mark_here(part);
+            shared::mark_here(part);
         }
         if let Some(n) = NOTIFY.with(Cell::get) {
             n.try_update(|n| *n += 1);
