@@ -3,8 +3,8 @@
 //! procedure, if any, stays as it is (the imported one becomes the next filing, `<id>.2` …).
 
 use super::{use_drafts, Drafts};
-use crate::engine::catalog::CatalogIndex;
-use crate::engine::draft;
+use crate::engine::catalog::{CatalogIndex, Procedure};
+use crate::engine::draft::{self, DraftFile};
 use crate::engine::media;
 use crate::engine::text::{fill, I18n};
 use crate::i18n;
@@ -18,10 +18,16 @@ async fn import(drafts: Drafts, data: Data, file: web_sys::File) -> Result<I18n,
     let bytes = web::read_blob(&file)
         .await
         .ok_or_else(|| media::unreadable(&file.name()))?;
-    let mut d = crate::ui::lazy::read_draft_file(bytes).await?;
+    let d = crate::ui::lazy::read_draft_file(bytes).await?;
     let Some(p) = data.procedure_now(&d.procedure).await else {
         return Err(i18n::DRAFT_IMPORT_OFFLINE.into());
     };
+    crate::ui::lazy::keep_draft(drafts, d, p).await
+}
+
+/// Keeps a draft read from a file, fitted to its procedure, as a filing of its own; what to tell
+/// the resident. Run by the `finish` part (`lazy::keep_draft`), as the file was read.
+pub(crate) fn keep(drafts: Drafts, mut d: DraftFile, p: &Procedure) -> Result<I18n, I18n> {
     d.fit_to(p);
     // Everything checked: keep it as the first filing of the procedure that holds nothing yet.
     let taken = untrack(|| drafts.ids());

@@ -3,7 +3,7 @@
 //! file (`import`, and `list`'s export). The `Drafts` context owns every change to them, and with
 //! it the rule that a change makes the package built from them out of date.
 
-mod import;
+pub(crate) mod import;
 mod list;
 mod pages;
 mod records;

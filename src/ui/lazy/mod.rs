@@ -25,7 +25,7 @@ use leptos::wasm_split::SplitLoaderError;
 use std::cell::Cell;
 
 mod shared;
-pub use shared::{procedure_decoder, read_draft_file, write_draft_file};
+pub use shared::{keep_draft, procedure_decoder, read_draft_file, write_draft_file};
 
 // A split function is exported from the wasm, so every binary linking it keeps the page. The
 // staff page's bundle (built with `staff-page`) gets plain functions, which it drops unused.

@@ -7,6 +7,7 @@ use super::{state, Load};
 use crate::engine::catalog::Procedure;
 use crate::engine::draft::{self, DraftFile};
 use crate::engine::text::I18n;
+use crate::ui::drafts::Drafts;
 use futures::future::LocalBoxFuture;
 use leptos::wasm_split::SplitLoaderError;
 use std::cell::Cell;
@@ -51,6 +52,18 @@ split_finish_fn!(read_draft_in_finish, (bytes: Vec<u8>) -> Result<DraftFile, I18
 split_finish_fn!(write_draft_in_finish, (d: DraftFile) -> Vec<u8> {
     Ok(draft::export(&d))
 });
+
+split_finish_fn!(keep_draft_in_finish, (args: (Drafts, DraftFile, &'static Procedure)) -> Result<I18n, I18n> {
+    Ok(crate::ui::drafts::import::keep(args.0, args.1, args.2))
+});
+
+/// Keeps a draft read from a file as a filing of its own (`drafts::import::keep`), with the
+/// `finish` part.
+pub async fn keep_draft(drafts: Drafts, d: DraftFile, p: &'static Procedure) -> Result<I18n, I18n> {
+    keep_draft_in_finish((drafts, d, p))
+        .await
+        .unwrap_or_else(|_| Err(crate::i18n::LOAD_FAILED_BODY.into()))
+}
 
 /// Reads a draft file (`engine::draft::import`) with the `finish` part; the load failure as the
 /// resident's message.
