@@ -630,12 +630,34 @@ pub fn open_with<'a>(
     fonts: Fonts,
     digests: Option<&BTreeMap<String, String>>,
 ) -> Result<Opened<'a>, Finding> {
-    let entries = super::zipr::read(zip).map_err(|e| Finding {
+    let entries = read_entries(zip)?;
+    open_entries(zip, &entries, fonts, digests)
+}
+
+/// The zip's entries, read strictly (`zipr::read`: every CRC-32 checked), or why it is not a
+/// readable package.
+pub fn read_entries(zip: &[u8]) -> Result<Vec<super::zipr::Entry>, Finding> {
+    super::zipr::read(zip).map_err(|e| Finding {
         code: e.code,
         severity: super::catalog::Severity::Error,
         message: e.message,
-    })?;
-    let first = &entries[0];
+    })
+}
+
+/// [`open_with`] on the entries [`read_entries`] read from this same `zip`: the staff page reads
+/// them once, to hash each file with the browser's SHA-256 and then to check the package.
+pub fn open_entries<'a>(
+    zip: &'a [u8],
+    entries: &[super::zipr::Entry],
+    fonts: Fonts,
+    digests: Option<&BTreeMap<String, String>>,
+) -> Result<Opened<'a>, Finding> {
+    let Some(first) = entries.first() else {
+        return Err(Finding::problem(
+            FindingCode::NoManifest,
+            msg::PKG_NO_MANIFEST,
+        ));
+    };
     if first.name != "manifest.json" {
         return Err(Finding::problem(
             FindingCode::NoManifest,

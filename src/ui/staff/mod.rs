@@ -21,6 +21,7 @@ use super::{web, Header};
 use crate::engine::catalog::{CatalogIndex, Procedure};
 use crate::engine::finding::{Finding, FindingCode};
 use crate::engine::package::{self, AnswersFile, FileEntry, Manifest, Opened, RulesReport};
+use crate::engine::zipr::Entry;
 use crate::i18n;
 use leptos::prelude::*;
 use std::ops::Range;
@@ -135,8 +136,17 @@ fn open_file(pkg: RwSignal<Package>, data: Data, file: web_sys::File) {
             pkg.set(Package::Unreadable(name, f));
             return;
         };
-        let digests = native_digests(&zip).await;
-        let next = match part::open(name.clone(), zip, fonts, digests).await {
+        // The zip is read once: to hash each file with the browser's SHA-256, then to check it.
+        let entries = match package::read_entries(&zip) {
+            Ok(e) => e,
+            Err(f) => {
+                pkg.set(Package::Unreadable(name, f));
+                web::focus_id("verdict");
+                return;
+            }
+        };
+        let digests = native_digests(&zip, &entries).await;
+        let next = match part::open(name.clone(), zip, entries, fonts, digests).await {
             Some(Ok(r)) => {
                 data.load_procedure(&r.manifest.procedure.id);
                 data.load_units();
@@ -155,12 +165,11 @@ fn open_file(pkg: RwSignal<Package>, data: Data, file: web_sys::File) {
 
 /// The SHA-256 of every file in the zip with the browser's own (WebCrypto), for the engine to
 /// check against the manifest; `None` where the browser has none (the engine then hashes).
-async fn native_digests(zip: &[u8]) -> part::Digests {
-    let entries = crate::engine::zipr::read(zip).ok()?;
+async fn native_digests(zip: &[u8], entries: &[Entry]) -> part::Digests {
     let mut out = std::collections::BTreeMap::new();
     for e in entries {
         let d = web::sha256_hex(&zip[e.data.clone()]).await?;
-        out.insert(e.name, d);
+        out.insert(e.name.clone(), d);
     }
     Some(out)
 }

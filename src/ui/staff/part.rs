@@ -12,6 +12,7 @@ use crate::engine::counter::Payload;
 use crate::engine::finding::Finding;
 use crate::engine::package;
 use crate::engine::pdf::Fonts;
+use crate::engine::zipr::Entry;
 use futures::FutureExt;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -37,8 +38,8 @@ macro_rules! split {
     };
 }
 
-split!(check, check_pre, (name: String, zip: Arc<Vec<u8>>, fonts: Fonts<'static>, digests: Digests) -> Result<Report, Finding> {
-    let opened = package::open_with(&zip, fonts, digests.as_ref());
+split!(check, check_pre, (name: String, zip: Arc<Vec<u8>>, entries: Vec<Entry>, fonts: Fonts<'static>, digests: Digests) -> Result<Report, Finding> {
+    let opened = package::open_entries(&zip, &entries, fonts, digests.as_ref());
     Ok(opened.map(|o| Report::from_opened(name, zip.clone(), o)))
 });
 split!(package_view, package_view_pre, (report: Arc<Report>) -> AnyView {
@@ -48,15 +49,17 @@ split!(scanned_view, scanned_view_pre, (payload: Arc<Payload>) -> AnyView {
     Ok(view! { <ScannedView payload=payload/> }.into_any())
 });
 
-/// Opens a package with the part (fetching it if needed): the report, the engine's finding if the
+/// Opens a package (its `entries` read from `zip`: `package::read_entries`) with the part
+/// (fetching it if needed): the report, the engine's finding if the
 /// zip is not a package, or `None` if the part could not be fetched.
 pub(super) async fn open(
     name: String,
     zip: Arc<Vec<u8>>,
+    entries: Vec<Entry>,
     fonts: Fonts<'static>,
     digests: Digests,
 ) -> Option<Result<Report, Finding>> {
-    let checked = check(name, zip, fonts, digests).await.ok()?;
+    let checked = check(name, zip, entries, fonts, digests).await.ok()?;
     package_view_pre().await.ok()?;
     Some(checked)
 }
