@@ -29,11 +29,7 @@ pub async fn read_blob(blob: &web_sys::Blob) -> Option<Vec<u8>> {
 
 /// An object URL for bytes (attachment previews); revoke it with [`revoke_url`].
 pub fn blob_url(bytes: &[u8], mime: &str) -> Option<String> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).ok()?;
+    let blob = blob_of(&[bytes], mime).ok()?;
     web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
 
