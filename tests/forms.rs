@@ -213,7 +213,7 @@ fn a_document_of_photos_reads_back_as_one_pdf_with_its_jpegs_unchanged() {
     let dir = std::env::temp_dir().join(format!("hoso-ready-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let pdf = dir.join("doc.pdf");
-    std::fs::write(&pdf, &files[0].bytes).unwrap();
+    std::fs::write(&pdf, files[0].bytes.to_vec()).unwrap();
     let f = pdf.to_str().unwrap();
     let check = tool("qpdf", &["--check", f]);
     assert!(check.status.success(), "{}{}", String::from_utf8_lossy(&check.stdout), String::from_utf8_lossy(&check.stderr));

@@ -15,6 +15,7 @@ pub mod journey;
 pub mod media;
 pub mod msg;
 pub mod package;
+pub mod parts;
 pub mod pdf;
 pub mod portal;
 pub mod qr;

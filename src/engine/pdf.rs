@@ -189,7 +189,7 @@ impl Ids {
 enum Page {
     Drawn(Content),
     Picture {
-        jpeg: Vec<u8>,
+        jpeg: std::sync::Arc<Vec<u8>>,
         width: u32,
         height: u32,
         components: u8,
@@ -345,13 +345,14 @@ impl<'a> Document<'a> {
             .fill_nonzero();
     }
 
-    /// A page holding one JPEG as it is, fitted inside the margins. Refuses a file that is not
-    /// a JPEG a reader can show unchanged.
-    pub fn jpeg_page(&mut self, jpeg: &[u8]) -> Result<(), String> {
+    /// A page holding one JPEG as it is, fitted inside the margins, its bytes shared with the
+    /// caller ([`Self::finish_parts`]). Refuses a file that is not a JPEG a reader can show
+    /// unchanged.
+    pub fn jpeg_page(&mut self, jpeg: &std::sync::Arc<Vec<u8>>) -> Result<(), String> {
         let (width, height, components) =
             jpeg_info(jpeg).ok_or("not a JPEG that can go into a PDF unchanged")?;
         self.pages.push(Page::Picture {
-            jpeg: jpeg.to_vec(),
+            jpeg: jpeg.clone(),
             width,
             height,
             components,
@@ -360,7 +361,16 @@ impl<'a> Document<'a> {
     }
 
     /// The PDF file. `title` goes into the document's properties.
-    pub fn finish(mut self, title: &str) -> Vec<u8> {
+    pub fn finish(self, title: &str) -> Vec<u8> {
+        self.finish_parts(title).to_vec()
+    }
+
+    /// The PDF file in parts: each picture's JPEG is shared with the caller, not copied. The
+    /// writer lays out a short placeholder in each image stream; the file is then cut at the
+    /// placeholders and its lengths and cross-reference offsets moved by what the JPEGs add
+    /// ([`splice_images`]). The bytes are those [`Self::finish`] gives (tested).
+    pub fn finish_parts(mut self, title: &str) -> super::parts::Parts {
+        let mut images: Vec<std::sync::Arc<Vec<u8>>> = Vec::new();
         let mut ids = Ids(0);
         let (catalog, tree) = (ids.next(), ids.next());
         // A document of pictures only (an attached document's pages) carries no font.
@@ -396,7 +406,9 @@ impl<'a> Document<'a> {
                         .restore_state();
                     let image_ref = ids.next();
                     hash = fnv1a(&jpeg, hash);
-                    let mut img = pdf.image_xobject(image_ref, &jpeg);
+                    let stand_in = placeholder(images.len());
+                    let mut img = pdf.image_xobject(image_ref, &stand_in);
+                    images.push(jpeg.clone());
                     img.filter(Filter::DctDecode);
                     img.width(width as i32)
                         .height(height as i32)
@@ -448,8 +460,107 @@ impl<'a> Document<'a> {
             .producer(pdf_writer::TextStr("hoso"));
         let id = hash.to_be_bytes().repeat(2);
         pdf.set_file_id((id.clone(), id));
-        pdf.finish()
+        splice_images(pdf.finish(), &images)
     }
+}
+
+/// The stand-in for image `n`'s data while the file is written: ASCII that no deflated stream,
+/// font or dictionary of ours contains.
+fn placeholder(n: usize) -> Vec<u8> {
+    format!("%%hoso-image-{n:08}-placeholder%%").into_bytes()
+}
+
+/// Puts each image's JPEG in place of its placeholder: the stream's `/Length`, every later
+/// object's offset in the cross-reference table and `startxref` move by what it adds.
+fn splice_images(pdf: Vec<u8>, images: &[std::sync::Arc<Vec<u8>>]) -> super::parts::Parts {
+    use super::parts::{Part, Parts};
+    if images.is_empty() {
+        return Parts::from(pdf);
+    }
+    let find = |hay: &[u8], needle: &[u8], from: usize| -> Option<usize> {
+        hay.get(from..)?
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .map(|p| p + from)
+    };
+    // (where a change starts in the file as written, bytes removed there, bytes put in)
+    let mut edits: Vec<(usize, usize, Vec<u8>)> = Vec::new();
+    let mut shared: Vec<(usize, usize)> = Vec::new(); // (placeholder position, image index)
+    let mut at = 0;
+    for (n, img) in images.iter().enumerate() {
+        let mark = placeholder(n);
+        let Some(p) = find(&pdf, &mark, at) else {
+            return Parts::from(pdf); // cannot happen: each image wrote its placeholder
+        };
+        let key = format!("/Length {}", mark.len()).into_bytes();
+        let Some(k) = pdf[..p].windows(key.len()).rposition(|w| w == key.as_slice()) else {
+            return Parts::from(pdf);
+        };
+        edits.push((k, key.len(), format!("/Length {}", img.len()).into_bytes()));
+        shared.push((p, n));
+        at = p + mark.len();
+    }
+    // Where a byte of the written file ends up.
+    let moved = |x: usize| -> usize {
+        let mut d: isize = 0;
+        for (k, removed, put) in &edits {
+            if *k < x {
+                d += put.len() as isize - *removed as isize;
+            }
+        }
+        for (p, n) in &shared {
+            if *p < x {
+                d += images[*n].len() as isize - placeholder(*n).len() as isize;
+            }
+        }
+        (x as isize + d) as usize
+    };
+    // The cross-reference table ("xref\n0 N\n" then 20-byte entries) and startxref.
+    let sx = b"startxref\n";
+    let Some(s) = pdf.windows(sx.len()).rposition(|w| w == sx) else {
+        return Parts::from(pdf);
+    };
+    let xref: usize = std::str::from_utf8(&pdf[s + sx.len()..])
+        .ok()
+        .and_then(|t| t.split('\n').next()?.trim().parse().ok())
+        .unwrap_or(0);
+    let mut out = pdf.clone();
+    if let Some(first) = find(&out, b"\n", xref).and_then(|l| find(&out, b"\n", l + 1)) {
+        let mut e = first + 1;
+        // In use ("n": an offset) or free ("f": the next free object, not an offset).
+        while e + 20 <= s && out[e + 10] == b' ' && matches!(out[e + 17], b'n' | b'f') {
+            if out[e + 17] == b'n' {
+                let old: usize = std::str::from_utf8(&out[e..e + 10])
+                    .ok()
+                    .and_then(|t| t.parse().ok())
+                    .unwrap_or(0);
+                out[e..e + 10].copy_from_slice(format!("{:010}", moved(old)).as_bytes());
+            }
+            e += 20;
+        }
+    }
+    let tail = format!("startxref\n{}\n%%EOF", moved(xref)).into_bytes();
+    out.truncate(s);
+    out.extend_from_slice(&tail);
+    // Cut at the placeholders, the /Length edits applied in each own piece.
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let mut own = Vec::new();
+    let mut edit = edits.iter().peekable();
+    for (p, n) in &shared {
+        while let Some((k, removed, put)) = edit.next_if(|(k, _, _)| k < p) {
+            own.extend_from_slice(&out[from..*k]);
+            own.extend_from_slice(put);
+            from = k + removed;
+        }
+        own.extend_from_slice(&out[from..*p]);
+        parts.push(Part::Own(std::mem::take(&mut own)));
+        parts.push(Part::Shared(images[*n].clone()));
+        from = p + placeholder(*n).len();
+    }
+    own.extend_from_slice(&out[from..]);
+    parts.push(Part::Own(own));
+    Parts { parts }
 }
 
 #[cfg(test)]

@@ -26,7 +26,8 @@ pub struct ReadyFile {
     pub pages: usize,
     /// A printed form (the declaration, or the plain summary of a procedure with none).
     pub printed: bool,
-    pub bytes: Vec<u8>,
+    /// In parts: a document's photos are shared with the attachments, not copied.
+    pub bytes: super::parts::Parts,
 }
 
 /// A file name from a document's name: no path separators or characters phones refuse.
@@ -120,7 +121,7 @@ pub fn printed_files(
                 media: MediaType::Pdf,
                 pages: 0,
                 printed: true,
-                bytes: bytes.clone(),
+                bytes: bytes.clone().into(),
                 title,
             }
         })
@@ -166,7 +167,7 @@ pub fn document_files(
                 media: MediaType::Pdf,
                 pages: pages.len(),
                 printed: false,
-                bytes: pdf.finish(&title),
+                bytes: pdf.finish_parts(&title),
                 title,
             });
             continue;
@@ -184,7 +185,7 @@ pub fn document_files(
                 media: *t,
                 pages: 1,
                 printed: false,
-                bytes: a.bytes.to_vec(),
+                bytes: super::parts::Parts::shared(a.bytes.clone()),
                 title: name,
             });
         }
@@ -236,9 +237,14 @@ mod tests {
         assert_eq!((f.media, f.pages, f.document_id.as_str()), (MediaType::Pdf, 2, "giay-chung-sinh"));
         assert_eq!(f.file_name, "02 - Giấy chứng sinh.pdf");
         // Each JPEG's bytes are in the PDF as they are, the first page's before the second's.
-        let at = |needle: &[u8]| f.bytes.windows(needle.len()).position(|w| w == needle);
+        let bytes = f.bytes.to_vec();
+        let at = |needle: &[u8]| bytes.windows(needle.len()).position(|w| w == needle);
         let (a, b) = (at(&pages[0]).unwrap(), at(&pages[1]).unwrap());
         assert!(a < b);
+        // Not copied: each photo is a part of the PDF, the attachment's own memory.
+        for a in &atts {
+            assert!(f.bytes.parts().any(|p| std::ptr::eq(p.as_ptr(), a.bytes.as_ptr())));
+        }
         // Pictures only: no font in it.
         assert!(at(b"/FontFile2").is_none());
         assert!(f.bytes.len() < 2000, "{} bytes", f.bytes.len());
@@ -270,7 +276,7 @@ mod tests {
             .unwrap();
             let got: Vec<_> = built.documents.iter().map(|f| f.file_name.as_str()).collect();
             assert_eq!(got, names, "{id}");
-            assert!(built.documents.iter().all(|f| f.bytes.starts_with(b"%PDF-")));
+            assert!(built.documents.iter().all(|f| f.bytes.to_vec().starts_with(b"%PDF-")));
         }
     }
 
@@ -286,11 +292,11 @@ mod tests {
         let mut cmyk = jpeg(10, 10, 5);
         cmyk[11] = 4;
         let files = document_files(p, &p.sample_answers, &[Attachment { document_id: "giay-chung-sinh".into(), name: "c.jpg".into(), bytes: cmyk.clone().into() }], BUNDLED_FONTS).unwrap();
-        assert_eq!((files[0].media, &files[0].bytes), (MediaType::Jpeg, &cmyk));
+        assert_eq!((files[0].media, files[0].bytes.to_vec()), (MediaType::Jpeg, cmyk));
         let files = document_files(p, &p.sample_answers, &atts, BUNDLED_FONTS).unwrap();
         let names: Vec<_> = files.iter().map(|f| f.file_name.as_str()).collect();
         assert_eq!(names, ["02 - Giấy chứng sinh (1).pdf", "02 - Giấy chứng sinh (2).jpg"]);
-        assert_eq!(files[0].bytes, pdf);
+        assert_eq!(files[0].bytes.to_vec(), pdf);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! tables cost ~25 KB gzip of wasm (see docs/size.md). The `zip` crate still reads packages back
 //! in native tests, so every package written here is checked by an independent reader.
 
+use super::parts::{Part, Parts};
 use std::sync::Arc;
 
 /// The largest package this writer accepts (zip without zip64 stops at 4 GiB).
@@ -65,63 +66,9 @@ pub const DOS_DATE_1980_01_01: u16 = 0x0021;
 pub const FLAG_UTF8: u16 = 0x0800;
 pub const VERSION: u16 = 20;
 
-/// A zip as [`ZipWriter::finish_parts`] made it: its bytes in order, in parts. What the writer
-/// wrote itself (headers, the files given as slices) is its own; a file given as an `Arc`
-/// ([`ZipWriter::add_shared`]: a package's photos) is shared, not copied, so a package is not a
-/// second copy of its photos in memory. The browser makes one `Blob` of the parts; the
-/// command-line tool writes them one after the other.
-#[derive(Clone, Debug, Default)]
-pub struct Zip {
-    parts: Vec<Part>,
-}
-
-#[derive(Clone, Debug)]
-enum Part {
-    Own(Vec<u8>),
-    Shared(Arc<Vec<u8>>),
-}
-
-impl Zip {
-    /// The zip's bytes, part by part, in order.
-    pub fn parts(&self) -> impl Iterator<Item = &[u8]> {
-        self.parts.iter().map(|p| match p {
-            Part::Own(v) => v.as_slice(),
-            Part::Shared(v) => v.as_slice(),
-        })
-    }
-
-    pub fn len(&self) -> usize {
-        self.parts().map(<[u8]>::len).sum()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Writes the zip's bytes to `w`, part by part.
-    pub fn write_to(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
-        for p in self.parts() {
-            w.write_all(p)?;
-        }
-        w.flush()
-    }
-
-    /// The whole zip in one buffer (a copy: for readers of a `&[u8]` and tests).
-    pub fn to_vec(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.len());
-        for p in self.parts() {
-            out.extend_from_slice(p);
-        }
-        out
-    }
-}
-
-/// The same bytes, however they are cut into parts.
-impl PartialEq for Zip {
-    fn eq(&self, other: &Zip) -> bool {
-        self.len() == other.len() && self.to_vec() == other.to_vec()
-    }
-}
+/// A zip as [`ZipWriter::finish_parts`] made it: its bytes in order, in parts, the files given
+/// with [`ZipWriter::add_shared`] shared rather than copied.
+pub type Zip = Parts;
 
 pub struct ZipWriter {
     /// What was written since the last shared part.
@@ -237,7 +184,7 @@ impl ZipWriter {
         let mut parts = self.done;
         parts.push(Part::Own(self.out));
         parts.retain(|p| !matches!(p, Part::Own(v) if v.is_empty()));
-        Zip { parts }
+        Parts { parts }
     }
 }
 

@@ -57,7 +57,8 @@ pub struct ReadyDownload {
     pub pages: usize,
     /// A printed form (not the resident's own document).
     pub printed: bool,
-    pub bytes: Arc<Vec<u8>>,
+    /// In parts, the photos shared with the drafts (`engine::parts`).
+    pub bytes: Arc<crate::engine::parts::Parts>,
 }
 
 /// What the device refused to keep, shown to the resident.

@@ -120,10 +120,10 @@ fn ReadyFiles(list: Vec<ReadyDownload>) -> impl IntoView {
                 format!("{kind}{}, {}", pages.unwrap_or_default(), format_size(size, lang))
             };
             let mime = r.media.mime();
-            let share_data = web::shareable(&r.bytes, &r.file_name, mime);
+            let share_data = web::shareable(&r.bytes.parts().collect::<Vec<_>>(), &r.file_name, mime);
             let (bytes, name) = (r.bytes.clone(), r.file_name.clone());
             let save = move |_| {
-                let _ = web::download(&bytes, &name, mime);
+                let _ = web::download_parts(&bytes.parts().collect::<Vec<_>>(), &name, mime);
             };
             let share = share_data.map(|data| {
                 view! {

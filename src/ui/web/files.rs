@@ -39,13 +39,13 @@ pub fn revoke_url(url: &str) {
 
 /// The share data `{files: [file]}` for the phone's share sheet, if this browser can share it
 /// (Web Share with files: `navigator.canShare`); `None` where it cannot (most desktops).
-pub fn shareable(bytes: &[u8], file_name: &str, mime: &str) -> Option<js_sys::Object> {
+pub fn shareable(parts: &[&[u8]], file_name: &str, mime: &str) -> Option<js_sys::Object> {
     let nav: JsValue = web_sys::window()?.navigator().into();
     let can: js_sys::Function = js_sys::Reflect::get(&nav, &"canShare".into()).ok()?.dyn_into().ok()?;
     let opts = web_sys::FilePropertyBag::new();
     opts.set_type(mime);
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let file = web_sys::File::new_with_u8_array_sequence_and_options(&parts, file_name, &opts).ok()?;
+    let blob = blob_of(parts, mime).ok()?;
+    let file = web_sys::File::new_with_blob_sequence_and_options(&js_sys::Array::of1(&blob), file_name, &opts).ok()?;
     let data = js_sys::Object::new();
     js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
     can.call1(&nav, &data).ok()?.as_bool()?.then_some(data)
