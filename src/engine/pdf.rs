@@ -361,15 +361,15 @@ impl<'a> Document<'a> {
     }
 
     /// The PDF file. `title` goes into the document's properties.
-    pub fn finish(self, title: &str) -> Vec<u8> {
-        self.finish_parts(title).to_vec()
+    pub fn finish(self, title: &str) -> Result<Vec<u8>, String> {
+        self.finish_parts(title).map(|p| p.to_vec())
     }
 
     /// The PDF file in parts: each picture's JPEG is shared with the caller, not copied. The
     /// writer lays out a short placeholder in each image stream; the file is then cut at the
     /// placeholders and its lengths and cross-reference offsets moved by what the JPEGs add
     /// ([`splice_images`]). The bytes are those [`Self::finish`] gives (tested).
-    pub fn finish_parts(mut self, title: &str) -> super::parts::Parts {
+    pub fn finish_parts(mut self, title: &str) -> Result<super::parts::Parts, String> {
         let mut images: Vec<std::sync::Arc<Vec<u8>>> = Vec::new();
         let mut ids = Ids(0);
         let (catalog, tree) = (ids.next(), ids.next());
@@ -471,12 +471,18 @@ fn placeholder(n: usize) -> Vec<u8> {
 }
 
 /// Puts each image's JPEG in place of its placeholder: the stream's `/Length`, every later
-/// object's offset in the cross-reference table and `startxref` move by what it adds.
-fn splice_images(pdf: Vec<u8>, images: &[std::sync::Arc<Vec<u8>>]) -> super::parts::Parts {
+/// object's offset in the cross-reference table and `startxref` move by what it adds. `Err` if
+/// the file is not laid out as expected (a pdf-writer that writes it otherwise): never a PDF
+/// with a placeholder where a photo should be.
+fn splice_images(
+    pdf: Vec<u8>,
+    images: &[std::sync::Arc<Vec<u8>>],
+) -> Result<super::parts::Parts, String> {
     use super::parts::{Part, Parts};
     if images.is_empty() {
-        return Parts::from(pdf);
+        return Ok(Parts::from(pdf));
     }
+    let unexpected = || "the PDF writer's output is not laid out as expected".to_string();
     let find = |hay: &[u8], needle: &[u8], from: usize| -> Option<usize> {
         hay.get(from..)?
             .windows(needle.len())
@@ -489,13 +495,12 @@ fn splice_images(pdf: Vec<u8>, images: &[std::sync::Arc<Vec<u8>>]) -> super::par
     let mut at = 0;
     for (n, img) in images.iter().enumerate() {
         let mark = placeholder(n);
-        let Some(p) = find(&pdf, &mark, at) else {
-            return Parts::from(pdf); // cannot happen: each image wrote its placeholder
-        };
+        let p = find(&pdf, &mark, at).ok_or_else(unexpected)?;
         let key = format!("/Length {}", mark.len()).into_bytes();
-        let Some(k) = pdf[..p].windows(key.len()).rposition(|w| w == key.as_slice()) else {
-            return Parts::from(pdf);
-        };
+        let k = pdf[..p]
+            .windows(key.len())
+            .rposition(|w| w == key.as_slice())
+            .ok_or_else(unexpected)?;
         edits.push((k, key.len(), format!("/Length {}", img.len()).into_bytes()));
         shared.push((p, n));
         at = p + mark.len();
@@ -517,13 +522,17 @@ fn splice_images(pdf: Vec<u8>, images: &[std::sync::Arc<Vec<u8>>]) -> super::par
     };
     // The cross-reference table ("xref\n0 N\n" then 20-byte entries) and startxref.
     let sx = b"startxref\n";
-    let Some(s) = pdf.windows(sx.len()).rposition(|w| w == sx) else {
-        return Parts::from(pdf);
-    };
+    let s = pdf
+        .windows(sx.len())
+        .rposition(|w| w == sx)
+        .ok_or_else(unexpected)?;
     let xref: usize = std::str::from_utf8(&pdf[s + sx.len()..])
         .ok()
         .and_then(|t| t.split('\n').next()?.trim().parse().ok())
-        .unwrap_or(0);
+        .ok_or_else(unexpected)?;
+    if !pdf.get(xref..).is_some_and(|x| x.starts_with(b"xref\n")) {
+        return Err(unexpected());
+    }
     let mut out = pdf.clone();
     if let Some(first) = find(&out, b"\n", xref).and_then(|l| find(&out, b"\n", l + 1)) {
         let mut e = first + 1;
@@ -560,7 +569,7 @@ fn splice_images(pdf: Vec<u8>, images: &[std::sync::Arc<Vec<u8>>]) -> super::par
     }
     own.extend_from_slice(&out[from..]);
     parts.push(Part::Own(own));
-    Parts { parts }
+    Ok(Parts { parts })
 }
 
 #[cfg(test)]
@@ -581,7 +590,7 @@ mod tests {
             d.text(5000, 78000, 1300, true, "TỜ KHAI ĐĂNG KÝ KHAI SINH");
             d.line((5000, 77000), (50000, 77000), true);
             d.rect(5000, 70000, 1000, 1000);
-            d.finish("Tờ khai")
+            d.finish("Tờ khai").unwrap()
         };
         let (a, b) = (make(), make());
         assert_eq!(a, b);
@@ -624,5 +633,46 @@ mod tests {
         let mut arith = jpeg;
         arith[3] = 0xC9;
         assert!(jpeg_info(&arith).is_none());
+    }
+
+    #[test]
+    fn photos_spliced_in_leave_every_offset_pointing_at_its_object() {
+        // Two pictures of different sizes (the second's length has more digits than the stand-in's).
+        let frame = |w: u8, extra: usize| {
+            let mut j = vec![0xFF, 0xD8, 0xFF, 0xC0, 0, 11, 8, 0, 1, 0, w, 3, 1, 0x11, 0];
+            j.extend(std::iter::repeat_n(0x55, extra));
+            std::sync::Arc::new(j)
+        };
+        let photos = [frame(2, 10), frame(3, 123_456)];
+        let mut d = Document::new(BUNDLED_FONTS).unwrap();
+        for p in &photos {
+            d.jpeg_page(p).unwrap();
+        }
+        let pdf = d.finish("Ảnh").unwrap();
+        let text = String::from_utf8_lossy(&pdf);
+        let start: usize = text.rsplit("startxref\n").next().unwrap().trim_end_matches("\n%%EOF").parse().unwrap();
+        assert!(pdf[start..].starts_with(b"xref\n0 "));
+        let table = String::from_utf8_lossy(&pdf[start..]);
+        let mut objects = 0;
+        for (id, line) in table.lines().skip(2).take_while(|l| l.len() >= 18).enumerate() {
+            if line.ends_with('n') {
+                let at: usize = line[..10].parse().unwrap();
+                assert!(pdf[at..].starts_with(format!("{id} 0 obj").as_bytes()), "object {id} at {at}");
+                objects += 1;
+            }
+        }
+        assert!(objects >= 6);
+        // Each photo's stream holds its bytes exactly, under its own length.
+        for p in &photos {
+            let at = pdf.windows(p.len()).position(|w| w == p.as_slice()).unwrap();
+            let head = String::from_utf8_lossy(&pdf[at.saturating_sub(200)..at]);
+            assert!(head.contains(&format!("/Length {}", p.len())) && head.ends_with("stream\n"), "{head}");
+        }
+    }
+
+    #[test]
+    fn a_pdf_laid_out_otherwise_is_an_error_never_a_file_with_a_stand_in() {
+        let photo = std::sync::Arc::new(vec![0xFF, 0xD8, 0xFF]);
+        assert!(splice_images(b"%PDF-1.7\nno stand-in here\n%%EOF".to_vec(), &[photo]).is_err());
     }
 }

@@ -167,7 +167,7 @@ pub fn document_files(
                 media: MediaType::Pdf,
                 pages: pages.len(),
                 printed: false,
-                bytes: pdf.finish_parts(&title),
+                bytes: pdf.finish_parts(&title)?,
                 title,
             });
             continue;

@@ -302,7 +302,7 @@ pub fn pdf(f: &Filled, stamp: &Stamp, fonts: Fonts) -> Result<Vec<u8>, String> {
         }
     }
     footer(&mut s, f, stamp);
-    Ok(s.doc.finish(&f.title))
+    s.doc.finish(&f.title)
 }
 
 /// The place and date, then the signature blocks side by side (one: on the right half).
