@@ -219,3 +219,25 @@ test.describe('saving a draft to a file needs a part of the app', () => {
     await expect(card.locator('[role=status]')).toHaveText('');
   });
 });
+
+test('a draft deleted just before the tab closed stays deleted, though its deletion had not reached IndexedDB', async ({ page }) => {
+  // Two drafts in IndexedDB.
+  await page.goto('/');
+  await seedAnswers(page, { 'chung-thuc-chu-ky': ANSWERS, 'khai-sinh': { tre_ho_ten: 'Lê Văn Bình' } });
+  await page.reload();
+  const cards = page.locator('.draft');
+  await expect(cards).toHaveCount(2);
+  await expect.poll(() => idbCount(page, 'drafts')).toBe(2);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('hoso:answers:2'))).toBeNull();
+  // The birth draft deleted, the tab closed before IndexedDB confirmed: only the synchronous
+  // copy, which lists the drafts left, says so.
+  await seedAnswers(page, { 'chung-thuc-chu-ky': ANSWERS });
+  await page.reload();
+  await expect(cards).toHaveCount(1);
+  await expect.poll(() => idbCount(page, 'drafts')).toBe(1);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('hoso:answers:2'))).toBeNull();
+  // Once the copy is gone, IndexedDB alone: still deleted.
+  await page.reload();
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText('Chứng thực chữ ký');
+});

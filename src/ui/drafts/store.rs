@@ -108,6 +108,18 @@ pub async fn restore() -> Restored {
     // does not list had been deleted — its leftovers are removed now.
     if let Some(copy) = legacy {
         let now = js_sys::Date::now();
+        // A draft deleted just before the tab closed: its record too, not only its files (else
+        // it came back once the copy was gone).
+        let deleted: Vec<String> = r
+            .answers
+            .keys()
+            .filter(|id| !copy.contains_key(*id))
+            .cloned()
+            .collect();
+        for id in &deleted {
+            let _ = idb_delete(DRAFTS, id).await;
+            r.touched.remove(id);
+        }
         r.answers.retain(|id, _| copy.contains_key(id));
         let gone: Vec<String> = r
             .attachments
