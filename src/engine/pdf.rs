@@ -505,7 +505,8 @@ fn splice_images(
         shared.push((p, n));
         at = p + mark.len();
     }
-    // Where a byte of the written file ends up.
+    // Where a byte of the written file ends up (every stand-in is as long as the first).
+    let stand_in = placeholder(0).len();
     let moved = |x: usize| -> usize {
         let mut d: isize = 0;
         for (k, removed, put) in &edits {
@@ -515,7 +516,7 @@ fn splice_images(
         }
         for (p, n) in &shared {
             if *p < x {
-                d += images[*n].len() as isize - placeholder(*n).len() as isize;
+                d += images[*n].len() as isize - stand_in as isize;
             }
         }
         (x as isize + d) as usize
@@ -533,7 +534,7 @@ fn splice_images(
     if !pdf.get(xref..).is_some_and(|x| x.starts_with(b"xref\n")) {
         return Err(unexpected());
     }
-    let mut out = pdf.clone();
+    let mut out = pdf;
     if let Some(first) = find(&out, b"\n", xref).and_then(|l| find(&out, b"\n", l + 1)) {
         let mut e = first + 1;
         // In use ("n": an offset) or free ("f": the next free object, not an offset).
@@ -565,7 +566,7 @@ fn splice_images(
         own.extend_from_slice(&out[from..*p]);
         parts.push(Part::Own(std::mem::take(&mut own)));
         parts.push(Part::Shared(images[*n].clone()));
-        from = p + placeholder(*n).len();
+        from = p + stand_in;
     }
     own.extend_from_slice(&out[from..]);
     parts.push(Part::Own(own));

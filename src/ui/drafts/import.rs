@@ -37,9 +37,7 @@ pub(crate) fn keep(drafts: Drafts, mut d: DraftFile, p: &Procedure) -> Result<I1
     let Some(key) = key else {
         return Err(i18n::DRAFT_IMPORT_FULL.into());
     };
-    let who = CatalogIndex::bundled()
-        .get(&d.procedure)
-        .and_then(|s| draft::person_in(&s.person_fields, &d.answers));
+    let who = draft::person(p, &d.answers);
     let files = d
         .files
         .into_iter()
