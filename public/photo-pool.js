@@ -34,7 +34,7 @@ function startWorker() {
 // At most POOL jobs in the workers at once; the others wait their turn, in order.
 let active = 0;
 const turns = [];
-export function inWorker(blob, maxSide, outMime, quality, size) {
+export function inWorker(blob, maxSide, outMime, quality, opts) {
   if (workerBroken) return null;
   return new Promise((resolve, reject) => {
     const run = () => {
@@ -58,7 +58,7 @@ export function inWorker(blob, maxSide, outMime, quality, size) {
       }
       const id = ++seq;
       waiting.set(id, { resolve: (v) => { done(); resolve(v); }, reject: (e) => { done(); reject(e); } });
-      w.postMessage({ id, blob, maxSide, outMime, quality, size });
+      w.postMessage({ id, blob, maxSide, outMime, quality, opts });
     };
     active < POOL ? run() : turns.push(run);
   });

@@ -1,14 +1,12 @@
 // Redraws photos off the page's thread (src/ui/photo.js sends them here when the browser has
 // workers and OffscreenCanvas): decode with the EXIF orientation applied, scale so the longer side
 // is at most maxSide, re-encode. The output carries no EXIF. Answers {id, bytes} (transferred) or
-// {id, error: "decode" | "encode"}. `size` [w, h], when given, is the upright output size.
+// {id, error: "decode" | "encode"}. `opts` are createImageBitmap's, from photo.js: the upright
+// size to decode at, when known, so the full picture is never held (engine::image::DecodeAt).
 self.onmessage = async (e) => {
-  const { id, blob, maxSide, outMime, quality, size } = e.data;
+  const { id, blob, maxSide, outMime, quality, opts } = e.data;
   let bmp;
   try {
-    // With the upright size known (`size`), decode straight to it: a smaller bitmap, less work.
-    const opts = { imageOrientation: "from-image" };
-    if (size) Object.assign(opts, { resizeWidth: size[0], resizeHeight: size[1], resizeQuality: "high" });
     bmp = await createImageBitmap(blob, opts);
   } catch (err) {
     self.postMessage({ id, error: "decode" });

@@ -39,17 +39,55 @@ pub enum Plan {
     },
 }
 
+/// How the browser decodes a picture before drawing it at its redrawn size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DecodeAt {
+    /// Upright size of the decoded bitmap.
+    pub width: u32,
+    pub height: u32,
+    /// 1, 2, 4 or 8: a JPEG decoder makes 1/2, 1/4 and 1/8 of the picture straight from its
+    /// compressed blocks (the browser does, asked for exactly that size with `resizeQuality:
+    /// "low"`), so a 12-megapixel photo never exists in memory at full size.
+    pub scale_down: u8,
+}
+
 impl ImageInfo {
+    /// The upright size before any scaling (orientations 5–8 swap the sides).
+    fn upright(&self) -> (u32, u32) {
+        match self.orientation {
+            5..=8 => (self.height.max(1), self.width.max(1)),
+            _ => (self.width.max(1), self.height.max(1)),
+        }
+    }
+
+    /// What to decode before drawing at [`Self::redrawn_size`]: for a JPEG the coarsest of 1/2,
+    /// 1/4 and 1/8 (rounded up, as a JPEG decoder does) that is still at least the redrawn size,
+    /// else the redrawn size itself, decoded at full size and scaled with the browser's best
+    /// filter. The last step from a scaled decode to the redrawn size is then at most 2:1.
+    pub fn decode_at(&self, media: MediaType, max_side: u32) -> DecodeAt {
+        let (w, h) = self.redrawn_size(max_side);
+        let (uw, uh) = self.upright();
+        let mut at = DecodeAt { width: w, height: h, scale_down: 1 };
+        if media != MediaType::Jpeg {
+            return at;
+        }
+        for k in [2u32, 4, 8] {
+            let (sw, sh) = (uw.div_ceil(k), uh.div_ceil(k));
+            if sw < w || sh < h {
+                break;
+            }
+            at = DecodeAt { width: sw, height: sh, scale_down: k as u8 };
+        }
+        at
+    }
+
     /// The size of the redrawn picture: turned upright (orientations 5–8 swap the sides), then
     /// scaled so the longer side is at most `max_side` (never enlarged).
     pub fn redrawn_size(&self, max_side: u32) -> (u32, u32) {
-        let (w, h) = match self.orientation {
-            5..=8 => (self.height, self.width),
-            _ => (self.width, self.height),
-        };
-        let long = w.max(h).max(1);
+        let (w, h) = self.upright();
+        let long = w.max(h);
         if long <= max_side {
-            return (w.max(1), h.max(1));
+            return (w, h);
         }
         let scale = |x: u32| ((x as u64 * max_side as u64 + long as u64 / 2) / long as u64).max(1) as u32;
         (scale(w), scale(h))
@@ -555,5 +593,36 @@ pub(crate) mod tests {
         assert_eq!(info(3000, 2400, 8).redrawn_size(MAX_SIDE), (1600, 2000));
         assert_eq!(info(800, 600, 6).redrawn_size(MAX_SIDE), (600, 800));
         assert_eq!(info(4001, 1, 1).redrawn_size(MAX_SIDE), (2000, 1));
+    }
+
+    #[test]
+    fn a_large_jpeg_is_decoded_at_the_coarsest_block_scale_still_as_large_as_the_result() {
+        let info = |width, height, orientation| ImageInfo { width, height, orientation, metadata: true, gps: false };
+        let at = |i: ImageInfo, m, side| {
+            let d = i.decode_at(m, side);
+            (d.width, d.height, d.scale_down)
+        };
+        let jpeg = MediaType::Jpeg;
+        // Exactly half: decoded at the redrawn size itself.
+        assert_eq!(at(info(4000, 3000, 1), jpeg, MAX_SIDE), (2000, 1500, 2));
+        // A little over: half (rounded up), then drawn down to 2000 × 1500.
+        assert_eq!(at(info(4032, 3024, 1), jpeg, MAX_SIDE), (2016, 1512, 2));
+        assert_eq!(at(info(4033, 3025, 1), jpeg, MAX_SIDE), (2017, 1513, 2));
+        // Turned: the upright sides.
+        assert_eq!(at(info(4032, 3024, 6), jpeg, MAX_SIDE), (1512, 2016, 2));
+        assert_eq!(at(info(8000, 6000, 1), jpeg, MAX_SIDE), (2000, 1500, 4));
+        assert_eq!(at(info(12000, 9000, 1), jpeg, MAX_SIDE), (3000, 2250, 4));
+        // Under twice the size: a full decode, scaled by the browser's best filter.
+        assert_eq!(at(info(3999, 3000, 1), jpeg, MAX_SIDE), (2000, 1500, 2));
+        assert_eq!(at(info(3990, 2993, 1), jpeg, MAX_SIDE), (2000, 1500, 1));
+        assert_eq!(at(info(2600, 1950, 1), jpeg, MAX_SIDE), (2000, 1500, 1));
+        // A preview of a stored 2000 × 1500 page: 1/8 (250 × 188), then 128 × 96.
+        assert_eq!(at(info(2000, 1500, 1), jpeg, 128), (250, 188, 8));
+        // Never a side below the result, even on a thin strip.
+        let d = info(4000, 7, 1).decode_at(jpeg, MAX_SIDE);
+        assert!(d.width >= 2000 && d.height >= 4, "{d:?}");
+        // Only JPEG has block scaling.
+        assert_eq!(at(info(4000, 3000, 1), MediaType::Png, MAX_SIDE), (2000, 1500, 1));
+        assert_eq!(at(info(4000, 3000, 1), MediaType::Webp, MAX_SIDE), (2000, 1500, 1));
     }
 }

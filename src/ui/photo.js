@@ -1,12 +1,25 @@
+// createImageBitmap's options for `decode` [width, height, scaleDown] (engine::image::DecodeAt):
+// the upright size to decode at; asked for exactly 1/2, 1/4 or 1/8 with "low", the browser's JPEG
+// decoder makes it from the compressed blocks (never the full 12-megapixel picture); otherwise the
+// best filter. Without `decode` (size unknown): a full decode, drawn down below.
+function decodeOptions(decode) {
+  const opts = { imageOrientation: "from-image" };
+  if (decode) {
+    const [w, h, scaleDown] = decode;
+    Object.assign(opts, { resizeWidth: w, resizeHeight: h, resizeQuality: scaleDown > 1 ? "low" : "high" });
+  }
+  return opts;
+}
+
 // Redraws a photo as the engine decided (src/engine/image.rs): decode with the EXIF orientation
 // applied, scale so the longer side is at most maxSide, re-encode. Canvas output carries no EXIF,
 // so GPS and other metadata are gone. Takes the picked File (a Blob) itself, so a 4000×3000 photo
 // never has to be copied into the wasm memory. Rejects with "decode" when the browser cannot read
 // the image (e.g. HEIC in browsers without HEIC support), or "encode" when it cannot write it.
-async function draw(blob, maxSide, outMime, quality) {
+async function draw(blob, maxSide, outMime, quality, decode) {
   let bmp;
   try {
-    bmp = await createImageBitmap(blob, { imageOrientation: "from-image" });
+    bmp = await createImageBitmap(blob, decodeOptions(decode));
   } catch (e) {
     throw new Error("decode");
   }
@@ -44,28 +57,29 @@ function serial(job) {
 // not carry it): the decoding and encoding happen off the page's thread.
 let pool = null;
 // Redrawn in a worker where one can be had, else on the page, one at a time.
-async function redrawn(blob, maxSide, outMime, quality, size) {
+async function redrawn(blob, maxSide, outMime, quality, decode) {
   try {
     pool = pool || (await import("/photo-pool.js"));
-    const p = pool.inWorker(blob, maxSide, outMime, quality, size);
+    const p = pool.inWorker(blob, maxSide, outMime, quality, decodeOptions(decode));
     if (p) return await p;
   } catch (e) {
     // What the photo itself caused is said; a pool or worker that could not start is not.
     if (e.message === "decode" || e.message === "encode") throw e;
   }
-  return serial(async () => new Uint8Array(await (await draw(blob, maxSide, outMime, quality)).arrayBuffer()));
+  return serial(async () => new Uint8Array(await (await draw(blob, maxSide, outMime, quality, decode)).arrayBuffer()));
 }
 
-// `width` × `height`: the upright, scaled size when the engine read it from the header (0 × 0
-// when not): the worker then has the browser decode straight to that size, never holding the
-// full 12-megapixel picture.
-export function redraw(blob, maxSide, width, height, outMime, quality) {
-  return redrawn(blob, maxSide, outMime, quality, width && height ? [width, height] : null);
+// `width` × `height`, `scaleDown`: what to decode (engine::image::DecodeAt), 0 × 0 when the
+// engine could not read the size from the header.
+const decodeOf = (width, height, scaleDown) => (width && height ? [width, height, scaleDown] : null);
+
+export function redraw(blob, maxSide, width, height, scaleDown, outMime, quality) {
+  return redrawn(blob, maxSide, outMime, quality, decodeOf(width, height, scaleDown));
 }
 
 // A small JPEG preview (longer side `side` px) as an object URL, so the page never holds
 // full-size decoded pictures for its thumbnails; drawn by a worker too where it can.
-export async function thumbnail(bytes, mime, side) {
-  const out = await redrawn(new Blob([bytes], { type: mime }), side, "image/jpeg", 0.7);
+export async function thumbnail(bytes, mime, side, width, height, scaleDown) {
+  const out = await redrawn(new Blob([bytes], { type: mime }), side, "image/jpeg", 0.7, decodeOf(width, height, scaleDown));
   return URL.createObjectURL(new Blob([out], { type: "image/jpeg" }));
 }

@@ -16,11 +16,19 @@ extern "C" {
         max_side: u32,
         width: u32,
         height: u32,
+        scale_down: u8,
         out_mime: &str,
         quality: f64,
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
-    async fn thumbnail(bytes: &[u8], mime: &str, side: u32) -> Result<JsValue, JsValue>;
+    async fn thumbnail(
+        bytes: &[u8],
+        mime: &str,
+        side: u32,
+        width: u32,
+        height: u32,
+        scale_down: u8,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// How much of a file is read to decide what to do with it: the headers (EXIF included) of any
@@ -51,9 +59,10 @@ pub async fn prepare(file: &web_sys::File, already: u64) -> Result<(MediaType, V
         Plan::Strip => image::strip(t, &bytes).unwrap_or(bytes),
         Plan::Redraw { max_side, output } => {
             let q = JPEG_QUALITY as f64 / 100.0;
-            // The upright size, when the header says it: the browser then decodes straight to it.
-            let (w, h) = image::inspect(t, &bytes).map_or((0, 0), |i| i.redrawn_size(max_side));
-            match redraw(file, max_side, w, h, output.mime(), q).await {
+            // What to decode, when the header says the size: the browser then decodes straight
+            // to it (a scaled JPEG decode when it can), never holding the full picture.
+            let d = decode_at(t, &bytes, max_side);
+            match redraw(file, max_side, d.width, d.height, d.scale_down, output.mime(), q).await {
                 Ok(v) => js_sys::Uint8Array::new(&v).to_vec(),
                 Err(_) => return Err(media::undecodable(&name)),
             }
@@ -63,16 +72,29 @@ pub async fn prepare(file: &web_sys::File, already: u64) -> Result<(MediaType, V
     Ok((t, bytes))
 }
 
+/// The engine's [`image::ImageInfo::decode_at`]; 0 × 0 when the header cannot be read (the
+/// browser then decodes at full size).
+fn decode_at(media: MediaType, bytes: &[u8], max_side: u32) -> image::DecodeAt {
+    image::inspect(media, bytes).map_or(
+        image::DecodeAt { width: 0, height: 0, scale_down: 1 },
+        |i| i.decode_at(media, max_side),
+    )
+}
+
 thread_local! {
     static THUMBS: RefCell<BTreeMap<u32, String>> = const { RefCell::new(BTreeMap::new()) };
 }
+
+/// Longer side of a page's preview, in pixels.
+const THUMB_SIDE: u32 = 128;
 
 /// A small preview of an attached picture (object URL), made once per page.
 pub async fn thumb_url(key: u32, bytes: &[u8], media: MediaType) -> Option<String> {
     if let Some(u) = THUMBS.with(|t| t.borrow().get(&key).cloned()) {
         return Some(u);
     }
-    let url = thumbnail(bytes, media.mime(), 128)
+    let d = decode_at(media, bytes, THUMB_SIDE);
+    let url = thumbnail(bytes, media.mime(), THUMB_SIDE, d.width, d.height, d.scale_down)
         .await
         .ok()?
         .as_string()?;

@@ -48,18 +48,34 @@ function jpegSize(b) {
 }
 
 test('photos: downscaled, upright, no GPS; pages reordered and removed; PDF kept; HEIC and broken files explained', async ({ page }) => {
+  // What the page asks the photo worker to decode (createImageBitmap's options).
+  await page.addInitScript(() => {
+    const post = Worker.prototype.postMessage;
+    window.__decodes = [];
+    Worker.prototype.postMessage = function (m, t) {
+      if (m && m.opts) window.__decodes.push(m.opts);
+      return post.call(this, m, t);
+    };
+  });
   await page.goto('/');
   await seedAnswers(page, { 'chung-thuc-chu-ky': ANSWERS });
   await page.goto('/p/chung-thuc-chu-ky/attachments');
   await expect(page.locator('#limits')).toContainText('Mỗi tệp tối đa 10 MB; cả hồ sơ tối đa 50 MB. Đã dùng 0 byte');
-  // A 4000×3000 photo taken with the phone turned (EXIF orientation 6: rotate 90° clockwise).
-  const photo = await cameraPhoto(page, 4000, 3000, 6);
+  // A 12-megapixel (4032×3024) photo taken with the phone turned (EXIF orientation 6: rotate 90°
+  // clockwise).
+  const photo = await cameraPhoto(page, 4032, 3024, 6);
   expect(photo.includes(Buffer.from('Exif'))).toBe(true);
   await page.locator('input[name=giay-to-se-ky-camera]').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expect(page.locator('.file')).toHaveCount(1);
   await expect(page.locator('.file img.thumb')).toHaveCount(1);
   // Redrawn off the page's thread: the photo and its thumbnail by the photo worker.
   expect(await page.evaluate(() => globalThis.hosoPhotoWorker)).toBe(2);
+  // Never decoded at full size: the photo at half size, upright (the JPEG decoder's own 1/2
+  // scale), then drawn down to 1500×2000; its preview at 1/8 of that.
+  expect(await page.evaluate(() => window.__decodes)).toEqual([
+    { imageOrientation: 'from-image', resizeWidth: 1512, resizeHeight: 2016, resizeQuality: 'low' },
+    { imageOrientation: 'from-image', resizeWidth: 188, resizeHeight: 250, resizeQuality: 'low' },
+  ]);
   const pdf = Buffer.from('%PDF-1.4\n% scanned page\n');
   await page.locator('input[name=giay-to-se-ky]').setInputFiles([
     { name: 'trang-2.pdf', mimeType: 'application/pdf', buffer: pdf },
@@ -97,7 +113,7 @@ test('photos: downscaled, upright, no GPS; pages reordered and removed; PDF kept
   const first = await zip.file('documents/giay-to-se-ky/01.pdf').async('nodebuffer');
   expect(first.equals(pdf)).toBe(true);
   const shot = await zip.file('documents/giay-to-se-ky/02.jpg').async('nodebuffer');
-  // Upright (turned by the orientation) and at most 2000 px: 3000×4000 → 1500×2000.
+  // Upright (turned by the orientation) and at most 2000 px: 3024×4032 → 1500×2000.
   expect(jpegSize(shot)).toEqual([1500, 2000]);
   expect(shot.includes(Buffer.from('Exif'))).toBe(false);
   expect(shot.length).toBeLessThan(photo.length);
