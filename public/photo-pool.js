@@ -1,11 +1,11 @@
-// The photo workers for src/ui/photo.js, a module it imports with the first photo (so the start
-// page does not carry it): a pool of public/photo-worker.js. The decoding and encoding, hundreds of milliseconds
-// for a camera photo, happen off the page's thread so the page keeps answering. Two workers take
-// two photos at a time on a phone with 4 GB of memory or more (scripts/bench/photo_bench.js: 195
-// against 244 ms a photo, but about 60 MB more at the peak); one on smaller phones or where the
-// browser does not say (navigator.deviceMemory). Where workers or OffscreenCanvas are missing, or
-// a worker cannot start, the page redraws one at a time as before.
-const POOL = (navigator.deviceMemory || 0) >= 4 ? 2 : 1;
+// The photo worker for src/ui/photo.js, a module it imports with the first photo (so the start
+// page does not carry it): public/photo-worker.js. The decoding and encoding, about 100 ms for a
+// camera photo, happen off the page's thread so the page keeps answering. One worker, whatever the
+// phone: scripts/bench/photo_bench.js measured 152 ms a photo and a 246 MB peak with one, 100 ms
+// and 298 MB with two; a photo a time keeps within the time goal with the memory a phone has.
+// Where workers or OffscreenCanvas are missing, or a worker cannot start, the page redraws one at
+// a time as before.
+const POOL = 1;
 const workers = [];
 let workerBroken = typeof Worker === "undefined" || typeof OffscreenCanvas === "undefined" ||
   !("convertToBlob" in OffscreenCanvas.prototype);

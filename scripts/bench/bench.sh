@@ -12,8 +12,6 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 photos() {
   echo "== photos (release build, headless Chromium; scripts/bench/photo_bench.js)"
   node scripts/bench/photo_bench.js --dir dist
-  # As a phone with 2 GB reports itself: one photo worker (photo-pool.js), the memory goal's case.
-  node scripts/bench/photo_bench.js --dir dist --device-memory 2
 }
 native() {
   echo "== native (cargo bench --bench speed)"

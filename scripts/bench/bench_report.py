@@ -37,10 +37,6 @@ PATTERNS = [
     (r"^photos: main thread during it: (\d+) task\(s\) over 50 ms, longest (\d+) ms",
      [("photos: main-thread tasks over 50 ms", 1, "", "lower"), ("photos: longest main-thread task", 2, "ms", "lower")]),
     (r"^photos: renderer memory peak ([\d.]+) MB", [("photos: renderer peak memory", 1, "MB", "lower")]),
-    (r"^photos, 2 GB phone: processed and listed [\d.]+ s, stored in IndexedDB [\d.]+ s \((\d+) ms per photo\)",
-     [("photos, 2 GB phone (one worker): per photo", 1, "ms", "lower")]),
-    (r"^photos, 2 GB phone: renderer memory peak ([\d.]+) MB",
-     [("photos, 2 GB phone (one worker): renderer peak memory", 1, "MB", "lower")]),
     (r"^photos: restoring the draft .*: ([\d.]+) s", [("photos: draft restore", 1, "s", "lower")]),
     (r"^(form page .+?\(4x CPU\)) (\d+) ms", [("{1}", 2, "ms", "lower")]),
     (r"^form page main thread after first paint \(cold link\): CPU (\d+) ms, blocking time from CPU time (\d+) ms, "

@@ -6,9 +6,8 @@
 //
 //   node scripts/bench/photo_bench.js [--dir dist] [--port 8790] [--photos 10] [--device-memory 2]
 //
-// --device-memory N: the page sees navigator.deviceMemory = N, as a phone with N GB would report
-// (photo-pool.js uses one worker under 4 GB, two from 4 GB); the lines then begin
-// "photos, N GB phone:". Without it Chromium reports this machine (8, its maximum).
+// --device-memory N: the page sees navigator.deviceMemory = N, as a phone with N GB would report;
+// the lines then begin "photos, N GB phone:".
 const { chromium } = require('@playwright/test');
 const { execFileSync } = require('child_process');
 const { serveDist } = require('./serve_dist');
@@ -108,7 +107,11 @@ function rendererMemory(browserPid) {
     await page.reload();
     await page.waitForSelector('input[name=giay-to-se-ky]');
     // The page's long tasks (over 50 ms) while the photos are processed: the goal is none.
+    // Timed from the input's change event, as a phone's picker hands the page its files: the
+    // harness's own part (Playwright sends a connected browser the 20 MB of files over its
+    // socket, about 1.5 s here) is not the app's.
     await page.evaluate(() => {
+      document.addEventListener('change', () => { window.__picked = window.__picked || performance.now(); }, true);
       window.__longTasks = [];
       new PerformanceObserver(l => l.getEntries().forEach(e => window.__longTasks.push(e.duration)))
         .observe({ type: 'longtask' });
@@ -117,13 +120,12 @@ function rendererMemory(browserPid) {
     const before = rendererMemory(pid);
     const t0 = Date.now();
     await page.locator('input[name=giay-to-se-ky]').setInputFiles(photos);
-    await page.waitForFunction(n => document.querySelectorAll('.file').length === n, N, { timeout: 600_000 });
-    const shown = Date.now() - t0;
-    await page.waitForFunction(async n => {
+    const shown = await (await page.waitForFunction(n => document.querySelectorAll('.file').length === n && performance.now() - window.__picked, N, { timeout: 600_000, polling: 20 })).jsonValue();
+    const stored = await (await page.waitForFunction(async n => {
       const db = await new Promise(r => { const q = indexedDB.open('hoso'); q.onsuccess = () => r(q.result); });
-      return new Promise(r => { const q = db.transaction('attachments').objectStore('attachments').count(); q.onsuccess = () => r(q.result === n); });
-    }, N, { timeout: 600_000, polling: 50 });
-    const stored = Date.now() - t0;
+      return new Promise(r => { const q = db.transaction('attachments').objectStore('attachments').count(); q.onsuccess = () => r(q.result === n && performance.now() - window.__picked); });
+    }, N, { timeout: 600_000, polling: 20 })).jsonValue();
+    const wall = Date.now() - t0;
     const after = rendererMemory(pid);
     const long = await page.evaluate(() => window.__longTasks);
     const viaWorker = await page.evaluate(() => globalThis.hosoPhotoWorker || 0);
@@ -143,7 +145,7 @@ function rendererMemory(browserPid) {
     fs.rmSync(tmp, { recursive: true, force: true });
     const f = x => x.toFixed(1);
     console.log(`${L}: ${N} × 4000×3000 JPEG in (${f(inMB)} MB) → ${f(outMB)} MB stored (2000 px, no EXIF)`);
-    console.log(`${L}: processed and listed ${(shown / 1000).toFixed(2)} s, stored in IndexedDB ${(stored / 1000).toFixed(2)} s (${(stored / N).toFixed(0)} ms per photo)`);
+    console.log(`${L}: processed and listed ${(shown / 1000).toFixed(2)} s, stored in IndexedDB ${(stored / 1000).toFixed(2)} s (${(stored / N).toFixed(0)} ms per photo), from the input's change event; ${(wall / 1000).toFixed(2)} s with Playwright's sending of the files`);
     console.log(`${L}: main thread during it: ${long.length} task(s) over 50 ms, longest ${long.length ? Math.max(...long).toFixed(0) : 0} ms; ${viaWorker} redraw(s) in the photo worker`);
     console.log(`${L}: renderer memory peak ${f(after.peak)} MB (before: ${f(before.now)} MB resident; after: ${f(after.now)} MB)`);
     console.log(`${L}: restoring the draft with ${N} photos after reopening the page: ${(restore / 1000).toFixed(2)} s`);
