@@ -14,6 +14,15 @@ use super::media::MediaType;
 pub const MAX_SIDE: u32 = 2000;
 /// JPEG quality of redrawn photos (0–100).
 pub const JPEG_QUALITY: u8 = 85;
+/// Longer side of a page's preview on the attachments page, in pixels.
+pub const PREVIEW_SIDE: u32 = 128;
+/// The coarsest decode scale ([`ImageInfo::decode_at`]) for a page of a document: 1/2. Chromium
+/// decodes a JPEG at 1/2, 1/4 or 1/8 from its blocks (as good as its best filter); Safari and
+/// Firefox instead resize the full picture with their "low" filter, which at exactly 2:1 is an
+/// average of 2×2 pixels but at 4:1 or 8:1 would drop fine print.
+pub const PAGE_DECODE_SCALE: u8 = 2;
+/// The same for previews, where speed matters more than fine print: 1/8.
+pub const PREVIEW_DECODE_SCALE: u8 = 8;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ImageInfo {
@@ -46,7 +55,7 @@ pub struct DecodeAt {
     pub width: u32,
     pub height: u32,
     /// 1, 2, 4 or 8: a JPEG decoder makes 1/2, 1/4 and 1/8 of the picture straight from its
-    /// compressed blocks (the browser does, asked for exactly that size with `resizeQuality:
+    /// compressed blocks (Chromium does, asked for exactly that size with `resizeQuality:
     /// "low"`), so a 12-megapixel photo never exists in memory at full size.
     pub scale_down: u8,
 }
@@ -61,17 +70,17 @@ impl ImageInfo {
     }
 
     /// What to decode before drawing at [`Self::redrawn_size`]: for a JPEG the coarsest of 1/2,
-    /// 1/4 and 1/8 (rounded up, as a JPEG decoder does) that is still at least the redrawn size,
-    /// else the redrawn size itself, decoded at full size and scaled with the browser's best
-    /// filter. The last step from a scaled decode to the redrawn size is then at most 2:1.
-    pub fn decode_at(&self, media: MediaType, max_side: u32) -> DecodeAt {
+    /// 1/4 and 1/8, up to `coarsest` (rounded up, as a JPEG decoder does), that is still at
+    /// least the redrawn size; else the redrawn size itself, decoded at full size and scaled with
+    /// the browser's best filter.
+    pub fn decode_at(&self, media: MediaType, max_side: u32, coarsest: u8) -> DecodeAt {
         let (w, h) = self.redrawn_size(max_side);
         let (uw, uh) = self.upright();
         let mut at = DecodeAt { width: w, height: h, scale_down: 1 };
         if media != MediaType::Jpeg {
             return at;
         }
-        for k in [2u32, 4, 8] {
+        for k in [2u32, 4, 8].into_iter().filter(|k| *k <= coarsest as u32) {
             let (sw, sh) = (uw.div_ceil(k), uh.div_ceil(k));
             if sw < w || sh < h {
                 break;
@@ -599,7 +608,8 @@ pub(crate) mod tests {
     fn a_large_jpeg_is_decoded_at_the_coarsest_block_scale_still_as_large_as_the_result() {
         let info = |width, height, orientation| ImageInfo { width, height, orientation, metadata: true, gps: false };
         let at = |i: ImageInfo, m, side| {
-            let d = i.decode_at(m, side);
+            let coarsest = if side == PREVIEW_SIDE { PREVIEW_DECODE_SCALE } else { 8 };
+            let d = i.decode_at(m, side, coarsest);
             (d.width, d.height, d.scale_down)
         };
         let jpeg = MediaType::Jpeg;
@@ -617,10 +627,13 @@ pub(crate) mod tests {
         assert_eq!(at(info(3990, 2993, 1), jpeg, MAX_SIDE), (2000, 1500, 1));
         assert_eq!(at(info(2600, 1950, 1), jpeg, MAX_SIDE), (2000, 1500, 1));
         // A preview of a stored 2000 × 1500 page: 1/8 (250 × 188), then 128 × 96.
-        assert_eq!(at(info(2000, 1500, 1), jpeg, 128), (250, 188, 8));
+        assert_eq!(at(info(2000, 1500, 1), jpeg, PREVIEW_SIDE), (250, 188, 8));
         // Never a side below the result, even on a thin strip.
-        let d = info(4000, 7, 1).decode_at(jpeg, MAX_SIDE);
+        let d = info(4000, 7, 1).decode_at(jpeg, MAX_SIDE, 8);
         assert!(d.width >= 2000 && d.height >= 4, "{d:?}");
+        // A page of a document stops at 1/2: 8000 × 6000 is decoded at 4000 × 3000, then drawn.
+        let page = info(8000, 6000, 1).decode_at(jpeg, MAX_SIDE, PAGE_DECODE_SCALE);
+        assert_eq!((page.width, page.height, page.scale_down), (4000, 3000, 2));
         // Only JPEG has block scaling.
         assert_eq!(at(info(4000, 3000, 1), MediaType::Png, MAX_SIDE), (2000, 1500, 1));
         assert_eq!(at(info(4000, 3000, 1), MediaType::Webp, MAX_SIDE), (2000, 1500, 1));

@@ -61,7 +61,7 @@ pub async fn prepare(file: &web_sys::File, already: u64) -> Result<(MediaType, V
             let q = JPEG_QUALITY as f64 / 100.0;
             // What to decode, when the header says the size: the browser then decodes straight
             // to it (a scaled JPEG decode when it can), never holding the full picture.
-            let d = decode_at(t, &bytes, max_side);
+            let d = decode_at(t, &bytes, max_side, image::PAGE_DECODE_SCALE);
             match redraw(file, max_side, d.width, d.height, d.scale_down, output.mime(), q).await {
                 Ok(v) => js_sys::Uint8Array::new(&v).to_vec(),
                 Err(_) => return Err(media::undecodable(&name)),
@@ -74,10 +74,10 @@ pub async fn prepare(file: &web_sys::File, already: u64) -> Result<(MediaType, V
 
 /// The engine's [`image::ImageInfo::decode_at`]; 0 × 0 when the header cannot be read (the
 /// browser then decodes at full size).
-fn decode_at(media: MediaType, bytes: &[u8], max_side: u32) -> image::DecodeAt {
+fn decode_at(media: MediaType, bytes: &[u8], max_side: u32, coarsest: u8) -> image::DecodeAt {
     image::inspect(media, bytes).map_or(
         image::DecodeAt { width: 0, height: 0, scale_down: 1 },
-        |i| i.decode_at(media, max_side),
+        |i| i.decode_at(media, max_side, coarsest),
     )
 }
 
@@ -85,16 +85,14 @@ thread_local! {
     static THUMBS: RefCell<BTreeMap<u32, String>> = const { RefCell::new(BTreeMap::new()) };
 }
 
-/// Longer side of a page's preview, in pixels.
-const THUMB_SIDE: u32 = 128;
-
 /// A small preview of an attached picture (object URL), made once per page.
 pub async fn thumb_url(key: u32, bytes: &[u8], media: MediaType) -> Option<String> {
     if let Some(u) = THUMBS.with(|t| t.borrow().get(&key).cloned()) {
         return Some(u);
     }
-    let d = decode_at(media, bytes, THUMB_SIDE);
-    let url = thumbnail(bytes, media.mime(), THUMB_SIDE, d.width, d.height, d.scale_down)
+    let side = image::PREVIEW_SIDE;
+    let d = decode_at(media, bytes, side, image::PREVIEW_DECODE_SCALE);
+    let url = thumbnail(bytes, media.mime(), side, d.width, d.height, d.scale_down)
         .await
         .ok()?
         .as_string()?;
