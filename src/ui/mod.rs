@@ -121,14 +121,14 @@ pub fn App(
     #[prop(optional)] settings: Option<(Settings, Vec<I18n>)>,
 ) -> impl IntoView {
     let restored = restored.unwrap_or_default();
-    let ok = !restored.unavailable;
     let (settings, problems) = settings.unwrap_or_default();
     embed::start(&settings);
     let (prefs, _, drafts) = provide_app(restored, settings);
     lazy::provide_packer();
     prefs.persist();
     mark_start_page(prefs, drafts);
-    drafts::store::keep(drafts, ok);
+    // (The drafts are written to the device by the parts that change them:
+    // `drafts::store::ensure_keeping`.)
     let loc = router::provide_location();
     Effect::new(move |_| {
         let path = loc.path.get();
@@ -137,6 +137,7 @@ pub fn App(
     let check = loc.query("kiem-tra-cau-hinh").is_some() || loc.query("check-settings").is_some();
     let report = check.then(|| settings_report(problems));
     let loaded = RwSignal::new(0u32);
+    lazy::notify_on(loaded);
     // On a journey page the frame (header, footer, loading line) comes first and the page a task
     // later: on a link, the first render is the first run of much of the app's code, each function
     // compiled as it is first called, and one long task of it keeps a slow phone from answering

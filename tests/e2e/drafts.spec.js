@@ -197,26 +197,37 @@ test('leaving the page while a file is still being written asks first, and only 
   expect(after, 'does not ask once it is stored').toBe(false);
 });
 
-test.describe('saving a draft to a file needs a part of the app', () => {
+test.describe('the start page\'s list of drafts is a part of the app', () => {
   // Requests the service worker would answer are not seen by page.route.
   test.use({ serviceWorkers: 'block' });
 
-  test('when it cannot be fetched the card says so, keeps the draft, and the next press saves it', async ({ page }) => {
+  test('a first visit does not fetch it; when it cannot be fetched the page says so and keeps the drafts; then it lists and saves them', async ({ page }) => {
+    const parts = [];
+    page.on('request', r => { if (/-finish[-.]/.test(r.url())) parts.push(r.url()); });
     await page.goto('/');
+    await expect(page.locator('#proc-search')).toBeVisible();
+    await expect(page.locator('.draft')).toHaveCount(0);
+    expect(parts, 'no drafts, no part').toEqual([]);
     await seedAnswers(page, { 'chung-thuc-chu-ky': ANSWERS });
     await page.route(/-finish[-.]/, route => route.abort());
     await page.goto('/');
-    const card = page.locator('.draft');
-    await card.getByRole('button', { name: 'Lưu ra tệp' }).click();
-    await expect(card.locator('[role=status]')).toContainText('Chưa lưu được tệp');
-    await expectAccessible(page, 'draft not saved to a file');
+    await expect(page.locator('.drafts')).toContainText('Chưa hiện được các bản nháp');
+    await expectAccessible(page, 'drafts cannot be shown');
+    // Kept on the device all the same.
+    expect(await page.evaluate(() => localStorage.getItem('hoso:answers:2'))).not.toBeNull();
     await page.unroute(/-finish[-.]/);
+    await page.reload();
+    const card = page.locator('.draft');
+    await expect(card.locator('.draft-person')).toHaveText('Nguyễn Văn Nam');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       card.getByRole('button', { name: 'Lưu ra tệp' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.hoso$/);
     await expect(card.locator('[role=status]')).toHaveText('');
+    // The list started the writer: the draft is in IndexedDB and the synchronous copy is gone.
+    await expect.poll(() => idbCount(page, 'drafts')).toBe(1);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('hoso:answers:2'))).toBeNull();
   });
 });
 

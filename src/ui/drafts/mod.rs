@@ -84,21 +84,46 @@ pub struct Drafts {
     /// The ward's own commune: the receiving commune unless the resident chose another.
     ward_commune: StoredValue<Option<String>>,
     data: Data,
+    /// The device's storage answered at start-up (`Restored::unavailable` not set).
+    restored_ok: bool,
+    /// The app's reactive owner, which outlives every page: the writer (`store::ensure_keeping`)
+    /// is started by the first page that can change a draft, and must not end with that page.
+    owner: StoredValue<Option<Owner>>,
 }
 
 impl Drafts {
     /// The drafts read from the device (`store::restore`).
     pub fn new(r: Restored, data: Data, ward_commune: Option<String>) -> Drafts {
         let next = r.attachments.iter().map(|a| a.key + 1).max().unwrap_or(1);
+        // Without storage nothing will be kept: said at once, on the start page too.
+        let problem = StorageProblem {
+            answers: r.unavailable,
+            files: r.unavailable,
+        };
         Drafts {
             answers: RwSignal::new(r.answers),
             attachments: RwSignal::new(r.attachments),
             touched: RwSignal::new(r.touched),
-            storage_problem: RwSignal::new(StorageProblem::default()),
+            storage_problem: RwSignal::new(problem),
             finished: RwSignal::new(None),
             next_key: StoredValue::new(next),
             ward_commune: StoredValue::new(ward_commune),
             data,
+            restored_ok: !r.unavailable,
+            owner: StoredValue::new(Owner::current()),
+        }
+    }
+
+    /// Whether the device's storage answered at start-up.
+    pub fn restored_ok(&self) -> bool {
+        self.restored_ok
+    }
+
+    /// Runs `f` under the app's reactive owner (effects made there live as long as the app).
+    pub(crate) fn in_app_owner(&self, f: impl FnOnce()) {
+        match self.owner.get_value() {
+            Some(o) => o.with(f),
+            None => f(),
         }
     }
 

@@ -7,7 +7,7 @@
 use super::records::{
     attachment_from_js, attachment_key, attachment_to_js, bytes, draft_to_js, get, text,
 };
-use super::{Attached, Drafts, StorageProblem};
+use super::{Attached, Drafts};
 use crate::engine::catalog::Answers;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -203,20 +203,31 @@ impl Writer {
     }
 }
 
-/// Keeps IndexedDB in step with the drafts: answers and attachments, as they change.
+thread_local! {
+    static KEEPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Starts keeping the drafts on the device ([`keep`]), once, under the app's owner. Called by what
+/// can change a draft before it does — every journey page, the start page's list of drafts, an
+/// opened draft file — all in parts of the wasm, so the start page does not carry the writer: a
+/// first visit has nothing to write, and its load is smaller by the writer's code.
+pub fn ensure_keeping(drafts: Drafts) {
+    if KEEPING.with(|k| k.replace(true)) {
+        return;
+    }
+    drafts.in_app_owner(|| keep(drafts, drafts.restored_ok()));
+}
+
+/// Keeps IndexedDB in step with the drafts: answers and attachments, as they change from now on
+/// (what they are now is taken as what the device holds).
 pub fn keep(drafts: Drafts, restored_ok: bool) {
     // What is on the device now: answers per procedure (postcard).
     let saved: BTreeMap<String, Vec<u8>> = match restored_ok {
         // Answers moved over from localStorage by `restore` are written once, then the old key goes.
         true if crate::ui::web::load_text(ANSWERS_KEY).is_some() => BTreeMap::new(),
         true => drafts.answers.with_untracked(encoded),
-        false => {
-            drafts.storage_problem.set(StorageProblem {
-                answers: true,
-                files: true,
-            });
-            drafts.answers.with_untracked(encoded)
-        }
+        // (The storage problem is already shown: `Drafts::new`.)
+        false => drafts.answers.with_untracked(encoded),
     };
     let w = Writer {
         drafts,

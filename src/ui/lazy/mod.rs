@@ -11,6 +11,7 @@
 
 use super::components::{loading_line, LoadFailed};
 use super::data::Load;
+use super::drafts::DraftList;
 use super::pages::{
     AttachmentsPage, ChecklistPage, CounterPage, DonePage, PortalPage, ProcedureInfo, ReviewPage,
     StepPage,
@@ -34,6 +35,8 @@ macro_rules! split_page {
         #[cfg(not(feature = "staff-page"))]
         #[leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
         fn $name() -> Result<AnyView, SplitLoaderError> {
+            // Every page of a part can change a draft: the writer starts with the first.
+            crate::ui::drafts::store::ensure_keeping(crate::ui::drafts::use_drafts());
             Ok(view! { <$page/> }.into_any())
         }
         #[cfg(feature = "staff-page")]
@@ -103,6 +106,8 @@ split_page!(form, step_page, step_pre, StepPage);
 split_page!(form, checklist_page, checklist_pre, ChecklistPage);
 split_page!(finish, attachments_page, attachments_pre, AttachmentsPage);
 split_page!(finish, review_page, review_pre, ReviewPage);
+// The start page's list of drafts: only a device with drafts fetches it (`draft_list`).
+split_page!(finish, draft_list_view, draft_list_pre, DraftList);
 // The confirmation page comes with the package builder: it shows what the builder made.
 split_page!(pack, done_page, done_pre, DonePage);
 // What the resident takes away next: the answers to copy into the portal, the counter card.
@@ -150,7 +155,11 @@ fn load(part: usize) {
                     && step_pre().await.is_ok()
                     && checklist_pre().await.is_ok()
             }
-            1 => attachments_pre().await.is_ok() && review_pre().await.is_ok(),
+            1 => {
+                attachments_pre().await.is_ok()
+                    && review_pre().await.is_ok()
+                    && draft_list_pre().await.is_ok()
+            }
             _ => {
                 done_pre().await.is_ok()
                     && portal_pre().await.is_ok()
@@ -168,6 +177,57 @@ fn load(part: usize) {
             n.try_update(|n| *n += 1);
         }
     });
+}
+
+/// The signal the app's views read to hear that a part has arrived.
+pub fn notify_on(loaded: RwSignal<u32>) {
+    NOTIFY.with(|n| n.set(Some(loaded)));
+}
+
+/// The start page's list of drafts, from the `finish` part: nothing on a device without drafts (a
+/// first visit never fetches the part), a loading line while the part is fetched, and a message if
+/// it cannot be (offline before the app was kept for offline use). The drafts stay on the device
+/// either way; the next visit tries again.
+pub fn draft_list() -> impl IntoView {
+    let drafts = super::drafts::use_drafts();
+    // Once shown, the list stays (built once: its own state, such as "the draft was deleted" for
+    // the last one, must outlive changes to the drafts).
+    let wanted =
+        Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || drafts.any());
+    move || {
+        if let Some(n) = NOTIFY.with(Cell::get) {
+            n.track();
+        }
+        if !wanted.get() {
+            return ().into_any();
+        }
+        match state(1) {
+            Load::Ready(()) => {
+                if let Some(Ok(v)) = draft_list_view().now_or_never() {
+                    return v;
+                }
+                ().into_any()
+            }
+            Load::Failed => view! { <DraftsUnavailable/> }.into_any(),
+            Load::Idle => {
+                load(1);
+                loading_line()
+            }
+            Load::Loading => loading_line(),
+        }
+    }
+}
+
+/// Said in place of the list of drafts when its part cannot be fetched.
+#[component]
+fn DraftsUnavailable() -> impl IntoView {
+    let prefs = super::prefs::use_prefs();
+    view! {
+        <section class="warning-box drafts" aria-labelledby="drafts-title">
+            <h2 id="drafts-title" class="group-title">{move || prefs.t(crate::i18n::DRAFTS_TITLE)}</h2>
+            <p>{move || prefs.t(crate::i18n::DRAFTS_UNAVAILABLE)}</p>
+        </section>
+    }
 }
 
 /// Starts loading the part of `route`'s page if it is not there: as the app starts, before it

@@ -7,7 +7,7 @@ use crate::engine::text::Lang;
 use crate::i18n::{self, Tx};
 use crate::routes::step_url;
 use crate::ui::components::{Confirm, StorageProblem};
-use crate::ui::drafts::{use_drafts, DraftList, ImportDraft};
+use crate::ui::drafts::{use_drafts, ImportDraft};
 use crate::ui::prefs::use_prefs;
 use crate::ui::router::Location;
 use crate::ui::web;
@@ -76,7 +76,7 @@ pub fn Home() -> impl IntoView {
         <h1 class="page-title" id="page-title" tabindex="-1">{move || prefs.t(i18n::START_CHOOSE)}</h1>
         <p class="lead">{move || prefs.t(i18n::APP_TAGLINE)}</p>
         <StorageProblem/>
-        <DraftList/>
+        {crate::ui::lazy::draft_list()}
         <div class="field">
             <label class="label" for="proc-search">{move || prefs.t(i18n::SEARCH_LABEL)}</label>
             <p class="hint" id="proc-search-hint">{move || prefs.t(i18n::SEARCH_HINT)}</p>
