@@ -21,7 +21,7 @@ CHROMEDRIVER="$(command -v chromedriver)" \
 
 section "3/4 release build and size budget"
 scripts/build/build.sh
-python3 scripts/build/budget.py --dir dist --limit-kb 200 --deep-limit-kb 275 --staff-limit-kb 180
+python3 scripts/build/budget.py --dir dist --limit-kb 150 --deep-limit-kb 275 --staff-limit-kb 180
 
 section "4/4 end-to-end tests (Playwright, Chromium, axe-core)"
 npx --no-install playwright test

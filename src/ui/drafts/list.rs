@@ -27,7 +27,8 @@ fn when(ms: f64, lang: crate::engine::text::Lang) -> String {
 
 /// Saves one procedure's draft as a `.hoso` file, to open on another device; `failed` is set if
 /// the code that writes it cannot be fetched (offline before the app was kept for offline use).
-fn export(drafts: Drafts, id: &str, failed: RwSignal<bool>) {
+/// `write`: the draft file writer, from the app's context (`lazy::Packer`).
+fn export(drafts: Drafts, id: &str, failed: RwSignal<bool>, write: crate::ui::lazy::WriteDraft) {
     let answers = drafts
         .answers
         .with_untracked(|a| a.get(id).cloned().unwrap_or_default());
@@ -54,7 +55,7 @@ fn export(drafts: Drafts, id: &str, failed: RwSignal<bool>) {
     };
     let name = draft::file_name(id, &Timestamp::vietnam(now).date.iso());
     leptos::task::spawn_local(async move {
-        match crate::ui::lazy::write_draft_file(d).await {
+        match (write)(d).await {
             Some(bytes) => {
                 failed.set(false);
                 let _ = web::download(&bytes, &name, "application/octet-stream");
@@ -112,6 +113,7 @@ fn card_meta(drafts: Drafts, id: String) -> impl Fn() -> String {
 #[component]
 fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
     let (prefs, drafts) = (use_prefs(), use_drafts());
+    let write = expect_context::<crate::ui::lazy::Packer>().write_draft;
     let proc_id = procedure_of(&id).to_string();
     let summary = CatalogIndex::bundled().get(&proc_id);
     let asking = RwSignal::new(false);
@@ -147,7 +149,7 @@ fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
                     {move || prefs.t(i18n::DRAFT_CONTINUE)}
                 </a>
                 " "
-                <button type="button" class="button button--secondary" aria-describedby=title_id.clone() on:click=move |_| export(drafts, &id_export, export_failed)>
+                <button type="button" class="button button--secondary" aria-describedby=title_id.clone() on:click=move |_| export(drafts, &id_export, export_failed, write)>
                     {move || prefs.t(i18n::DRAFT_EXPORT)}
                 </button>
                 " "

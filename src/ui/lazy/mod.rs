@@ -83,21 +83,28 @@ fn prefetch_pack() {
     });
 }
 
-/// The package builder as the review page reaches it: through a context the app provides, not a
-/// call. The review page is kept in every binary that links the library (its split function is
-/// exported), so a direct call would also keep the `pack` part's loader import in binaries that
-/// are not cut into parts — the component tests' wasm could then not be instantiated.
+/// What pages in parts reach in other split functions — the package builder (the review page),
+/// the draft file writer (the list of drafts) — through a context the app provides, not a call.
+/// A page in a part is kept in every binary that links the library (its split function is
+/// exported), so a direct call would also keep the other function's loader import in binaries
+/// that are not cut into parts — the component tests' wasm could then not be instantiated.
 #[derive(Clone, Copy)]
 pub struct Packer {
     pub build: for<'a> fn(&'a BuildInput<'a>) -> LocalBoxFuture<'a, Result<Built, Vec<I18n>>>,
     pub prefetch: fn(),
+    /// `write_draft_file`: a draft as a `.hoso` file; `None` if its part cannot be fetched.
+    pub write_draft: WriteDraft,
 }
+
+/// Writes a draft file (`write_draft_file`).
+pub type WriteDraft = fn(crate::engine::draft::DraftFile) -> LocalBoxFuture<'static, Option<Vec<u8>>>;
 
 /// Provided by the app for its pages.
 pub fn provide_packer() {
     provide_context(Packer {
         build: build_package,
         prefetch: prefetch_pack,
+        write_draft: |d| Box::pin(write_draft_file(d)),
     });
 }
 
