@@ -119,6 +119,8 @@ test('a draft moves to another device in a file; damaged and foreign files are r
   await choose('nhap.hoso', file);
   await expect(phone.getByRole('status').filter({ hasText: 'Đã mở bản nháp' })).toContainText('Nguyễn Văn Nam');
   await expect(phone.locator('.draft')).toHaveCount(1);
+  // The focus moves to the list of drafts, which holds the opened one.
+  await expect(phone.locator('#drafts-title')).toBeFocused();
   await expect(phone.locator('.draft .card-meta')).toContainText('2 tệp đính kèm');
   await expect.poll(() => idbCount(phone, 'attachments'), { timeout: 15_000 }).toBe(2);
   // A damaged file now leaves the imported draft as it is.

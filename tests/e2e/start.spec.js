@@ -163,7 +163,8 @@ async function splitParts(page) {
   const src = await page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload], script[type=module]')]
     .map(l => l.href || l.src).find(u => /-split\.js$/.test(u)));
   const loader = await (await page.request.get(src)).text();
-  const name = f => '/' + f.replace(/-[0-9a-f]{16}/, '');
+  // Trunk's hash: 16 hex digits or fewer (it drops leading zeros).
+  const name = f => '/' + f.replace(/-[0-9a-f]{1,16}(?=[-_])/, '');
   const chunks = Object.fromEntries([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(.*?"\.\/([^"]+\.wasm)"/gs)].map(m => [m[1], m[2]]));
   const parts = {};
   for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(.*?"\.\/([^"]+\.wasm)".*?\[([^\]]*)\]\)\)/gs)) {

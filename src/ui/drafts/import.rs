@@ -72,6 +72,10 @@ pub fn ImportDraft() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let r = import(drafts, data, file).await;
             let failed = r.is_err();
+            if !failed {
+                // The list of drafts, where the focus goes, is drawn by a part (read with the file).
+                crate::ui::lazy::draft_list_ready().await;
+            }
             result.set(Some(r));
             web::focus_id(if failed {
                 "import-error"

@@ -75,7 +75,7 @@ pub fn DraftList() -> impl IntoView {
             let list = ids.get();
             (!list.is_empty()).then(|| view! {
                 <section class="drafts" aria-labelledby="drafts-title">
-                    <h2 id="drafts-title" class="group-title">{move || prefs.t(i18n::DRAFTS_TITLE)}</h2>
+                    <h2 id="drafts-title" class="group-title" tabindex="-1">{move || prefs.t(i18n::DRAFTS_TITLE)}</h2>
                     <ul class="cards">
                         {list.into_iter().map(|id| view! { <DraftCard id=id deleted=deleted/> }).collect_view()}
                     </ul>

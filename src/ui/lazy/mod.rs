@@ -156,34 +156,47 @@ fn set_state(part: usize, v: Load<()>) {
 fn load(part: usize) {
     set_state(part, Load::Loading);
     wasm_bindgen_futures::spawn_local(async move {
-        let ok = match part {
-            0 => {
-                info_pre().await.is_ok()
-                    && step_pre().await.is_ok()
-                    && checklist_pre().await.is_ok()
-            }
-            1 => {
-                attachments_pre().await.is_ok()
-                    && review_pre().await.is_ok()
-                    && draft_list_pre().await.is_ok()
-            }
-            _ => {
-                done_pre().await.is_ok()
-                    && portal_pre().await.is_ok()
-                    && counter_pre().await.is_ok()
-                    && pack_pre().await.is_ok()
-            }
-        };
-        // The page is built in a task of its own, not in the one that instantiated the part.
-        super::web::yield_now().await;
-        set_state(part, if ok { Load::Ready(()) } else { Load::Failed });
-        if ok {
-            shared::mark_here(part);
-        }
-        if let Some(n) = NOTIFY.with(Cell::get) {
-            n.try_update(|n| *n += 1);
-        }
+        fetch(part).await;
     });
+}
+
+/// Waits for a part (awaiting all of its loaders), then says it has arrived; whether it could be
+/// fetched.
+async fn fetch(part: usize) -> bool {
+    let ok = match part {
+        0 => {
+            info_pre().await.is_ok()
+                && step_pre().await.is_ok()
+                && checklist_pre().await.is_ok()
+        }
+        1 => {
+            attachments_pre().await.is_ok()
+                && review_pre().await.is_ok()
+                && draft_list_pre().await.is_ok()
+        }
+        _ => {
+            done_pre().await.is_ok()
+                && portal_pre().await.is_ok()
+                && counter_pre().await.is_ok()
+                && pack_pre().await.is_ok()
+        }
+    };
+    // The page is built in a task of its own, not in the one that instantiated the part.
+    super::web::yield_now().await;
+    set_state(part, if ok { Load::Ready(()) } else { Load::Failed });
+    if ok {
+        shared::mark_here(part);
+    }
+    if let Some(n) = NOTIFY.with(Cell::get) {
+        n.try_update(|n| *n += 1);
+    }
+    ok
+}
+
+/// Waits until the start page's list of drafts can be drawn (the `finish` part is there, as it
+/// is once a draft file has been read), so what opened a draft can then move the focus to it.
+pub async fn draft_list_ready() -> bool {
+    state(1) == Load::Ready(()) || fetch(1).await
 }
 
 /// The signal the app's views read to hear that a part has arrived.
@@ -231,7 +244,7 @@ fn DraftsUnavailable() -> impl IntoView {
     let prefs = super::prefs::use_prefs();
     view! {
         <section class="warning-box drafts" aria-labelledby="drafts-title">
-            <h2 id="drafts-title" class="group-title">{move || prefs.t(crate::i18n::DRAFTS_TITLE)}</h2>
+            <h2 id="drafts-title" class="group-title" tabindex="-1">{move || prefs.t(crate::i18n::DRAFTS_TITLE)}</h2>
             <p>{move || prefs.t(crate::i18n::DRAFTS_UNAVAILABLE)}</p>
         </section>
     }
