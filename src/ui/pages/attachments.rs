@@ -82,7 +82,8 @@ fn add_files(
         working.set(Some((1, count)));
         leptos::task::spawn_local(async move {
             let mut errs = Vec::new();
-            // Two at a time (photo.js redraws them in one or two workers); pages keep the picked order.
+            // Two at a time (one is read while photo.js redraws the other in its worker); pages keep
+            // the picked order.
             for (i, pair) in picked.chunks(2).enumerate() {
                 working.set(Some(((2 * i + pair.len()).min(count), count)));
                 let already = drafts.bytes_used(&pid, false);
