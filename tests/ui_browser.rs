@@ -120,7 +120,7 @@ async fn typing_saves_the_answer_on_the_device() {
     let drafts = ctx.2;
     let el = mount(move || {
         provide(ctx);
-        hoso::ui::drafts::store::keep(drafts, true);
+        hoso::ui::drafts::writer::keep(drafts, true);
         view! { <FieldInput proc_id="khai-sinh".to_string() field=birth_field("me_ho_ten") issues=Signal::derive(Vec::new)/> }
     });
     tick().await;

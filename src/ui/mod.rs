@@ -128,7 +128,7 @@ pub fn App(
     prefs.persist();
     mark_start_page(prefs, drafts);
     // (The drafts are written to the device by the parts that change them:
-    // `drafts::store::ensure_keeping`.)
+    // `drafts::writer::ensure_keeping`.)
     let loc = router::provide_location();
     Effect::new(move |_| {
         let path = loc.path.get();

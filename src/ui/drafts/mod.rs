@@ -8,6 +8,7 @@ mod list;
 mod pages;
 mod records;
 pub mod store;
+pub mod writer;
 
 pub use import::ImportDraft;
 pub use list::DraftList;
@@ -86,7 +87,7 @@ pub struct Drafts {
     data: Data,
     /// The device's storage answered at start-up (`Restored::unavailable` not set).
     restored_ok: bool,
-    /// The app's reactive owner, which outlives every page: the writer (`store::ensure_keeping`)
+    /// The app's reactive owner, which outlives every page: the writer (`writer::ensure_keeping`)
     /// is started by the first page that can change a draft, and must not end with that page.
     owner: StoredValue<Option<Owner>>,
 }

@@ -38,7 +38,7 @@ macro_rules! split_page {
         #[leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
         fn $name() -> Result<AnyView, SplitLoaderError> {
             // Every page of a part can change a draft: the writer starts with the first.
-            crate::ui::drafts::store::ensure_keeping(crate::ui::drafts::use_drafts());
+            crate::ui::drafts::writer::ensure_keeping(crate::ui::drafts::use_drafts());
             Ok(view! { <$page/> }.into_any())
         }
         #[cfg(feature = "staff-page")]

@@ -55,7 +55,7 @@ split_finish_fn!(write_draft_in_finish, (d: DraftFile) -> Vec<u8> {
 
 split_finish_fn!(keep_draft_in_finish, (args: (Drafts, DraftFile, &'static Procedure)) -> Result<I18n, I18n> {
     // Written to the device like any other change: the writer starts first.
-    crate::ui::drafts::store::ensure_keeping(args.0);
+    crate::ui::drafts::writer::ensure_keeping(args.0);
     Ok(crate::ui::drafts::import::keep(args.0, args.1, args.2))
 });
 
