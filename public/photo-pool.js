@@ -1,12 +1,11 @@
 // The photo worker for src/ui/photo.js, a module it imports with the first photo (so the start
-// page does not carry it): public/photo-worker.js. The decoding and encoding, about 100 ms for a
+// page does not carry it): public/photo-worker.js. The decoding and encoding, about 150 ms for a
 // camera photo, happen off the page's thread so the page keeps answering. One worker, whatever the
-// phone: scripts/bench/photo_bench.js measured 152 ms a photo and a 246 MB peak with one, 100 ms
-// and 298 MB with two; a photo a time keeps within the time goal with the memory a phone has.
-// Where workers or OffscreenCanvas are missing, or a worker cannot start, the page redraws one at
-// a time as before.
-const POOL = 1;
-const workers = [];
+// phone: scripts/bench/photo_bench.js measured 150 ms a photo and a 245 MB peak with one, 100 ms
+// and 298 MB with two; a photo at a time keeps within the time goal with the memory a phone has.
+// Where workers or OffscreenCanvas are missing, or the worker cannot start, the page redraws one
+// at a time as before.
+let worker = null;
 let workerBroken = typeof Worker === "undefined" || typeof OffscreenCanvas === "undefined" ||
   !("convertToBlob" in OffscreenCanvas.prototype);
 let seq = 0;
@@ -24,43 +23,40 @@ function startWorker() {
     }
   };
   w.onerror = () => {
-    // A worker itself failed (not a photo): redraw on the page from now on.
+    // The worker itself failed (not a photo): redraw on the page from now on.
     workerBroken = true;
     for (const job of waiting.values()) job.reject(new Error("worker"));
     waiting.clear();
   };
   return w;
 }
-// At most POOL jobs in the workers at once; the others wait their turn, in order.
-let active = 0;
+// One job in the worker at a time; the others wait their turn, in order.
+let busy = false;
 const turns = [];
 export function inWorker(blob, maxSide, outMime, quality, opts) {
   if (workerBroken) return null;
   return new Promise((resolve, reject) => {
     const run = () => {
-      active++;
-      let w;
+      busy = true;
       try {
-        if (workers.length < POOL) workers.push(startWorker());
-        w = workers[seq % workers.length];
+        worker = worker || startWorker();
       } catch (e) {
         workerBroken = true;
       }
       const done = () => {
-        active--;
+        busy = false;
         const next = turns.shift();
         if (next) next();
       };
-      if (workerBroken || !w) {
+      if (workerBroken) {
         done();
         reject(new Error("worker"));
         return;
       }
       const id = ++seq;
       waiting.set(id, { resolve: (v) => { done(); resolve(v); }, reject: (e) => { done(); reject(e); } });
-      w.postMessage({ id, blob, maxSide, outMime, quality, opts });
+      worker.postMessage({ id, blob, maxSide, outMime, quality, opts });
     };
-    active < POOL ? run() : turns.push(run);
+    busy ? turns.push(run) : run();
   });
 }
-

@@ -4,10 +4,7 @@
 // and the time to restore the draft with those attachments after the page is opened again.
 // Prints figures; asserts nothing about speed.
 //
-//   node scripts/bench/photo_bench.js [--dir dist] [--port 8790] [--photos 10] [--device-memory 2]
-//
-// --device-memory N: the page sees navigator.deviceMemory = N, as a phone with N GB would report;
-// the lines then begin "photos, N GB phone:".
+//   node scripts/bench/photo_bench.js [--dir dist] [--port 8790] [--photos 10]
 const { chromium } = require('@playwright/test');
 const { execFileSync } = require('child_process');
 const { serveDist } = require('./serve_dist');
@@ -19,8 +16,6 @@ const DIR = arg('dir', 'dist');
 const PORT = Number(arg('port', 8790));
 const N = Number(arg('photos', 10));
 const BASE = `http://127.0.0.1:${PORT}`;
-const DEVICE_MEMORY = arg('device-memory', null);
-const L = DEVICE_MEMORY ? `photos, ${DEVICE_MEMORY} GB phone` : 'photos';
 const ANSWERS = require(path.join(__dirname, '..', '..', 'tests', 'answers', 'chung-thuc-chu-ky.json'));
 const { compactAnswers } = require(path.join(__dirname, '..', '..', 'tests', 'e2e', 'helpers.js'));
 
@@ -67,9 +62,6 @@ function rendererMemory(browserPid) {
     const pid = browserServer.process().pid;
     const browser = await chromium.connect(browserServer.wsEndpoint());
     const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
-    if (DEVICE_MEMORY) {
-      await page.addInitScript(gb => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => gb }), Number(DEVICE_MEMORY));
-    }
     await page.goto(BASE + '/');
     await page.evaluate(hex => localStorage.setItem('hoso:answers:2', hex), compactAnswers({ 'chung-thuc-chu-ky': ANSWERS }));
     await page.goto(BASE + '/p/chung-thuc-chu-ky/attachments');
@@ -144,11 +136,11 @@ function rendererMemory(browserPid) {
     await browserServer.close();
     fs.rmSync(tmp, { recursive: true, force: true });
     const f = x => x.toFixed(1);
-    console.log(`${L}: ${N} × 4000×3000 JPEG in (${f(inMB)} MB) → ${f(outMB)} MB stored (2000 px, no EXIF)`);
-    console.log(`${L}: processed and listed ${(shown / 1000).toFixed(2)} s, stored in IndexedDB ${(stored / 1000).toFixed(2)} s (${(stored / N).toFixed(0)} ms per photo), from the input's change event; ${(wall / 1000).toFixed(2)} s with Playwright's sending of the files`);
-    console.log(`${L}: main thread during it: ${long.length} task(s) over 50 ms, longest ${long.length ? Math.max(...long).toFixed(0) : 0} ms; ${viaWorker} redraw(s) in the photo worker`);
-    console.log(`${L}: renderer memory peak ${f(after.peak)} MB (before: ${f(before.now)} MB resident; after: ${f(after.now)} MB)`);
-    console.log(`${L}: restoring the draft with ${N} photos after reopening the page: ${(restore / 1000).toFixed(2)} s`);
+    console.log(`photos: ${N} × 4000×3000 JPEG in (${f(inMB)} MB) → ${f(outMB)} MB stored (2000 px, no EXIF)`);
+    console.log(`photos: processed and listed ${(shown / 1000).toFixed(2)} s, stored in IndexedDB ${(stored / 1000).toFixed(2)} s (${(stored / N).toFixed(0)} ms per photo), from the input's change event; ${(wall / 1000).toFixed(2)} s with Playwright's sending of the files`);
+    console.log(`photos: main thread during it: ${long.length} task(s) over 50 ms, longest ${long.length ? Math.max(...long).toFixed(0) : 0} ms; ${viaWorker} redraw(s) in the photo worker`);
+    console.log(`photos: renderer memory peak ${f(after.peak)} MB (before: ${f(before.now)} MB resident; after: ${f(after.now)} MB)`);
+    console.log(`photos: restoring the draft with ${N} photos after reopening the page: ${(restore / 1000).toFixed(2)} s`);
   } finally {
     server.stop();
   }
