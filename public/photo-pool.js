@@ -19,6 +19,7 @@ function startWorker() {
     if (e.data.error) job.reject(new Error(e.data.error));
     else {
       globalThis.hosoPhotoWorker = (globalThis.hosoPhotoWorker || 0) + 1; // for the tests
+      globalThis.hosoPhotoCodec = e.data.codec; // of them by the codec
       job.resolve(new Uint8Array(e.data.bytes));
     }
   };
@@ -33,7 +34,7 @@ function startWorker() {
 // One job in the worker at a time; the others wait their turn, in order.
 let busy = false;
 const turns = [];
-export function inWorker(blob, maxSide, outMime, quality, opts) {
+export function inWorker(blob, maxSide, outMime, quality, opts, codec) {
   if (workerBroken) return null;
   return new Promise((resolve, reject) => {
     const run = () => {
@@ -55,7 +56,7 @@ export function inWorker(blob, maxSide, outMime, quality, opts) {
       }
       const id = ++seq;
       waiting.set(id, { resolve: (v) => { done(); resolve(v); }, reject: (e) => { done(); reject(e); } });
-      worker.postMessage({ id, blob, maxSide, outMime, quality, opts });
+      worker.postMessage({ id, blob, maxSide, outMime, quality, opts, codec });
     };
     busy ? turns.push(run) : run();
   });

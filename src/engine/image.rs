@@ -60,7 +60,26 @@ pub struct DecodeAt {
     pub scale_down: u8,
 }
 
+/// What the photo worker's own codec ([`super::redraw`]) is asked to make of a JPEG: the file's
+/// EXIF orientation and the upright size to draw it at. Other pictures are drawn by the browser
+/// (and a JPEG too where the codec cannot: [`super::redraw::Failure`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodecJob {
+    pub orientation: u8,
+    pub width: u32,
+    pub height: u32,
+}
+
 impl ImageInfo {
+    /// The codec's job when a JPEG is redrawn as a JPEG; `None` otherwise.
+    pub fn codec_job(&self, media: MediaType, output: MediaType, max_side: u32) -> Option<CodecJob> {
+        if media != MediaType::Jpeg || output != MediaType::Jpeg {
+            return None;
+        }
+        let (width, height) = self.redrawn_size(max_side);
+        Some(CodecJob { orientation: self.orientation, width, height })
+    }
+
     /// The upright size before any scaling (orientations 5–8 swap the sides).
     fn upright(&self) -> (u32, u32) {
         match self.orientation {
@@ -602,6 +621,11 @@ pub(crate) mod tests {
         assert_eq!(info(3000, 2400, 8).redrawn_size(MAX_SIDE), (1600, 2000));
         assert_eq!(info(800, 600, 6).redrawn_size(MAX_SIDE), (600, 800));
         assert_eq!(info(4001, 1, 1).redrawn_size(MAX_SIDE), (2000, 1));
+        // The worker's codec is asked the same, for JPEG to JPEG only.
+        let job = info(4032, 3024, 6).codec_job(MediaType::Jpeg, MediaType::Jpeg, MAX_SIDE);
+        assert_eq!(job, Some(CodecJob { orientation: 6, width: 1500, height: 2000 }));
+        assert_eq!(info(4032, 3024, 1).codec_job(MediaType::Png, MediaType::Png, MAX_SIDE), None);
+        assert_eq!(info(4032, 3024, 1).codec_job(MediaType::Webp, MediaType::Jpeg, MAX_SIDE), None);
     }
 
     #[test]

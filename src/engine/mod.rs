@@ -20,6 +20,7 @@ pub mod pdf;
 pub mod portal;
 pub mod qr;
 pub mod ready;
+pub mod redraw;
 pub mod refdata;
 pub mod route;
 pub mod settings;

@@ -56,11 +56,12 @@ function serial(job) {
 // The photo workers (public/photo-pool.js, fetched with the first photo so the start page does
 // not carry it): the decoding and encoding happen off the page's thread.
 let pool = null;
-// Redrawn in a worker where one can be had, else on the page, one at a time.
-async function redrawn(blob, maxSide, outMime, quality, decode) {
+// Redrawn in a worker where one can be had, else on the page, one at a time. `codec`: the job of
+// the worker's codec for a JPEG (engine::image::CodecJob), or null.
+async function redrawn(blob, maxSide, outMime, quality, decode, codec) {
   try {
     pool = pool || (await import("/photo-pool.js"));
-    const p = pool.inWorker(blob, maxSide, outMime, quality, decodeOptions(decode));
+    const p = pool.inWorker(blob, maxSide, outMime, quality, decodeOptions(decode), codec);
     if (p) return await p;
   } catch (e) {
     // What the photo itself caused is said; a pool or worker that could not start is not.
@@ -72,14 +73,13 @@ async function redrawn(blob, maxSide, outMime, quality, decode) {
 // `width` × `height`, `scaleDown`: what to decode (engine::image::DecodeAt), 0 × 0 when the
 // engine could not read the size from the header.
 const decodeOf = (width, height, scaleDown) => (width && height ? [width, height, scaleDown] : null);
-
-export function redraw(blob, maxSide, width, height, scaleDown, outMime, quality) {
-  return redrawn(blob, maxSide, outMime, quality, decodeOf(width, height, scaleDown));
+export function redraw(blob, maxSide, width, height, scaleDown, outMime, quality, o, w, h) {
+  return redrawn(blob, maxSide, outMime, quality, decodeOf(width, height, scaleDown), w ? [o, w, h] : null);
 }
 
 // A small JPEG preview (longer side `side` px) as an object URL, so the page never holds
 // full-size decoded pictures for its thumbnails; drawn by a worker too where it can.
-export async function thumbnail(bytes, mime, side, width, height, scaleDown) {
-  const out = await redrawn(new Blob([bytes], { type: mime }), side, "image/jpeg", 0.7, decodeOf(width, height, scaleDown));
+export async function thumbnail(bytes, mime, side, width, height, scaleDown, o, w, h) {
+  const out = await redrawn(new Blob([bytes], { type: mime }), side, "image/jpeg", 0.7, decodeOf(width, height, scaleDown), w ? [o, w, h] : null);
   return URL.createObjectURL(new Blob([out], { type: "image/jpeg" }));
 }

@@ -19,6 +19,9 @@ extern "C" {
         scale_down: u8,
         out_mime: &str,
         quality: f64,
+        codec_orientation: u8,
+        codec_width: u32,
+        codec_height: u32,
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn thumbnail(
@@ -28,6 +31,9 @@ extern "C" {
         width: u32,
         height: u32,
         scale_down: u8,
+        codec_orientation: u8,
+        codec_width: u32,
+        codec_height: u32,
     ) -> Result<JsValue, JsValue>;
 }
 
@@ -59,26 +65,30 @@ pub async fn prepare(file: &web_sys::File, already: u64) -> Result<(MediaType, V
         Plan::Strip => image::strip(t, &bytes).unwrap_or(bytes),
         Plan::Redraw { max_side, output } => {
             let q = JPEG_QUALITY as f64 / 100.0;
-            // What to decode, when the header says the size: the browser then decodes straight
-            // to it (a scaled JPEG decode when it can), never holding the full picture.
-            let d = decode_at(t, &bytes, max_side, image::PAGE_DECODE_SCALE);
-            match redraw(file, max_side, d.width, d.height, d.scale_down, output.mime(), q).await {
-                Ok(v) => js_sys::Uint8Array::new(&v).to_vec(),
-                Err(_) => return Err(media::undecodable(&name)),
-            }
+            // What to decode, when the header says the size: the worker's codec or the browser
+            // then decodes straight to it (a scaled JPEG decode), never holding the full picture.
+            let (d, c) = decode_at(t, output, &bytes, max_side, image::PAGE_DECODE_SCALE);
+            let redrawn = match redraw(file, max_side, d.width, d.height, d.scale_down, output.mime(), q, c.orientation, c.width, c.height).await {
+                Ok(v) => Some(js_sys::Uint8Array::new(&v).to_vec()),
+                Err(_) => None,
+            };
+            redrawn.ok_or_else(|| media::undecodable(&name))?
         }
     };
     let t = media::check_attachment(&name, &bytes, already)?;
     Ok((t, bytes))
 }
 
-/// The engine's [`image::ImageInfo::decode_at`]; 0 × 0 when the header cannot be read (the
-/// browser then decodes at full size).
-fn decode_at(media: MediaType, bytes: &[u8], max_side: u32, coarsest: u8) -> image::DecodeAt {
-    image::inspect(media, bytes).map_or(
-        image::DecodeAt { width: 0, height: 0, scale_down: 1 },
-        |i| i.decode_at(media, max_side, coarsest),
-    )
+/// The engine's [`image::ImageInfo::decode_at`], 0 × 0 when the header cannot be read (the
+/// browser then decodes at full size); and its [`image::ImageInfo::codec_job`] for the photo
+/// worker's codec, 0 × 0 when there is none (photo.js then draws on a canvas).
+fn decode_at(media: MediaType, output: MediaType, bytes: &[u8], max_side: u32, coarsest: u8) -> (image::DecodeAt, image::CodecJob) {
+    let none = image::CodecJob { orientation: 0, width: 0, height: 0 };
+    let Some(i) = image::inspect(media, bytes) else {
+        return (image::DecodeAt { width: 0, height: 0, scale_down: 1 }, none);
+    };
+    let codec = i.codec_job(media, output, max_side).unwrap_or(none);
+    (i.decode_at(media, max_side, coarsest), codec)
 }
 
 thread_local! {
@@ -91,8 +101,8 @@ pub async fn thumb_url(key: u32, bytes: &[u8], media: MediaType) -> Option<Strin
         return Some(u);
     }
     let side = image::PREVIEW_SIDE;
-    let d = decode_at(media, bytes, side, image::PREVIEW_DECODE_SCALE);
-    let url = thumbnail(bytes, media.mime(), side, d.width, d.height, d.scale_down)
+    let (d, c) = decode_at(media, MediaType::Jpeg, bytes, side, image::PREVIEW_DECODE_SCALE);
+    let url = thumbnail(bytes, media.mime(), side, d.width, d.height, d.scale_down, c.orientation, c.width, c.height)
         .await
         .ok()?
         .as_string()?;

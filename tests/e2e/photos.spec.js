@@ -48,12 +48,15 @@ function jpegSize(b) {
 }
 
 test('photos: downscaled, upright, no GPS; pages reordered and removed; PDF kept; HEIC and broken files explained', async ({ page }) => {
-  // What the page asks the photo worker to decode (createImageBitmap's options).
+  // What the page asks the photo worker: its codec's jobs, and createImageBitmap's options for
+  // the canvas, where the codec cannot.
   await page.addInitScript(() => {
     const post = Worker.prototype.postMessage;
     window.__decodes = [];
+    window.__jobs = [];
     Worker.prototype.postMessage = function (m, t) {
       if (m && m.opts) window.__decodes.push(m.opts);
+      if (m && m.codec) window.__jobs.push(m.codec);
       return post.call(this, m, t);
     };
   });
@@ -68,10 +71,15 @@ test('photos: downscaled, upright, no GPS; pages reordered and removed; PDF kept
   await page.locator('input[name=giay-to-se-ky-camera]').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expect(page.locator('.file')).toHaveCount(1);
   await expect(page.locator('.file img.thumb')).toHaveCount(1);
-  // Redrawn off the page's thread: the photo and its thumbnail by the photo worker.
+  // Redrawn off the page's thread: the photo and its thumbnail by the photo worker, both by its
+  // own codec (src/engine/redraw.rs): the photo turned by its orientation (6) to 1500×2000, the
+  // preview (of the stored photo, which has no orientation) to 96×128.
   expect(await page.evaluate(() => globalThis.hosoPhotoWorker)).toBe(2);
-  // Never decoded at full size: the photo at half size, upright (the JPEG decoder's own 1/2
-  // scale), then drawn down to 1500×2000; its preview at 1/8 of that.
+  expect(await page.evaluate(() => globalThis.hosoPhotoCodec)).toBe(2);
+  expect(await page.evaluate(() => window.__jobs)).toEqual([[6, 1500, 2000], [0, 96, 128]]);
+  // Where the codec cannot, never decoded at full size by the canvas either: the photo at half
+  // size, upright (the JPEG decoder's own 1/2 scale), then drawn down to 1500×2000; its preview
+  // at 1/8 of that.
   expect(await page.evaluate(() => window.__decodes)).toEqual([
     { imageOrientation: 'from-image', resizeWidth: 1512, resizeHeight: 2016, resizeQuality: 'low' },
     { imageOrientation: 'from-image', resizeWidth: 188, resizeHeight: 250, resizeQuality: 'low' },
@@ -130,6 +138,30 @@ test('photos: downscaled, upright, no GPS; pages reordered and removed; PDF kept
   expect(colours.right[0]).toBeGreaterThan(200);
   expect(colours.right[1]).toBeLessThan(80);
   expect(colours.left[1]).toBeGreaterThan(200);
+});
+
+// The service worker would answer the worker's fetch of the codec from its cache, past the route.
+test.describe(() => {
+  test.use({ serviceWorkers: 'block' });
+  test('where the codec cannot load, the photo worker draws photos on its canvas', async ({ page }) => {
+    await page.route('**/photo-codec.wasm', (route) => route.abort());
+    await page.goto('/');
+    await seedAnswers(page, { 'chung-thuc-chu-ky': ANSWERS });
+    await page.goto('/p/chung-thuc-chu-ky/attachments');
+    const photo = await cameraPhoto(page, 4032, 3024, 8);
+    await page.locator('input[name=giay-to-se-ky-camera]').setInputFiles({ name: 'IMG_0004.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await expect(page.locator('.file img.thumb')).toHaveCount(1);
+    expect(await page.evaluate(() => globalThis.hosoPhotoWorker)).toBe(2);
+    expect(await page.evaluate(() => globalThis.hosoPhotoCodec)).toBe(0);
+    await pressContinue(page);
+    await pressContinue(page);
+    await expect(page).toHaveURL(/\/done$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+    const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()));
+    const shot = await zip.file('documents/giay-to-se-ky/01.jpg').async('nodebuffer');
+    expect(jpegSize(shot)).toEqual([1500, 2000]);
+    expect(shot.includes(Buffer.from('Exif'))).toBe(false);
+  });
 });
 
 test('without workers, photos are still redrawn upright and small, on the page', async ({ page }) => {
