@@ -30,7 +30,7 @@ bundles() {
 # and is fetched with the first photo, in no page's load. `cargo rustc` gives the final link, where
 # LTO optimizes the whole module, opt-level 3 without rebuilding anything else.
 codec() {
-  cargo rustc --release --target wasm32-unknown-unknown --bin hoso-photo -- -C opt-level=3 &&
+  cargo rustc --locked --offline --release --target wasm32-unknown-unknown --bin hoso-photo -- -C opt-level=3 &&
   wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
     "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/hoso-photo.wasm" -o dist/photo-codec.wasm
 }
