@@ -121,6 +121,7 @@ function rendererMemory(browserPid) {
     const after = rendererMemory(pid);
     const long = await page.evaluate(() => window.__longTasks);
     const viaWorker = await page.evaluate(() => globalThis.hosoPhotoWorker || 0);
+    const viaCodec = await page.evaluate(() => globalThis.hosoPhotoCodec || 0);
     const outMB = await page.evaluate(async () => {
       const db = await new Promise(r => { const q = indexedDB.open('hoso'); q.onsuccess = () => r(q.result); });
       const all = await new Promise(r => { const q = db.transaction('attachments').objectStore('attachments').getAll(); q.onsuccess = () => r(q.result); });
@@ -138,7 +139,7 @@ function rendererMemory(browserPid) {
     const f = x => x.toFixed(1);
     console.log(`photos: ${N} × 4000×3000 JPEG in (${f(inMB)} MB) → ${f(outMB)} MB stored (2000 px, no EXIF)`);
     console.log(`photos: processed and listed ${(shown / 1000).toFixed(2)} s, stored in IndexedDB ${(stored / 1000).toFixed(2)} s (${(stored / N).toFixed(0)} ms per photo), from the input's change event; ${(wall / 1000).toFixed(2)} s with Playwright's sending of the files`);
-    console.log(`photos: main thread during it: ${long.length} task(s) over 50 ms, longest ${long.length ? Math.max(...long).toFixed(0) : 0} ms; ${viaWorker} redraw(s) in the photo worker`);
+    console.log(`photos: main thread during it: ${long.length} task(s) over 50 ms, longest ${long.length ? Math.max(...long).toFixed(0) : 0} ms; ${viaWorker} redraw(s) in the photo worker, ${viaCodec} of them by its codec`);
     console.log(`photos: renderer memory peak ${f(after.peak)} MB (before: ${f(before.now)} MB resident; after: ${f(after.now)} MB)`);
     console.log(`photos: restoring the draft with ${N} photos after reopening the page: ${(restore / 1000).toFixed(2)} s`);
   } finally {

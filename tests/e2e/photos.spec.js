@@ -47,6 +47,15 @@ function jpegSize(b) {
   return null;
 }
 
+/** Goes on from the attachments page to the done page and opens the downloaded package. */
+async function downloadedPackage(page) {
+  await pressContinue(page);
+  await pressContinue(page);
+  await expect(page).toHaveURL(/\/done$/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+  return JSZip.loadAsync(fs.readFileSync(await download.path()));
+}
+
 test('photos: downscaled, upright, no GPS; pages reordered and removed; PDF kept; HEIC and broken files explained', async ({ page }) => {
   // What the page asks the photo worker: its codec's jobs, and createImageBitmap's options for
   // the canvas, where the codec cannot.
@@ -113,11 +122,7 @@ test('photos: downscaled, upright, no GPS; pages reordered and removed; PDF kept
   await expect(page.locator('.file')).toHaveCount(2);
   await expectAccessible(page, 'attachments with an error');
 
-  await pressContinue(page);
-  await pressContinue(page);
-  await expect(page).toHaveURL(/\/done$/);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
-  const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()));
+  const zip = await downloadedPackage(page);
   const first = await zip.file('documents/giay-to-se-ky/01.pdf').async('nodebuffer');
   expect(first.equals(pdf)).toBe(true);
   const shot = await zip.file('documents/giay-to-se-ky/02.jpg').async('nodebuffer');
@@ -153,11 +158,7 @@ test.describe(() => {
     await expect(page.locator('.file img.thumb')).toHaveCount(1);
     expect(await page.evaluate(() => globalThis.hosoPhotoWorker)).toBe(2);
     expect(await page.evaluate(() => globalThis.hosoPhotoCodec)).toBe(0);
-    await pressContinue(page);
-    await pressContinue(page);
-    await expect(page).toHaveURL(/\/done$/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
-    const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()));
+    const zip = await downloadedPackage(page);
     const shot = await zip.file('documents/giay-to-se-ky/01.jpg').async('nodebuffer');
     expect(jpegSize(shot)).toEqual([1500, 2000]);
     expect(shot.includes(Buffer.from('Exif'))).toBe(false);
@@ -173,11 +174,7 @@ test('without workers, photos are still redrawn upright and small, on the page',
   await page.locator('input[name=giay-to-se-ky-camera]').setInputFiles({ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expect(page.locator('.file img.thumb')).toHaveCount(1);
   expect(await page.evaluate(() => globalThis.hosoPhotoWorker)).toBeUndefined();
-  await pressContinue(page);
-  await pressContinue(page);
-  await expect(page).toHaveURL(/\/done$/);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
-  const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()));
+  const zip = await downloadedPackage(page);
   const shot = await zip.file('documents/giay-to-se-ky/01.jpg').async('nodebuffer');
   expect(jpegSize(shot)).toEqual([1600, 2000]);
   expect(shot.includes(Buffer.from('Exif'))).toBe(false);
