@@ -26,8 +26,9 @@ bundles() {
 }
 # The photo worker's codec (src/photo_main.rs: engine/redraw.rs and the two JPEG codecs, no
 # wasm-bindgen), after the bundles so the library is already built with the same flags. Optimized
-# for speed, not size: it redraws every photo (90 ms against 140 for a 4000 × 3000 photo in node)
-# and is fetched with the first photo, in no page's load. `cargo rustc` gives the final link, where
+# for speed, not size: it redraws every photo (`node scripts/bench/codec_bench.js`: 86 ms for a
+# 4000 × 3000 photo, against 136–142 ms at opt-level z) and is fetched with the first photo, in no
+# page's load. `cargo rustc` gives the final link, where
 # LTO optimizes the whole module, opt-level 3 without rebuilding anything else.
 codec() {
   cargo rustc --locked --offline --release --target wasm32-unknown-unknown --bin hoso-photo -- -C opt-level=3 &&
