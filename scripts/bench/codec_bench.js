@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The photo worker's codec alone (dist/photo-codec.wasm, src/engine/redraw.rs), in node's V8:
-// time to redraw one camera photo (4000×3000 and 4032×3024, drawn by Chromium like
-// photo_bench.js's) to 2000×1500, and the codec's memory. Prints figures; asserts nothing.
+// time to redraw one camera photo (4000×3000 and 4032×3024, drawn by Chromium: camera_photo.js)
+// to 2000×1500, and the codec's memory. Prints figures; asserts nothing.
 //
 //   node scripts/bench/codec_bench.js [--dir dist] [--runs 7]
 const { chromium } = require('@playwright/test');
 const fs = require('fs');
 const path = require('path');
+const { cameraPhoto } = require('./camera_photo');
 
 const arg = (name, def) => { const i = process.argv.indexOf('--' + name); return i > 0 ? process.argv[i + 1] : def; };
 const DIR = arg('dir', 'dist');
@@ -15,21 +16,7 @@ const RUNS = Number(arg('runs', 7));
 (async () => {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   const page = await browser.newPage();
-  const photo = async (w, h) => Buffer.from(await page.evaluate(async ([w, h]) => {
-    const c = new OffscreenCanvas(w, h);
-    const g = c.getContext('2d');
-    let s = 7920;
-    const rnd = () => ((s = (s * 48271) % 2147483647) / 2147483647);
-    for (let k = 0; k < 3000; k++) {
-      g.fillStyle = `hsl(${rnd() * 360},${30 + rnd() * 50}%,${30 + rnd() * 50}%)`;
-      g.fillRect(rnd() * w, rnd() * h, 20 + rnd() * 300, 20 + rnd() * 200);
-    }
-    g.fillStyle = '#000'; g.font = '48px sans-serif';
-    for (let y = 60; y < h; y += 70) g.fillText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM – Độc lập – Tự do – Hạnh phúc ' + y, 40, y);
-    const b = await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
-    return Array.from(new Uint8Array(await b.arrayBuffer()));
-  }, [w, h]));
-  const photos = [[4000, 3000, await photo(4000, 3000)], [4032, 3024, await photo(4032, 3024)]];
+  const photos = [[4000, 3000, await cameraPhoto(page, 4000, 3000, 1)], [4032, 3024, await cameraPhoto(page, 4032, 3024, 1)]];
   await browser.close();
 
   const file = path.join(DIR, 'photo-codec.wasm');

@@ -8,6 +8,7 @@
 const { chromium } = require('@playwright/test');
 const { execFileSync } = require('child_process');
 const { serveDist } = require('./serve_dist');
+const { cameraPhoto } = require('./camera_photo');
 const fs = require('fs');
 const path = require('path');
 
@@ -74,23 +75,10 @@ function rendererMemory(browserPid) {
     const draw = await maker.newPage();
     const tmp = fs.mkdtempSync(path.join(require('os').tmpdir(), 'hoso-photos-'));
     for (let i = 0; i < N; i++) {
-      const bytes = await draw.evaluate(async (seed) => {
-        const c = new OffscreenCanvas(4000, 3000);
-        const g = c.getContext('2d');
-        let s = seed * 7919 + 1;
-        const rnd = () => ((s = (s * 48271) % 2147483647) / 2147483647);
-        for (let k = 0; k < 3000; k++) {
-          g.fillStyle = `hsl(${rnd() * 360},${30 + rnd() * 50}%,${30 + rnd() * 50}%)`;
-          g.fillRect(rnd() * 4000, rnd() * 3000, 20 + rnd() * 300, 20 + rnd() * 200);
-        }
-        g.fillStyle = '#000'; g.font = '48px sans-serif';
-        for (let y = 60; y < 3000; y += 70) g.fillText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM – Độc lập – Tự do – Hạnh phúc ' + y, 40, y);
-        const b = await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
-        return Array.from(new Uint8Array(await b.arrayBuffer()));
-      }, i);
+      const bytes = await cameraPhoto(draw, 4000, 3000, i);
       // On disk, as on a phone: the page gets file-backed Blobs, not 20 MB pushed through the driver.
       const file = path.join(tmp, `IMG_${1000 + i}.jpg`);
-      fs.writeFileSync(file, Buffer.from(bytes));
+      fs.writeFileSync(file, bytes);
       photos.push(file);
     }
     await maker.close();
