@@ -12,6 +12,7 @@ let seq = 0;
 const waiting = new Map();
 function startWorker() {
   const w = new Worker("/photo-worker.js");
+  globalThis.hosoPhotoWorkersStarted = (globalThis.hosoPhotoWorkersStarted || 0) + 1; // for the tests
   w.onmessage = (e) => {
     const job = waiting.get(e.data.id);
     waiting.delete(e.data.id);
@@ -34,11 +35,26 @@ function startWorker() {
 // One job in the worker at a time; the others wait their turn, in order.
 let busy = false;
 const turns = [];
+// Once no photo has come for 10 s, the worker is let go with its codec's memory (about 20 MB,
+// which a wasm module never gives back): the resident goes on with the phone's memory. The next
+// photo starts it again, about 50 ms (the codec comes from the service worker's cache).
+const IDLE_MS = globalThis.hosoPhotoIdleMs || 10000; // shorter in the tests
+let idle = 0;
+function rest() {
+  clearTimeout(idle);
+  idle = setTimeout(() => {
+    if (!busy && worker) {
+      worker.terminate();
+      worker = null;
+    }
+  }, IDLE_MS);
+}
 export function inWorker(blob, maxSide, outMime, quality, opts, codec) {
   if (workerBroken) return null;
   return new Promise((resolve, reject) => {
     const run = () => {
       busy = true;
+      clearTimeout(idle);
       try {
         worker = worker || startWorker();
       } catch (e) {
@@ -48,6 +64,7 @@ export function inWorker(blob, maxSide, outMime, quality, opts, codec) {
         busy = false;
         const next = turns.shift();
         if (next) next();
+        else rest();
       };
       if (workerBroken) {
         done();

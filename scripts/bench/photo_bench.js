@@ -115,6 +115,9 @@ function rendererMemory(browserPid) {
       const all = await new Promise(r => { const q = db.transaction('attachments').objectStore('attachments').getAll(); q.onsuccess = () => r(q.result); });
       return all.reduce((n, a) => n + a.blob.size, 0) / 1e6;
     });
+    // The photo worker lets its memory go after 10 s without photos (public/photo-pool.js).
+    await new Promise(r => setTimeout(r, 11_000));
+    const rested = rendererMemory(pid);
     // Restore: open the page again; time until all pages are listed.
     await page.goto('about:blank');
     const t1 = Date.now();
@@ -128,7 +131,7 @@ function rendererMemory(browserPid) {
     console.log(`photos: ${N} × 4000×3000 JPEG in (${f(inMB)} MB) → ${f(outMB)} MB stored (2000 px, no EXIF)`);
     console.log(`photos: processed and listed ${(shown / 1000).toFixed(2)} s, stored in IndexedDB ${(stored / 1000).toFixed(2)} s (${(stored / N).toFixed(0)} ms per photo), from the input's change event; ${(wall / 1000).toFixed(2)} s with Playwright's sending of the files`);
     console.log(`photos: main thread during it: ${long.length} task(s) over 50 ms, longest ${long.length ? Math.max(...long).toFixed(0) : 0} ms; ${viaWorker} redraw(s) in the photo worker, ${viaCodec} of them by its codec`);
-    console.log(`photos: renderer memory peak ${f(after.peak)} MB (before: ${f(before.now)} MB resident; after: ${f(after.now)} MB)`);
+    console.log(`photos: renderer memory peak ${f(after.peak)} MB (before: ${f(before.now)} MB resident; after: ${f(after.now)} MB; 11 s later, the photo worker let go: ${f(rested.now)} MB)`);
     console.log(`photos: restoring the draft with ${N} photos after reopening the page: ${(restore / 1000).toFixed(2)} s`);
   } finally {
     server.stop();

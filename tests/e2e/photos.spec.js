@@ -145,6 +145,26 @@ test('photos: downscaled, upright, no GPS; pages reordered and removed; PDF kept
   expect(colours.left[1]).toBeGreaterThan(200);
 });
 
+test('after a pause the photo worker is let go with its memory, and the next photo starts it again', async ({ page }) => {
+  await page.addInitScript(() => { window.hosoPhotoIdleMs = 300; });
+  await page.goto('/');
+  await seedAnswers(page, { 'chung-thuc-chu-ky': ANSWERS });
+  await page.goto('/p/chung-thuc-chu-ky/attachments');
+  const input = page.locator('input[name=giay-to-se-ky-camera]');
+  await input.setInputFiles({ name: 'IMG_0006.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto(page, 3000, 2400, 6) });
+  await expect(page.locator('.file img.thumb')).toHaveCount(1);
+  expect(await page.evaluate(() => globalThis.hosoPhotoWorkersStarted)).toBe(1);
+  await page.waitForTimeout(600);
+  await input.setInputFiles({ name: 'IMG_0007.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto(page, 3000, 2400, 8) });
+  await expect(page.locator('.file img.thumb')).toHaveCount(2);
+  // A new worker, and its codec drew the photo and its preview again.
+  expect(await page.evaluate(() => globalThis.hosoPhotoWorkersStarted)).toBe(2);
+  expect(await page.evaluate(() => globalThis.hosoPhotoCodec)).toBe(2);
+  const zip = await downloadedPackage(page);
+  const second = await zip.file('documents/giay-to-se-ky/02.jpg').async('nodebuffer');
+  expect(jpegSize(second)).toEqual([1600, 2000]);
+});
+
 // The service worker would answer the worker's fetch of the codec from its cache, past the route.
 test.describe(() => {
   test.use({ serviceWorkers: 'block' });
