@@ -1,8 +1,9 @@
 // The photo worker for src/ui/photo.js, a module it imports with the first photo (so the start
-// page does not carry it): public/photo-worker.js. The decoding and encoding, about 150 ms for a
-// camera photo, happen off the page's thread so the page keeps answering. One worker, whatever the
-// phone: scripts/bench/photo_bench.js measured 150 ms a photo and a 245 MB peak with one, 100 ms
-// and 298 MB with two; a photo at a time keeps within the time goal with the memory a phone has.
+// page does not carry it): public/photo-worker.js. The decoding and encoding, about 110 ms for a
+// camera photo with the worker's codec, happen off the page's thread so the page keeps answering.
+// One worker, whatever the phone: when photos were drawn on the worker's canvas,
+// scripts/bench/photo_bench.js measured 150 ms a photo and a 245 MB peak with one, 100 ms and
+// 298 MB with two; a photo at a time keeps within the time goal with the memory a phone has.
 // Where workers or OffscreenCanvas are missing, or the worker cannot start, the page redraws one
 // at a time as before.
 let worker = null;
@@ -20,7 +21,7 @@ function startWorker() {
     if (e.data.error) job.reject(new Error(e.data.error));
     else {
       globalThis.hosoPhotoWorker = (globalThis.hosoPhotoWorker || 0) + 1; // for the tests
-      globalThis.hosoPhotoCodec = e.data.codec; // of them by the codec
+      globalThis.hosoPhotoCodec = e.data.codec; // of those by the current worker, by its codec
       job.resolve(new Uint8Array(e.data.bytes));
     }
   };

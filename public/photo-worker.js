@@ -4,10 +4,10 @@
 // {id, error: "decode" | "encode"}.
 //
 // A JPEG made into a JPEG (`codec`: [orientation, width, height], engine::image::CodecJob) is
-// redrawn by the app's own codec (src/engine/redraw.rs, built into /photo-<hash>.wasm by
-// scripts/build/build.sh, which puts its name below): it decodes at 1/2, 1/4 or 1/8 straight from
-// the JPEG's blocks and resamples a few rows at a time, so it holds about 20 MB where a bitmap, a
-// canvas and the canvas' copy for its encoder held 60. Anything it leaves (a progressive JPEG, a
+// redrawn by the app's own codec (src/engine/redraw.rs, built into /photo-codec.wasm by
+// scripts/build/build.sh): it decodes at 1/2, 1/4 or 1/8 straight from the JPEG's blocks and
+// resamples a few rows at a time, so it holds about 17 MB where a bitmap, a canvas and the
+// canvas' copy for its encoder held 60. Anything it leaves (a progressive JPEG, a
 // PNG, a codec that cannot load) is drawn on a canvas: `opts` are createImageBitmap's, from
 // photo.js: the upright size to decode at, when known (engine::image::DecodeAt).
 const CODEC = "/photo-codec.wasm";
@@ -34,7 +34,9 @@ async function readInto(blob, x, p) {
     /* no byte streams */
   }
   if (!reader) {
-    new Uint8Array(x.memory.buffer, p, blob.size).set(new Uint8Array(await blob.arrayBuffer()));
+    const all = new Uint8Array(await blob.arrayBuffer());
+    if (all.length !== blob.size) throw new Error("size");
+    new Uint8Array(x.memory.buffer, p, all.length).set(all);
     return;
   }
   let off = 0;

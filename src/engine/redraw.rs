@@ -6,7 +6,8 @@
 //! Built into the photo worker's own small wasm (`src/photo_main.rs`, `public/photo-worker.js`):
 //! a 4000×3000 camera photo then never exists in memory at full size, nor as a decoded bitmap, a
 //! canvas and the canvas' copy for its encoder at once — the canvas path held about 60 MB per
-//! photo at its peak; this one holds the scaled pixels (12 MB for 2000×1500) and a few rows.
+//! photo at its peak; this one holds the file, the decoder's planes and the scaled pixels (9 MB of
+//! RGB for 2000×1500), about 17 MB in all, and a few resampled rows.
 //! Progressive, lossless, CMYK and 16-bit JPEGs are left to the browser ([`Failure::Unsupported`]).
 //!
 //! Depends on nothing else in the engine, so the worker's wasm carries only this file and the
