@@ -22,7 +22,7 @@ function startWorker() {
     else {
       globalThis.hosoPhotoWorker = (globalThis.hosoPhotoWorker || 0) + 1; // for the tests
       globalThis.hosoPhotoCodec = e.data.codec; // of those by the current worker, by its codec
-      job.resolve(new Uint8Array(e.data.bytes));
+      job.resolve(e.data.blob);
     }
   };
   w.onerror = () => {

@@ -1,7 +1,8 @@
 // Redraws photos off the page's thread (src/ui/photo.js sends them here when the browser has
 // workers and OffscreenCanvas): decode with the EXIF orientation applied, scale so the longer side
-// is at most maxSide, re-encode. The output carries no EXIF. Answers {id, bytes} (transferred) or
-// {id, error: "decode" | "encode"}.
+// is at most maxSide, re-encode. The output carries no EXIF. Answers {id, blob} or
+// {id, error: "decode" | "encode"}: a Blob, which the browser keeps outside the page's memory and
+// the app stores as it is (src/ui/drafts: PageFile).
 //
 // A JPEG made into a JPEG (`codec`: [orientation, width, height], engine::image::CodecJob) is
 // redrawn by the app's own codec (src/engine/redraw.rs, built into /photo-codec.wasm by
@@ -64,10 +65,11 @@ async function viaCodec(blob, job, quality) {
     x.dealloc(p, size);
     p = 0;
     if (status !== 0) return null; // 1: not a JPEG it draws; 2: one it cannot read
-    const out = new Uint8Array(x.memory.buffer, x.out_ptr(), x.out_len()).slice();
+    // Copied by the browser from the codec's memory into its own keeping: no copy left here.
+    const out = new Blob([new Uint8Array(x.memory.buffer, x.out_ptr(), x.out_len())], { type: "image/jpeg" });
     x.out_free();
     self.hosoCodec = (self.hosoCodec || 0) + 1;
-    return out.buffer;
+    return out;
   } catch (e) {
     if (e.message === "size" && p) {
       x.dealloc(p, size); // the file changed while it was read: the canvas reads it again
@@ -99,7 +101,7 @@ async function viaCanvas(blob, maxSide, outMime, quality, opts) {
     const out = await c.convertToBlob({ type: outMime, quality });
     c.width = c.height = 0;
     if (!out || out.type !== outMime) throw new Error("encode");
-    return await out.arrayBuffer();
+    return out;
   } catch (err) {
     if (bmp) bmp.close();
     throw new Error("encode");
@@ -109,8 +111,8 @@ async function viaCanvas(blob, maxSide, outMime, quality, opts) {
 self.onmessage = async (e) => {
   const { id, blob, maxSide, outMime, quality, opts, codec: job } = e.data;
   try {
-    const buf = (job && (await viaCodec(blob, job, quality))) || (await viaCanvas(blob, maxSide, outMime, quality, opts));
-    self.postMessage({ id, bytes: buf, codec: self.hosoCodec || 0 }, [buf]);
+    const out = (job && (await viaCodec(blob, job, quality))) || (await viaCanvas(blob, maxSide, outMime, quality, opts));
+    self.postMessage({ id, blob: out, codec: self.hosoCodec || 0 });
   } catch (err) {
     self.postMessage({ id, error: err.message === "decode" ? "decode" : "encode" });
   }

@@ -6,6 +6,7 @@ use hoso::engine::catalog::{Procedure, Severity};
 use hoso::engine::text::{I18n, Lang};
 use hoso::engine::validate::Issue;
 use hoso::ui::data::Data;
+use hoso::engine::media::MediaType;
 use hoso::ui::drafts::{Drafts, Restored};
 use hoso::ui::prefs::Prefs;
 use hoso::ui::{ErrorSummary, FieldInput};
@@ -148,6 +149,30 @@ async fn typing_saves_the_answer_on_the_device() {
     assert!(!stored.unavailable);
     assert_eq!(stored.answers["khai-sinh"]["me_ho_ten"], "Trần Thị Hoa");
     assert!(stored.touched["khai-sinh"] > 0.0);
+}
+
+#[wasm_bindgen_test]
+async fn an_attached_page_is_kept_as_a_blob_and_read_back_whole() {
+    clear_storage();
+    let ctx = contexts();
+    let drafts = ctx.2;
+    let _el = mount(move || {
+        provide(ctx);
+        hoso::ui::drafts::writer::keep(drafts, true);
+        view! { <p>"pages"</p> }
+    });
+    tick().await;
+    let bytes: Vec<u8> = (0..300_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    let page = hoso::ui::drafts::PageFile::of_bytes(&bytes, MediaType::Pdf).expect("a Blob");
+    assert_eq!(page.size, 300_000);
+    drafts.add_page("khai-sinh", "giay-chung-sinh", "a.pdf".into(), MediaType::Pdf, page);
+    gloo::timers::future::TimeoutFuture::new(300).await;
+    // Read back the way the app does on the next visit: still a Blob, with the same bytes.
+    let stored = hoso::ui::drafts::restore().await;
+    let back = stored.attachments.iter().find(|a| a.procedure == "khai-sinh").expect("kept");
+    assert_eq!(back.file.size, 300_000);
+    assert_eq!(back.file.read().await.as_deref(), Some(bytes.as_slice()));
+    assert_eq!(back.file.blob().type_(), "application/pdf");
 }
 
 #[wasm_bindgen_test]

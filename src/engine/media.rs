@@ -118,8 +118,18 @@ pub fn check_attachment(
     bytes: &[u8],
     already_attached: u64,
 ) -> Result<MediaType, I18n> {
-    let t = sniff(name, bytes)?;
-    let size = bytes.len() as u64;
+    check_sized(name, bytes, bytes.len() as u64, already_attached)
+}
+
+/// [`check_attachment`] for a file of `size` bytes of which `head` is the start (at least the
+/// first 1024 bytes, or all of a shorter file): a redrawn photo the browser keeps.
+pub fn check_sized(
+    name: &str,
+    head: &[u8],
+    size: u64,
+    already_attached: u64,
+) -> Result<MediaType, I18n> {
+    let t = sniff(name, head)?;
     if size > MAX_FILE_BYTES {
         return Err(fill(
             msg::MEDIA_FILE_TOO_LARGE,
@@ -212,5 +222,17 @@ mod tests {
         assert!(check_attachment("big.jpg", &big, 0).is_err());
         assert!(check_attachment("a.jpg", &[0xFF, 0xD8, 0xFF], MAX_PACKAGE_BYTES).is_err());
         assert!(check_attachment("a.jpg", &[0xFF, 0xD8, 0xFF], 0).is_ok());
+    }
+
+    #[test]
+    fn a_file_known_by_its_start_and_size_is_checked_by_its_size() {
+        let head = [0xFF, 0xD8, 0xFF, 0xE0];
+        let limit = |r: Result<MediaType, I18n>| r.err().map(|e| e.get(crate::engine::text::Lang::En).to_string());
+        assert_eq!(check_sized("a.jpg", &head, MAX_FILE_BYTES, 0), Ok(MediaType::Jpeg));
+        let too_big = limit(check_sized("a.jpg", &head, MAX_FILE_BYTES + 1, 0)).expect("too large");
+        assert!(too_big.contains("10 MB"), "{too_big}");
+        assert!(check_sized("a.jpg", &head, 1000, MAX_PACKAGE_BYTES - 999).is_err());
+        assert!(check_sized("a.jpg", &head, 1000, MAX_PACKAGE_BYTES - 1000).is_ok());
+        assert!(check_sized("a.jpg", b"not a picture", 700_000, 0).is_err());
     }
 }

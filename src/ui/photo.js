@@ -67,7 +67,7 @@ async function redrawn(blob, maxSide, outMime, quality, decode, codec) {
     // What the photo itself caused is said; a pool or worker that could not start is not.
     if (e.message === "decode" || e.message === "encode") throw e;
   }
-  return serial(async () => new Uint8Array(await (await draw(blob, maxSide, outMime, quality, decode)).arrayBuffer()));
+  return serial(() => draw(blob, maxSide, outMime, quality, decode));
 }
 
 // `width` × `height`, `scaleDown`: what to decode (engine::image::DecodeAt), 0 × 0 when the
@@ -79,7 +79,6 @@ export function redraw(blob, maxSide, width, height, scaleDown, outMime, quality
 
 // A small JPEG preview (longer side `side` px) as an object URL, so the page never holds
 // full-size decoded pictures for its thumbnails; drawn by a worker too where it can.
-export async function thumbnail(bytes, mime, side, width, height, scaleDown, o, w, h) {
-  const out = await redrawn(new Blob([bytes], { type: mime }), side, "image/jpeg", 0.7, decodeOf(width, height, scaleDown), w ? [o, w, h] : null);
-  return URL.createObjectURL(new Blob([out], { type: "image/jpeg" }));
+export async function thumbnail(blob, mime, side, width, height, scaleDown, o, w, h) {
+  return URL.createObjectURL(await redrawn(blob, side, "image/jpeg", 0.7, decodeOf(width, height, scaleDown), w ? [o, w, h] : null));
 }

@@ -4,8 +4,8 @@
 use crate::engine::image::{self, Plan, JPEG_QUALITY};
 use crate::engine::media::{self, MediaType};
 use crate::engine::text::I18n;
+use crate::ui::drafts::PageFile;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/ui/photo.js")]
@@ -25,7 +25,7 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn thumbnail(
-        bytes: &[u8],
+        blob: &web_sys::Blob,
         mime: &str,
         side: u32,
         width: u32,
@@ -42,14 +42,11 @@ extern "C" {
 const HEAD: f64 = 256.0 * 1024.0;
 
 /// Checks, downscales and strips one file; `already` = bytes attached so far to this package.
-pub async fn prepare(file: &web_sys::File, already: u64) -> Result<(MediaType, Vec<u8>), I18n> {
+/// A redrawn photo stays in the browser's keeping (a Blob from the worker), never in the app's.
+pub async fn prepare(file: &web_sys::File, already: u64) -> Result<(MediaType, PageFile), I18n> {
     let name = file.name();
     let size = file.size();
-    let head = match file.slice_with_f64_and_f64(0.0, HEAD) {
-        Ok(b) => super::web::read_blob(&b).await,
-        Err(_) => None,
-    }
-    .ok_or_else(|| media::unreadable(&name))?;
+    let head = read_head(file, HEAD).await.ok_or_else(|| media::unreadable(&name))?;
     let t = media::sniff(&name, &head)?;
     let mut plan = image::plan(t, &head);
     let mut bytes = head;
@@ -68,17 +65,26 @@ pub async fn prepare(file: &web_sys::File, already: u64) -> Result<(MediaType, V
             // What to decode, when the header says the size: the worker's codec or the browser
             // then decodes straight to it (a scaled JPEG decode), never holding the full picture.
             let (d, c) = decode_at(t, output, &bytes, max_side, image::PAGE_DECODE_SCALE);
+            drop(bytes);
             let redrawn = match redraw(file, max_side, d.width, d.height, d.scale_down, output.mime(), q, c.orientation, c.width, c.height).await {
-                // Already a Uint8Array: `Uint8Array::new` would first copy it in JavaScript, 0.7 MB
-                // a photo for the garbage collector.
-                Ok(v) => v.dyn_into::<js_sys::Uint8Array>().ok().map(|v| v.to_vec()),
+                Ok(v) => v.dyn_into::<web_sys::Blob>().ok(),
                 Err(_) => None,
             };
-            redrawn.ok_or_else(|| media::undecodable(&name))?
+            let page = redrawn.map(PageFile::new).ok_or_else(|| media::undecodable(&name))?;
+            // Checked by its first bytes and its size, as the engine checks any file.
+            let head = read_head(page.blob(), 1024.0).await.ok_or_else(|| media::undecodable(&name))?;
+            let t = media::check_sized(&name, &head, page.size, already)?;
+            return Ok((t, page));
         }
     };
     let t = media::check_attachment(&name, &bytes, already)?;
-    Ok((t, bytes))
+    let page = PageFile::of_bytes(&bytes, t).ok_or_else(|| media::unreadable(&name))?;
+    Ok((t, page))
+}
+
+/// The first `len` bytes of a file.
+async fn read_head(blob: &web_sys::Blob, len: f64) -> Option<Vec<u8>> {
+    super::web::read_blob(&blob.slice_with_f64_and_f64(0.0, len).ok()?).await
 }
 
 /// The engine's [`image::ImageInfo::decode_at`], 0 × 0 when the header cannot be read (the
@@ -94,27 +100,65 @@ fn decode_at(media: MediaType, output: MediaType, bytes: &[u8], max_side: u32, c
 }
 
 thread_local! {
-    static THUMBS: RefCell<BTreeMap<u32, String>> = const { RefCell::new(BTreeMap::new()) };
+    /// Each page's preview; `None` while it is being drawn. A list: a draft has tens of pages,
+    /// and a map's code cost the part 1 KB.
+    static THUMBS: RefCell<Vec<(u32, Option<String>)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// How much of a page is read for its preview's size and orientation: the headers of the app's
+/// own redrawn photos and of kept pictures fit.
+const THUMB_HEAD: f64 = 64.0 * 1024.0;
+
 /// A small preview of an attached picture (object URL), made once per page.
-pub async fn thumb_url(key: u32, bytes: &[u8], media: MediaType) -> Option<String> {
-    if let Some(u) = THUMBS.with(|t| t.borrow().get(&key).cloned()) {
-        return Some(u);
+/// The list of pages is drawn again as pages come, while earlier previews may still be drawing:
+/// a page's preview is drawn once, and a second asker waits for it.
+pub async fn thumb_url(key: u32, file: &PageFile, media: MediaType) -> Option<String> {
+    while let Some(u) = thumb_of(key) {
+        match u {
+            Some(u) => return Some(u),
+            None => gloo::timers::future::TimeoutFuture::new(50).await,
+        }
     }
+    THUMBS.with(|t| t.borrow_mut().push((key, None)));
+    let url = draw_thumb(file, media).await;
+    THUMBS.with(|t| {
+        let mut t = t.borrow_mut();
+        let at = t.iter().position(|x| x.0 == key);
+        match (&url, at) {
+            (Some(u), Some(i)) => t[i].1 = Some(u.clone()),
+            // The page was removed meanwhile (`drop_thumb`).
+            (Some(u), None) => super::web::revoke_url(u),
+            (None, Some(i)) => {
+                t.remove(i);
+            }
+            (None, None) => {}
+        }
+    });
+    url
+}
+
+fn thumb_of(key: u32) -> Option<Option<String>> {
+    THUMBS.with(|t| t.borrow().iter().find(|x| x.0 == key).map(|x| x.1.clone()))
+}
+
+async fn draw_thumb(file: &PageFile, media: MediaType) -> Option<String> {
     let side = image::PREVIEW_SIDE;
-    let (d, c) = decode_at(media, MediaType::Jpeg, bytes, side, image::PREVIEW_DECODE_SCALE);
-    let url = thumbnail(bytes, media.mime(), side, d.width, d.height, d.scale_down, c.orientation, c.width, c.height)
+    let head = read_head(file.blob(), THUMB_HEAD).await?;
+    let (d, c) = decode_at(media, MediaType::Jpeg, &head, side, image::PREVIEW_DECODE_SCALE);
+    thumbnail(file.blob(), media.mime(), side, d.width, d.height, d.scale_down, c.orientation, c.width, c.height)
         .await
         .ok()?
-        .as_string()?;
-    THUMBS.with(|t| t.borrow_mut().insert(key, url.clone()));
-    Some(url)
+        .as_string()
 }
 
 /// Frees a page's preview when the page is removed.
 pub fn drop_thumb(key: u32) {
-    if let Some(u) = THUMBS.with(|t| t.borrow_mut().remove(&key)) {
+    let gone = THUMBS.with(|t| {
+        let mut t = t.borrow_mut();
+        let i = t.iter().position(|x| x.0 == key)?;
+        t.remove(i).1
+    });
+    if let Some(u) = gone {
         super::web::revoke_url(&u);
     }
 }

@@ -188,7 +188,7 @@ test('leaving the page while a file is still being written asks first, and only 
     const url = [...document.querySelectorAll('link[rel=modulepreload]')].map(l => l.href).find(h => h.endsWith('/idb.js'));
     const idb = await import(url);
     const leave = () => { const e = new Event('beforeunload', { cancelable: true }); dispatchEvent(e); return e.defaultPrevented; };
-    const write = idb.idb_put('attachments', 'test-page', { media: 'image/jpeg', bytes: new Uint8Array(2_000_000) });
+    const write = idb.idb_put('attachments', 'test-page', { media: 'image/jpeg', blob: new Blob([new Uint8Array(2_000_000)]) });
     const during = leave();
     await write;
     const after = leave();

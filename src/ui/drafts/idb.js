@@ -42,36 +42,25 @@ function run(store, mode, work) {
   if (mode === "readwrite") done.finally(() => { writing--; }).catch(() => {});
   return done;
 }
-function asStored(store, value) {
-  if (store === "attachments" && value.bytes) {
-    // Files are kept as Blobs; the bytes are copied out of the wasm memory here.
-    const { bytes, ...rest } = value;
-    return { ...rest, blob: new Blob([bytes], { type: value.media }) };
-  }
-  return value;
-}
 export function idb_put(store, key, value) {
-  return run(store, "readwrite", (s) => s.put(asStored(store, value), key));
+  return run(store, "readwrite", (s) => s.put(value, key));
 }
 // Several records in one transaction: all are stored, or none.
 export function idb_put_all(store, keys, values) {
-  const stored = values.map((v) => asStored(store, v));
-  return run(store, "readwrite", (s) => { let last; keys.forEach((k, i) => { last = s.put(stored[i], k); }); return last || { result: undefined }; });
+  return run(store, "readwrite", (s) => { let last; keys.forEach((k, i) => { last = s.put(values[i], k); }); return last || { result: undefined }; });
 }
 export function idb_delete(store, key) { return run(store, "readwrite", (s) => s.delete(key)); }
 export function idb_clear() {
   return Promise.all(["drafts", "attachments"].map((st) => run(st, "readwrite", (s) => s.clear())));
 }
-// Everything, with each attachment's Blob read back into bytes. Resolves to null when
-// IndexedDB does not answer within `ms` (some private modes): the app then starts empty.
+// Everything; each attachment's file stays a Blob, read only when a package is built.
+// Resolves to null when IndexedDB does not answer within `ms` (some private modes): the app then
+// starts empty.
 export function idb_load(ms) {
   const load = (async () => {
     const drafts = await run("drafts", "readonly", (s) => s.getAll());
     const atts = await run("attachments", "readonly", (s) => s.getAll());
-    for (const a of atts) {
-      if (a.blob) a.bytes = new Uint8Array(await a.blob.arrayBuffer()); // (version 1 kept bytes)
-      delete a.blob;
-    }
+    for (const a of atts) if (a.bytes) a.blob = new Blob([a.bytes], { type: a.media }); // (version 1 kept bytes)
     return { drafts, attachments: atts };
   })();
   return Promise.race([load, new Promise((r) => setTimeout(() => r(null), ms))]);

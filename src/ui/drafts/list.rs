@@ -32,29 +32,29 @@ fn export(drafts: Drafts, id: &str, failed: RwSignal<bool>, write: crate::ui::la
     let answers = drafts
         .answers
         .with_untracked(|a| a.get(id).cloned().unwrap_or_default());
-    let files = untrack(|| drafts.files_of(id))
-        .into_iter()
-        .map(|x| DraftAttachment {
-            document_id: x.document_id,
-            name: x.name,
-            media: x.media,
-            bytes: (*x.bytes).clone(),
-        })
-        .collect();
+    let pages = untrack(|| drafts.files_of(id));
     let now = js_sys::Date::now();
     let saved = drafts
         .touched
         .with_untracked(|t| t.get(id).copied())
         .unwrap_or(now);
-    let d = DraftFile {
+    let mut d = DraftFile {
         procedure: procedure_of(id).to_string(),
         catalog_version: CatalogIndex::bundled().version.clone(),
         saved: (saved / 1000.0) as i64,
         answers,
-        files,
+        files: Vec::new(),
     };
     let name = draft::file_name(id, &Timestamp::vietnam(now).date.iso());
     leptos::task::spawn_local(async move {
+        let Ok(pages) = super::pages::read_pages(pages).await else {
+            failed.set(true);
+            return;
+        };
+        d.files = pages
+            .into_iter()
+            .map(|(x, bytes)| DraftAttachment { document_id: x.document_id, name: x.name, media: x.media, bytes })
+            .collect();
         match (write)(d).await {
             Some(bytes) => {
                 failed.set(false);

@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// One attached page of a document, kept in memory for the package.
+/// One attached page of a document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attached {
     pub key: u32,
@@ -29,7 +29,44 @@ pub struct Attached {
     pub document_id: String,
     pub name: String,
     pub media: MediaType,
-    pub bytes: Arc<Vec<u8>>,
+    pub file: PageFile,
+}
+
+/// An attached page's file, which the browser keeps as a Blob: outside the renderer's memory
+/// (ten photos are 7 MB a low-end phone needs while it draws the next), stored in IndexedDB as it
+/// is, and read into the app only to build a package or a draft file ([`PageFile::read`]).
+#[derive(Clone, Debug)]
+pub struct PageFile {
+    blob: send_wrapper::SendWrapper<web_sys::Blob>,
+    pub size: u64,
+}
+
+impl PartialEq for PageFile {
+    fn eq(&self, other: &Self) -> bool {
+        *self.blob == *other.blob
+    }
+}
+
+impl PageFile {
+    pub fn new(blob: web_sys::Blob) -> PageFile {
+        let size = blob.size() as u64;
+        PageFile { blob: send_wrapper::SendWrapper::new(blob), size }
+    }
+
+    /// A page made in the app (a kept or stripped picture, a PDF, a page of a draft file).
+    pub fn of_bytes(bytes: &[u8], media: MediaType) -> Option<PageFile> {
+        crate::ui::web::blob_of(&[bytes], media.mime()).ok().map(PageFile::new)
+    }
+
+    pub fn blob(&self) -> &web_sys::Blob {
+        &self.blob
+    }
+
+    /// The bytes; `None` if the browser could not read them back.
+    pub async fn read(&self) -> Option<Vec<u8>> {
+        let b = crate::ui::web::read_blob(&self.blob).await?;
+        (b.len() as u64 == self.size).then_some(b)
+    }
 }
 
 /// The package built from a draft, ready to download (until the draft changes).
@@ -207,7 +244,10 @@ impl Drafts {
         self.attachments
             .update(|a| a.retain(|x| x.procedure != proc_id));
         for (doc, name, media, bytes) in files {
-            self.add_page(proc_id, &doc, name, media, bytes);
+            // A Blob is refused only when the browser is out of memory.
+            if let Some(f) = PageFile::of_bytes(&bytes, media) {
+                self.add_page(proc_id, &doc, name, media, f);
+            }
         }
         self.set_answers(proc_id, answers);
     }

@@ -1,6 +1,6 @@
 //! The attached pages of the drafts: each procedure's documents, page by page, in order.
 
-use super::{Attached, Drafts};
+use super::{Attached, Drafts, PageFile};
 use crate::engine::catalog::{Answers, DocAction, Procedure};
 use crate::engine::media::MediaType;
 use crate::engine::package::Attachment;
@@ -39,7 +39,7 @@ impl Drafts {
         let sum = |a: &Vec<Attached>| {
             a.iter()
                 .filter(|x| x.procedure == proc_id)
-                .map(|x| x.bytes.len() as u64)
+                .map(|x| x.file.size)
                 .sum()
         };
         if tracked {
@@ -67,7 +67,7 @@ impl Drafts {
         document_id: &str,
         name: String,
         media: MediaType,
-        bytes: Vec<u8>,
+        file: PageFile,
     ) {
         let key = self.next_key.get_value();
         self.next_key.set_value(key + 1);
@@ -78,7 +78,7 @@ impl Drafts {
                 document_id: document_id.to_string(),
                 name,
                 media,
-                bytes: Arc::new(bytes),
+                file,
             })
         });
         self.changed();
@@ -112,10 +112,11 @@ impl Drafts {
 
     /// The attachments of filing `key` of `p` for the documents its checklist submits for
     /// `answers`, for a package (pages of a document the route no longer asks for stay in the
-    /// draft, in case the resident changes back).
-    pub fn package_files(&self, p: &Procedure, key: &str, answers: &Answers) -> Vec<Attachment> {
+    /// draft, in case the resident changes back), read into the app; `Err` names a page the
+    /// browser could not read back.
+    pub async fn package_files(&self, p: &Procedure, key: &str, answers: &Answers) -> Result<Vec<Attachment>, String> {
         let checklist = p.checklist(answers);
-        self.attachments.with_untracked(|a| {
+        let pages: Vec<Attached> = self.attachments.with_untracked(|a| {
             a.iter()
                 .filter(|x| {
                     x.procedure == key
@@ -123,12 +124,26 @@ impl Drafts {
                             .iter()
                             .any(|d| d.id == x.document_id && d.action == DocAction::Submit)
                 })
-                .map(|x| Attachment {
-                    document_id: x.document_id.clone(),
-                    name: x.name.clone(),
-                    bytes: x.bytes.clone(),
-                })
+                .cloned()
                 .collect()
-        })
+        });
+        Ok(read_pages(pages)
+            .await?
+            .into_iter()
+            .map(|(x, bytes)| Attachment { document_id: x.document_id, name: x.name, bytes: Arc::new(bytes) })
+            .collect())
     }
+}
+
+/// Pages with their bytes, read from the browser's keeping (a package, a draft file); `Err`
+/// names a page it could not read back (its storage damaged): no file leaves a page out.
+pub async fn read_pages(pages: Vec<Attached>) -> Result<Vec<(Attached, Vec<u8>)>, String> {
+    let mut out = Vec::with_capacity(pages.len());
+    for x in pages {
+        match x.file.read().await {
+            Some(b) => out.push((x, b)),
+            None => return Err(x.name),
+        }
+    }
+    Ok(out)
 }

@@ -1,9 +1,8 @@
 //! The records the drafts are kept as in IndexedDB: a draft (procedure, last change, answers in
-//! postcard, page order) and an attached page (procedure, document, name, media type, bytes).
+//! postcard, page order) and an attached page (procedure, document, name, media type, Blob).
 
-use super::Attached;
+use super::{Attached, PageFile};
 use crate::engine::media::MediaType;
-use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 pub(super) fn obj() -> js_sys::Object {
@@ -35,11 +34,7 @@ pub(super) fn attachment_to_js(a: &Attached) -> JsValue {
     set(&o, "document_id", a.document_id.as_str().into());
     set(&o, "name", a.name.as_str().into());
     set(&o, "media", a.media.mime().into());
-    set(
-        &o,
-        "bytes",
-        js_sys::Uint8Array::from(a.bytes.as_slice()).into(),
-    );
+    set(&o, "blob", a.file.blob().into());
     o.into()
 }
 
@@ -50,7 +45,7 @@ pub(super) fn attachment_from_js(v: &JsValue) -> Option<Attached> {
         document_id: text(v, "document_id")?,
         name: text(v, "name")?,
         media: MediaType::from_mime(&text(v, "media")?)?,
-        bytes: Arc::new(bytes(v, "bytes")?),
+        file: PageFile::new(get(v, "blob")?.dyn_into().ok()?),
     })
 }
 

@@ -90,7 +90,7 @@ fn add_files(
                 let done = futures::future::join_all(pair.iter().map(|f| photos::prepare(f, already))).await;
                 for (f, r) in pair.iter().zip(done) {
                     match r {
-                        Ok((media, bytes)) => drafts.add_page(&pid, &did, f.name(), media, bytes),
+                        Ok((media, page)) => drafts.add_page(&pid, &did, f.name(), media, page),
                         Err(m) => errs.push(m),
                     }
                 }
@@ -172,13 +172,13 @@ fn PageItem(key: u32, pos: usize, count: usize) -> impl IntoView {
     let thumb: RwSignal<Option<String>> = RwSignal::new(None);
     let is_image = f.media.is_image();
     if is_image {
-        let (bytes, media) = (f.bytes.clone(), f.media);
+        let (file, media) = (f.file.clone(), f.media);
         leptos::task::spawn_local(async move {
-            let url = photos::thumb_url(key, &bytes, media).await;
+            let url = photos::thumb_url(key, &file, media).await;
             let _ = thumb.try_set(url);
         });
     }
-    let size = f.bytes.len() as u64;
+    let size = f.file.size;
     let name = f.name.clone();
     let action = |text: Tx, hidden: Tx, arrow: &'static str, run: Box<dyn Fn() + Send + Sync>| {
         let name = name.clone();

@@ -166,10 +166,10 @@ fn PageImages(p: &'static Procedure, key: String) -> impl IntoView {
         .iter()
         .zip(names)
         .filter_map(|(a, name)| {
-            let (name, bytes) = (name?, a.bytes.clone());
+            let (name, file) = (name?, a.file.clone());
             let label = name.clone();
             let save = move |_| {
-                let _ = web::download(&bytes, &name, MediaType::Jpeg.mime());
+                let _ = web::download_blob(file.blob(), &name);
             };
             Some(view! { <li><button type="button" class="link-button" on:click=save>{label}</button></li> })
         })

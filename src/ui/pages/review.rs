@@ -72,7 +72,10 @@ async fn build(
     };
     // Large packages take a moment on a slow phone: the "building" line is shown first.
     gloo::timers::future::TimeoutFuture::new(40).await;
-    let attachments = drafts.package_files(p, f.key, &answers);
+    let attachments = drafts
+        .package_files(p, f.key, &answers)
+        .await
+        .map_err(|name| vec![Problem::from(crate::engine::media::unreadable(&name))])?;
     // The attachments' SHA-256 with the browser's own (WebCrypto), where it has one: several
     // times faster than the wasm's; the engine hashes any it is not given.
     let mut digests = Vec::with_capacity(attachments.len());
@@ -195,7 +198,7 @@ fn attachment_rows(f: Filing, drafts: Drafts) -> impl Fn() -> AnyView {
             .filter(|d| d.action == DocAction::Submit)
             .map(|d| {
                 let pages: Vec<_> = files.iter().filter(|x| x.document_id == d.id).collect();
-                let size: u64 = pages.iter().map(|x| x.bytes.len() as u64).sum();
+                let size: u64 = pages.iter().map(|x| x.file.size).sum();
                 let value = match pages.len() {
                     0 => i18n::NO_FILE_BRING_PAPER.get(lang).to_string(),
                     n => i18n::FILES.fill(lang, &[("count", n.into()), ("size", Arg::Size(size))]),

@@ -112,8 +112,12 @@ pub fn blob_of(parts: &[&[u8]], mime: &str) -> Result<web_sys::Blob, JsValue> {
 
 /// Offers bytes in parts (see [`blob_of`]) as one file download.
 pub fn download_parts(parts: &[&[u8]], file_name: &str, mime: &str) -> Result<(), JsValue> {
-    let blob = blob_of(parts, mime)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    download_blob(&blob_of(parts, mime)?, file_name)
+}
+
+/// Same, for a Blob the browser already holds (an attached page).
+pub fn download_blob(blob: &web_sys::Blob, file_name: &str) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let doc = document().ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
     a.set_href(&url);
