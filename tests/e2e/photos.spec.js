@@ -173,6 +173,25 @@ test('after a pause the photo worker is let go with its memory, and the next pho
 });
 
 // The service worker would answer the worker's fetch of the codec from its cache, past the route.
+test('a page kept by an older build (its bytes, not a Blob) is restored, counted and packaged as it was', async ({ page }) => {
+  await openAttachments(page);
+  await expect(page.locator('h1')).toBeVisible();
+  // Builds before December 2026 stored the bytes themselves in the page's record.
+  await page.evaluate(async (bytes) => {
+    const db = await new Promise(r => { const q = indexedDB.open('hoso'); q.onsuccess = () => r(q.result); });
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction('attachments', 'readwrite');
+      tx.objectStore('attachments').put({ key: 41, procedure: 'chung-thuc-chu-ky', document_id: 'giay-to-se-ky', name: 'cu.jpg', media: 'image/jpeg', bytes: new Uint8Array(bytes) }, 'chung-thuc-chu-ky/41');
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+  }, Array.from(JPEG));
+  await page.reload();
+  await expect(page.locator('.file-name')).toHaveText(['cu.jpg']);
+  await expect(page.locator('#limits')).toContainText(`Đã dùng ${JPEG.length} byte`);
+  expect((await downloadedPage(page, '01.jpg')).equals(JPEG)).toBe(true);
+});
+
 test.describe(() => {
   test.use({ serviceWorkers: 'block' });
   test('where the codec cannot load, the photo worker draws photos on its canvas', async ({ page }) => {
