@@ -192,6 +192,29 @@ test('a page kept by an older build (its bytes, not a Blob) is restored, counted
   expect((await downloadedPage(page, '01.jpg')).equals(JPEG)).toBe(true);
 });
 
+test('a page the device cannot read back is named, on the review page and when saving the draft to a file', async ({ page }) => {
+  await openAttachments(page);
+  const pdf = Buffer.from('%PDF-1.4\n% a page whose storage is damaged\n');
+  await page.locator('input[name=giay-to-se-ky]').setInputFiles({ name: 'hong-trang.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(page.locator('.file-name')).toHaveText(['hong-trang.pdf']);
+  // The page's Blob can no longer be read (its storage damaged, or the site's data cleared).
+  const damage = (size) => {
+    const read = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = function () { return this.size === size ? Promise.reject(new Error('gone')) : read.call(this); };
+  };
+  await page.evaluate(damage, pdf.length);
+  await pressContinue(page);
+  await expect(page).toHaveURL(/\/review$/);
+  await pressContinue(page);
+  const said = 'Không đọc lại được trang “hong-trang.pdf” đã lưu trên thiết bị này';
+  await expect(page.getByText(said)).toBeVisible();
+  await expect(page).toHaveURL(/\/review$/);
+  await page.goto('/');
+  await page.evaluate(damage, pdf.length);
+  await page.getByRole('button', { name: 'Lưu ra tệp' }).click();
+  await expect(page.locator('.draft .field-error')).toContainText(said);
+});
+
 test.describe(() => {
   test.use({ serviceWorkers: 'block' });
   test('where the codec cannot load, the photo worker draws photos on its canvas', async ({ page }) => {

@@ -5,6 +5,7 @@ use super::{use_drafts, Drafts};
 use crate::engine::catalog::CatalogIndex;
 use crate::engine::date::Timestamp;
 use crate::engine::draft::{self, DraftAttachment, DraftFile};
+use crate::engine::text::{fill, I18n};
 use crate::engine::journey::Step;
 use crate::i18n;
 use crate::routes::{procedure_of, step_url};
@@ -25,10 +26,11 @@ fn when(ms: f64, lang: crate::engine::text::Lang) -> String {
     )
 }
 
-/// Saves one procedure's draft as a `.hoso` file, to open on another device; `failed` is set if
-/// the code that writes it cannot be fetched (offline before the app was kept for offline use).
+/// Saves one procedure's draft as a `.hoso` file, to open on another device; `failed` says why it
+/// could not: the code that writes it cannot be fetched (offline before the app was kept for
+/// offline use), or a page cannot be read back.
 /// `write`: the draft file writer, from the app's context (`lazy::Packer`).
-fn export(drafts: Drafts, id: &str, failed: RwSignal<bool>, write: crate::ui::lazy::WriteDraft) {
+fn export(drafts: Drafts, id: &str, failed: RwSignal<Option<I18n>>, write: crate::ui::lazy::WriteDraft) {
     let answers = drafts
         .answers
         .with_untracked(|a| a.get(id).cloned().unwrap_or_default());
@@ -47,9 +49,12 @@ fn export(drafts: Drafts, id: &str, failed: RwSignal<bool>, write: crate::ui::la
     };
     let name = draft::file_name(id, &Timestamp::vietnam(now).date.iso());
     leptos::task::spawn_local(async move {
-        let Ok(pages) = super::pages::read_pages(pages).await else {
-            failed.set(true);
-            return;
+        let pages = match super::pages::read_pages(pages).await {
+            Ok(p) => p,
+            Err(name) => {
+                failed.set(Some(fill(i18n::DRAFT_PAGE_UNREADABLE, &[("name", (&name).into())])));
+                return;
+            }
         };
         d.files = pages
             .into_iter()
@@ -57,10 +62,10 @@ fn export(drafts: Drafts, id: &str, failed: RwSignal<bool>, write: crate::ui::la
             .collect();
         match (write)(d).await {
             Some(bytes) => {
-                failed.set(false);
+                failed.set(None);
                 let _ = web::download(&bytes, &name, "application/octet-stream");
             }
-            None => failed.set(true),
+            None => failed.set(Some(i18n::DRAFT_EXPORT_FAILED.into())),
         }
     });
 }
@@ -136,7 +141,7 @@ fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
             .unwrap_or_default()
     };
     let (id_export, id_forget, focus) = (id.clone(), id.clone(), confirm_id.clone());
-    let export_failed = RwSignal::new(false);
+    let export_failed: RwSignal<Option<I18n>> = RwSignal::new(None);
     view! {
         <li class="card draft">
             <h3 class="card-title" id=title_id.clone()>{name}</h3>
@@ -159,7 +164,7 @@ fn DraftCard(id: String, deleted: RwSignal<bool>) -> impl IntoView {
                 }>{move || prefs.t(i18n::DRAFT_DELETE)}</button>
             </p>
             <p class="field-error" role="status">
-                {move || export_failed.get().then(|| prefs.t(i18n::DRAFT_EXPORT_FAILED))}
+                {move || export_failed.with(|f| f.as_ref().map(|m| m.get(prefs.lang.get()).to_string()))}
             </p>
             <Confirm
                 id=confirm_id

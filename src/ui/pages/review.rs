@@ -75,7 +75,7 @@ async fn build(
     let attachments = drafts
         .package_files(p, f.key, &answers)
         .await
-        .map_err(|name| vec![Problem::from(crate::engine::media::unreadable(&name))])?;
+        .map_err(|name| vec![Problem::from(crate::engine::text::fill(i18n::DRAFT_PAGE_UNREADABLE, &[("name", (&name).into())]))])?;
     // The attachments' SHA-256 with the browser's own (WebCrypto), where it has one: several
     // times faster than the wasm's; the engine hashes any it is not given.
     let mut digests = Vec::with_capacity(attachments.len());
