@@ -176,7 +176,7 @@ test('after a pause the photo worker is let go with its memory, and the next pho
 test('a page kept by an older build (its bytes, not a Blob) is restored, counted and packaged as it was', async ({ page }) => {
   await openAttachments(page);
   await expect(page.locator('h1')).toBeVisible();
-  // Builds before December 2026 stored the bytes themselves in the page's record.
+  // The first builds stored the bytes themselves in the page's record (version 1 of the store).
   await page.evaluate(async (bytes) => {
     const db = await new Promise(r => { const q = indexedDB.open('hoso'); q.onsuccess = () => r(q.result); });
     await new Promise((resolve, reject) => {
